@@ -1,0 +1,59 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The content of a docker-format config.json. Only `auths` and the store keys are interpreted;
+/// every other key, at every level, is carried through untouched.
+public struct ConfigDocument: Sendable, Equatable {
+    public var members: [String: JSONValue]
+
+    public init(members: [String: JSONValue] = [:]) {
+        self.members = members
+    }
+
+    /// The `auths` entry for `server`, if present and an object.
+    public func authEntry(for server: String) -> [String: JSONValue]? {
+        members["auths"]?.objectValue?[server]?.objectValue
+    }
+
+    /// Sets `auths[server].auth = base64(username:secret)`, keeping the entry's other keys.
+    public mutating func setBasicAuth(server: String, username: String, secret: String, path: String) throws(StoreError) {
+        try updateAuthEntry(server: server, path: path) { entry in
+            entry["auth"] = .string(Self.encodeAuth(username: username, secret: secret))
+        }
+    }
+
+    /// Applies `change` to `auths[server]` (created empty when missing).
+    public mutating func updateAuthEntry(server: String, path: String,
+                                         _ change: (inout [String: JSONValue]) -> Void) throws(StoreError) {
+        var auths: [String: JSONValue] = [:]
+        if let existing = members["auths"] {
+            guard let object = existing.objectValue else { throw .invalidEntry(path: path, key: "auths") }
+            auths = object
+        }
+        var entry: [String: JSONValue] = [:]
+        if let existing = auths[server] {
+            guard let object = existing.objectValue else { throw .invalidEntry(path: path, key: "auths.\(server)") }
+            entry = object
+        }
+        change(&entry)
+        auths[server] = .object(entry)
+        members["auths"] = .object(auths)
+    }
+
+    /// Removes `auths[server]`. Returns whether there was one.
+    @discardableResult
+    public mutating func removeAuthEntry(server: String) -> Bool {
+        guard var auths = members["auths"]?.objectValue, auths[server] != nil else { return false }
+        auths[server] = nil
+        members["auths"] = .object(auths)
+        return true
+    }
+
+    /// `base64(username:secret)`, the docker `auth` field.
+    public static func encodeAuth(username: String, secret: String) -> String {
+        Data((username + ":" + secret).utf8).base64EncodedString()
+    }
+}

@@ -1,0 +1,46 @@
+/// `<directory>/config.json`: read, change and write back under a cross-process lock, atomically,
+/// keeping every key it does not know.
+public struct ConfigFile: Sendable {
+    public let directory: String
+    public var path: String { directory + "/config.json" }
+    private var lockPath: String { directory + "/config.json.lock" }
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// The current document; a missing or empty file reads as `{}`.
+    /// - Throws: `StoreError.notJSONObject` with the parse position when the file is not a JSON object.
+    public func read() throws(StoreError) -> ConfigDocument {
+        guard let bytes = try FileSystem.readFileIfPresent(path) else { return ConfigDocument() }
+        return try Self.decode(bytes, path: path)
+    }
+
+    /// Reads, applies `change`, and writes the result, holding the lock throughout. Nothing is written
+    /// when `change` throws or leaves the document as it was.
+    public func update<Result>(_ change: (inout ConfigDocument) throws(StoreError) -> Result) throws(StoreError) -> Result {
+        try FileSystem.makeDirectory(directory, mode: 0o700)
+        let lock = try FileLock(path: lockPath)
+        defer { lock.release() }
+        let original = try read()
+        var document = original
+        let result = try change(&document)
+        if document != original {
+            try FileSystem.replaceAtomically(FileSystem.resolvingSymlinks(path), with: JSONWriter.write(.object(document.members)),
+                                             newFileMode: 0o600)
+        }
+        return result
+    }
+
+    static func decode(_ bytes: [UInt8], path: String) throws(StoreError) -> ConfigDocument {
+        if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { return ConfigDocument() }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            throw .notJSONObject(path: path, error)
+        }
+        guard let members = value.objectValue else { throw .notJSONObject(path: path, nil) }
+        return ConfigDocument(members: members)
+    }
+}

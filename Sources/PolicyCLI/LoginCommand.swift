@@ -1,0 +1,97 @@
+import CredentialStore
+import RegistryAuth
+
+/// `policy login`: gather credentials, verify them with the registry, store them, say so.
+struct LoginCommand {
+    let options: LoginOptions
+    let context: CommandContext
+
+    func run() throws(CommandFailure) {
+        let output = context.output
+        let server = try resolveServer()
+        let username = try resolveUsername()
+        let secret = try resolveSecret()
+        output.protect(secret)
+        output.protect(ConfigDocument.encodeAuth(username: username, secret: secret))
+
+        let report = try verify(LoginCredentials(username: username, secret: secret), at: server)
+        if report.fellBackToPlainHTTP {
+            output.error(LoginNotes.fellBackToPlainHTTP(server))
+        }
+        do {
+            try ConfigFile(directory: context.configDirectory).update { (document) throws(StoreError) in
+                try document.setBasicAuth(server: server.key, username: username, secret: secret,
+                                          path: context.configDirectory + "/config.json")
+            }
+        } catch {
+            throw StoreFailure.failure(error)
+        }
+        if report.outcome == .anonymousAccess {
+            output.warning(LoginNotes.anonymousAccess(server))
+        }
+        output.out(LoginNotes.succeeded)
+    }
+
+    private func resolveServer() throws(CommandFailure) -> RegistryAddress {
+        guard let input = options.serverInput else { throw CommandUsage.noServer }
+        do {
+            return try RegistryAddress(parsing: input)
+        } catch {
+            throw CommandUsage.invalidServer(input, error)
+        }
+    }
+
+    private func resolveUsername() throws(CommandFailure) -> String {
+        if let username = options.username { return username }
+        guard context.standardInputIsTerminal else { throw CommandUsage.noUsernameNoTTY }
+        throw CommandUsage.noUsernameNoTTY
+    }
+
+    private func resolveSecret() throws(CommandFailure) -> String {
+        switch options.passwordSource {
+        case .argument(let password):
+            context.output.warning(LoginNotes.passwordOnCommandLine)
+            return password
+        case .standardInput:
+            guard let bytes = SecretInput.readStandardInput() else { throw CommandUsage.stdinTooLarge }
+            let secret = SecretInput.trimmed(bytes)
+            guard !secret.isEmpty else { throw CommandUsage.emptyStdin }
+            if SecretInput.hasSurroundingBlanks(secret) {
+                context.output.warning(LoginNotes.surroundingBlanks)
+            }
+            return secret
+        case .prompt:
+            throw CommandUsage.noPasswordNoTTY
+        }
+    }
+
+    private func verify(_ credentials: LoginCredentials, at server: RegistryAddress) throws(CommandFailure) -> LoginReport {
+        let transport: any HTTPTransport
+        do {
+            transport = try CurlTransport(options: options.transport)
+        } catch {
+            throw CommandFailure(message: LoginMessages.describe(error, host: server.apiAuthority), exitCode: .unexpected)
+        }
+        do {
+            return try RegistryLogin(transport: transport).verify(credentials, at: server, plainHTTP: options.plainHTTP)
+        } catch {
+            throw LoginMessages.failure(error, server: server, username: credentials.username)
+        }
+    }
+}
+
+/// The non-error lines a login prints.
+enum LoginNotes {
+    static let succeeded = "Login Succeeded"
+    static let passwordOnCommandLine = "Using --password via the CLI is insecure. Use --password-stdin."
+    static let surroundingBlanks =
+        "The password read from stdin starts or ends with a space or tab; it was sent as is. Check for a copy-paste mistake."
+
+    static func anonymousAccess(_ server: RegistryAddress) -> String {
+        "\(server) allows anonymous access, so it did not check these credentials; they were stored anyway."
+    }
+
+    static func fellBackToPlainHTTP(_ server: RegistryAddress) -> String {
+        "Note: \(server) is a loopback address that does not speak TLS; used plain HTTP."
+    }
+}

@@ -1,0 +1,34 @@
+import RegistryAuth
+
+/// Registry-specific advice for rejected logins, from how each registry words its refusals.
+enum RegistryHints {
+    static func forRejection(server: RegistryAddress, username: String, message: String?) -> String? {
+        let host = server.key
+        let text = message?.lowercased() ?? ""
+        if host == "ghcr.io" {
+            return "GitHub expects a personal access token with read:packages (and write:packages to push) as the password."
+        }
+        if ["docker.io", "index.docker.io", "registry-1.docker.io"].contains(host) {
+            return "Docker Hub accounts with two-factor authentication or SSO need a personal access token as the password."
+        }
+        if host.contains(".dkr.ecr.") {
+            if text.contains("expired") {
+                return "ECR tokens from 'aws ecr get-login-password' last 12 hours; fetch a new one."
+            }
+            return "Use the user name AWS and the output of 'aws ecr get-login-password' for the same region."
+        }
+        if host == "gcr.io" || host.hasSuffix(".gcr.io") || host.hasSuffix("-docker.pkg.dev") {
+            if username == "_json_key" {
+                return "Pipe the whole key file: 'cat key.json | policy login -s \(host) -u _json_key --password-stdin'."
+            }
+            return "Use the user name _json_key with a service-account key file, or oauth2accesstoken with 'gcloud auth print-access-token'."
+        }
+        if host.contains("gitlab") {
+            return "Accounts with two-factor authentication need a personal access token with read_registry."
+        }
+        if host.hasSuffix(".azurecr.io") {
+            return "Use an admin user, a service principal or a token; the user 00000000-0000-0000-0000-000000000000 takes a refresh token."
+        }
+        return nil
+    }
+}

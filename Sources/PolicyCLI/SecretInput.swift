@@ -1,0 +1,37 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Reading a secret from standard input the way CI scripts pipe it.
+enum SecretInput {
+    /// Largest secret accepted from stdin (a GCR JSON key is a few KiB).
+    static let maxBytes = 1 << 20
+
+    /// All of stdin. Returns nil when stdin holds more than `maxBytes`.
+    static func readStandardInput() -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<count])
+            if bytes.count > maxBytes { return nil }
+        }
+    }
+
+    /// The secret: all input minus trailing CR and LF; inner newlines and all spaces kept.
+    static func trimmed(_ bytes: [UInt8]) -> String {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: bytes[..<end], as: UTF8.self)
+    }
+
+    /// True when the secret starts or ends with a space or tab, a common copy-paste mistake.
+    static func hasSurroundingBlanks(_ secret: String) -> Bool {
+        let blanks: Set<Character> = [" ", "\t"]
+        return secret.first.map(blanks.contains) == true || secret.last.map(blanks.contains) == true
+    }
+}

@@ -1,0 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+// A credential helper may exit without reading its stdin; the write must then fail, not kill policy.
+signal(SIGPIPE, SIG_IGN)
+exit(Policy.run(Array(CommandLine.arguments.dropFirst())).rawValue)

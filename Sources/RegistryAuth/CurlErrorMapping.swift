@@ -1,0 +1,37 @@
+import CCurl
+
+/// Turns libcurl's result codes into `TransportError` cases a user can act on.
+enum CurlErrorMapping {
+    static func transportError(for code: CURLcode, detail: String, timeoutSeconds: Int) -> TransportError {
+        let detail = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+        switch code {
+        case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
+            return .hostNotFound
+        case CURLE_COULDNT_CONNECT:
+            return .connectionRefused
+        case CURLE_OPERATION_TIMEDOUT:
+            return .timedOut(seconds: timeoutSeconds)
+        case CURLE_PEER_FAILED_VERIFICATION:
+            return isHostnameMismatch(detail) ? .hostnameMismatch(detail: detail) : .untrustedCertificate(detail: detail)
+        case CURLE_SSL_CONNECT_ERROR:
+            return .tlsHandshakeFailed(detail: detail)
+        case CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER:
+            return .clientCertificateProblem(detail: detail)
+        case CURLE_SSL_CACERT_BADFILE:
+            return .caFileProblem(detail: detail)
+        case CURLE_FILESIZE_EXCEEDED:
+            return .responseTooLarge(limit: 0)
+        case CURLE_GOT_NOTHING:
+            return .emptyReply
+        case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
+            return .unsupported(detail: detail)
+        default:
+            return .other(code: Int(code.rawValue), detail: detail)
+        }
+    }
+
+    private static func isHostnameMismatch(_ detail: String) -> Bool {
+        let lowered = detail.lowercased()
+        return lowered.contains("subject alt") || lowered.contains("does not match") || lowered.contains("no alternative")
+    }
+}

@@ -1,0 +1,127 @@
+import CCurl
+
+/// The libcurl transport: one easy handle for the whole run, so requests to one host share a connection.
+public final class CurlTransport: HTTPTransport {
+    private let handle: UnsafeMutableRawPointer
+    private let options: TransportOptions
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+
+    /// Connections libcurl opened so far on this handle (for tests and `--debug`).
+    public private(set) var connectionsOpened = 0
+
+    /// - Throws: `TransportError.other` when libcurl cannot be initialised.
+    public init(options: TransportOptions) throws(TransportError) {
+        _ = CurlGlobal.initialized
+        guard let handle = curl_easy_init() else {
+            throw .other(code: -1, detail: "libcurl could not create a handle")
+        }
+        self.handle = handle
+        self.options = options
+        self.errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        self.errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        try applyConnectionOptions()
+    }
+
+    deinit {
+        curl_easy_cleanup(handle)
+        errorBuffer.deallocate()
+    }
+
+    public func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
+        let sink = ResponseSink(maxBodyBytes: options.maxBodyBytes, maxHeaderBytes: options.maxHeaderBytes)
+        let context = Unmanaged.passRetained(sink)
+        defer { context.release() }
+        errorBuffer[0] = 0
+
+        try set(CURLOPT_URL, request.url)
+        try set(CURLOPT_HTTPGET, 1)
+        try set(CURLOPT_WRITEDATA, context.toOpaque())
+        try set(CURLOPT_HEADERDATA, context.toOpaque())
+        try applyAuthorization(request.authorization)
+        defer { clearAuthorization() }
+
+        let code = curl_easy_perform(handle)
+        var opened = 0
+        _ = policy_curl_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &opened)
+        connectionsOpened += opened
+
+        if sink.overflowed { throw .responseTooLarge(limit: sink.exceededLimit) }
+        guard code == CURLE_OK else {
+            throw CurlErrorMapping.transportError(for: code, detail: String(cString: errorBuffer),
+                                                  timeoutSeconds: options.timeoutSeconds)
+        }
+        var status = 0
+        _ = policy_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        return HTTPResponse(status: status, headers: sink.headers, body: sink.body)
+    }
+
+    private func applyConnectionOptions() throws(TransportError) {
+        try set(CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer))
+        try set(CURLOPT_NOSIGNAL, 1)
+        try set(CURLOPT_PROTOCOLS_STR, "http,https")
+        try set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        try set(CURLOPT_FOLLOWLOCATION, 1)
+        try set(CURLOPT_MAXREDIRS, 5)
+        try set(CURLOPT_UNRESTRICTED_AUTH, 0)
+        try set(CURLOPT_CONNECTTIMEOUT, options.timeoutSeconds)
+        try set(CURLOPT_TIMEOUT, options.timeoutSeconds)
+        try set(CURLOPT_USERAGENT, options.userAgent)
+        try set(CURLOPT_TCP_KEEPALIVE, 1)
+        try set(CURLOPT_MAXFILESIZE, options.maxBodyBytes)
+        guard policy_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, ResponseSink.bodyCallback) == CURLE_OK,
+              policy_curl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, ResponseSink.headerCallback) == CURLE_OK
+        else { throw .other(code: -1, detail: "libcurl refused the response callbacks") }
+        if options.insecure {
+            try set(CURLOPT_SSL_VERIFYPEER, 0)
+            try set(CURLOPT_SSL_VERIFYHOST, 0)
+        }
+        if let caFile = options.caFile { try set(CURLOPT_CAINFO, caFile) }
+        if let certFile = options.certFile { try set(CURLOPT_SSLCERT, certFile) }
+        if let keyFile = options.keyFile { try set(CURLOPT_SSLKEY, keyFile) }
+    }
+
+    private func applyAuthorization(_ authorization: HTTPAuthorization?) throws(TransportError) {
+        switch authorization {
+        case nil:
+            clearAuthorization()
+        case .basic(let username, let password):
+            try set(CURLOPT_HTTPAUTH, policy_curlauth_basic)
+            try set(CURLOPT_USERNAME, username)
+            try set(CURLOPT_PASSWORD, password)
+        case .bearer(let token):
+            try set(CURLOPT_HTTPAUTH, policy_curlauth_bearer)
+            try set(CURLOPT_XOAUTH2_BEARER, token)
+        }
+    }
+
+    /// Forgets every credential so the next request goes out anonymous and no secret lingers in libcurl.
+    private func clearAuthorization() {
+        for option in [CURLOPT_USERNAME, CURLOPT_PASSWORD, CURLOPT_XOAUTH2_BEARER] {
+            _ = policy_curl_setopt_string(handle, option, nil)
+        }
+        _ = policy_curl_setopt_long(handle, CURLOPT_HTTPAUTH, policy_curlauth_none)
+    }
+
+    private func set(_ option: CURLoption, _ value: Int) throws(TransportError) {
+        try check(policy_curl_setopt_long(handle, option, value), option)
+    }
+
+    private func set(_ option: CURLoption, _ value: String) throws(TransportError) {
+        try check(policy_curl_setopt_string(handle, option, value), option)
+    }
+
+    private func set(_ option: CURLoption, _ value: UnsafeMutableRawPointer) throws(TransportError) {
+        try check(policy_curl_setopt_pointer(handle, option, value), option)
+    }
+
+    private func check(_ code: CURLcode, _ option: CURLoption) throws(TransportError) {
+        guard code == CURLE_OK else {
+            throw .unsupported(detail: String(cString: curl_easy_strerror(code)) + " (option \(option.rawValue))")
+        }
+    }
+}
+
+/// `curl_global_init` exactly once per process.
+private enum CurlGlobal {
+    static let initialized: Bool = curl_global_init(policy_curl_global_default) == CURLE_OK
+}

@@ -1,0 +1,71 @@
+/// Credentials attached to one request. The transport hands them to libcurl, which never forwards them
+/// across a redirect to another host, port or scheme.
+public enum HTTPAuthorization: Sendable, Equatable {
+    case basic(username: String, password: String)
+    case bearer(token: String)
+}
+
+/// One HTTP GET as the registry client asks for it.
+public struct HTTPRequest: Sendable, Equatable {
+    public var url: String
+    public var authorization: HTTPAuthorization?
+
+    public init(url: String, authorization: HTTPAuthorization? = nil) {
+        self.url = url
+        self.authorization = authorization
+    }
+}
+
+/// A complete HTTP response, already bounded by the transport's caps.
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    /// Header fields of the final response, in arrival order, names as sent.
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+
+    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// Every value of the header `name`, compared case-insensitively.
+    public func values(of name: String) -> [String] {
+        let wanted = name.lowercased()
+        return headers.filter { $0.name.lowercased() == wanted }.map(\.value)
+    }
+
+    /// The body as text, with invalid UTF-8 repaired.
+    public var bodyText: String { String(decoding: body, as: UTF8.self) }
+}
+
+/// Why a request produced no response.
+public enum TransportError: Error, Sendable, Equatable {
+    case hostNotFound
+    case connectionRefused
+    case timedOut(seconds: Int)
+    case untrustedCertificate(detail: String)
+    case hostnameMismatch(detail: String)
+    /// The TLS handshake failed, e.g. because the server speaks plain HTTP.
+    case tlsHandshakeFailed(detail: String)
+    case clientCertificateProblem(detail: String)
+    case caFileProblem(detail: String)
+    case responseTooLarge(limit: Int)
+    case emptyReply
+    case unsupported(detail: String)
+    case other(code: Int, detail: String)
+
+    /// Failures where a loopback host may be retried over plain HTTP.
+    public var isTLSFailure: Bool {
+        switch self {
+        case .tlsHandshakeFailed, .untrustedCertificate, .hostnameMismatch: return true
+        default: return false
+        }
+    }
+}
+
+/// Sends requests; the real one is `CurlTransport`, tests inject their own.
+public protocol HTTPTransport: AnyObject {
+    /// Sends one GET and returns the final response (redirects followed within the same host rules as libcurl).
+    func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse
+}

@@ -1,0 +1,31 @@
+/// Why a login could not be verified. The command line turns each case into a sentence and an exit code.
+public enum LoginError: Error, Sendable, Equatable {
+    /// The registry or its token service answered 401/403 to the credentials.
+    case credentialsRejected(host: String, status: Int, serverMessage: String?)
+    /// No response: DNS, connection, TLS, timeout, size cap.
+    case transport(host: String, TransportError)
+    /// A status the flow does not expect at that step (404, 5xx, 400 …).
+    case unexpectedStatus(host: String, status: Int, serverMessage: String?)
+    /// A 401 without any `WWW-Authenticate` header.
+    case missingChallenge(host: String)
+    case malformedChallenge(host: String, ChallengeParseError)
+    /// Challenges in schemes `policy` cannot answer (e.g. only Negotiate).
+    case unsupportedChallenge(host: String, schemes: [String])
+    /// The realm is not an http(s) URL.
+    case invalidRealm(realm: String)
+    /// A realm over plain http while the registry was reached over https.
+    case insecureRealm(realm: String)
+    case invalidTokenReply(host: String, TokenReplyError)
+
+    /// The host the error concerns (registry or token service).
+    public var host: String {
+        switch self {
+        case .credentialsRejected(let host, _, _), .transport(let host, _), .unexpectedStatus(let host, _, _),
+             .missingChallenge(let host), .malformedChallenge(let host, _), .unsupportedChallenge(let host, _),
+             .invalidTokenReply(let host, _):
+            return host
+        case .invalidRealm(let realm), .insecureRealm(let realm):
+            return URLParts(realm)?.authority ?? realm
+        }
+    }
+}

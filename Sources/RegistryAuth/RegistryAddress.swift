@@ -1,0 +1,91 @@
+/// Why a `--server` value is not a registry address.
+public enum RegistryAddressError: Error, Sendable, Equatable {
+    case empty
+    case unsupportedScheme(String)
+    case hasPath(String)
+    case invalidHost(String)
+    case invalidPort(String)
+}
+
+/// A registry as the user named it, normalised: `https://ghcr.io/v2/` → `ghcr.io`.
+public struct RegistryAddress: Sendable, Equatable, CustomStringConvertible {
+    /// `host[:port]`, lower-cased: the key under which credentials are stored.
+    public let key: String
+    /// The host the registry API answers on (`docker.io` → `registry-1.docker.io`), with port.
+    public let apiAuthority: String
+    /// True when the user wrote `http://` explicitly.
+    public let explicitPlainHTTP: Bool
+    /// localhost, 127.0.0.0/8 or ::1.
+    public let isLoopback: Bool
+
+    public var description: String { key }
+
+    /// Parses `[scheme://]host[:port][/][v2/]`.
+    public init(parsing input: String) throws(RegistryAddressError) {
+        var rest = Substring(input.trimmingHTTPWhitespace())
+        guard !rest.isEmpty else { throw .empty }
+        var plain = false
+        if let schemeEnd = rest.firstRange(of: "://") {
+            let scheme = rest[..<schemeEnd.lowerBound].lowercased()
+            guard scheme == "https" || scheme == "http" else { throw .unsupportedScheme(scheme) }
+            plain = scheme == "http"
+            rest = rest[schemeEnd.upperBound...]
+        }
+        var authority = rest
+        if let slash = rest.firstIndex(of: "/") {
+            authority = rest[..<slash]
+            let path = rest[slash...]
+            guard ["/", "/v2", "/v2/", "/v1", "/v1/"].contains(path) else { throw .hasPath(String(path)) }
+        }
+        let (host, port) = try Self.split(authority)
+        let canonicalHost = host.lowercased()
+        let portSuffix = port.map { ":\($0)" } ?? ""
+        key = canonicalHost + portSuffix
+        explicitPlainHTTP = plain
+        isLoopback = Self.isLoopback(canonicalHost)
+        let apiHost = ["docker.io", "index.docker.io"].contains(canonicalHost) ? "registry-1.docker.io" : canonicalHost
+        apiAuthority = apiHost + portSuffix
+    }
+
+    /// The base URL of the API over the given scheme, e.g. `https://ghcr.io/v2/`.
+    public func apiURL(plainHTTP: Bool) -> String {
+        (plainHTTP ? "http://" : "https://") + apiAuthority + "/v2/"
+    }
+
+    private static func split(_ authority: Substring) throws(RegistryAddressError) -> (host: String, port: Int?) {
+        var host = authority
+        var portText: Substring?
+        if authority.hasPrefix("[") {
+            guard let close = authority.firstIndex(of: "]") else { throw .invalidHost(String(authority)) }
+            host = authority[...close]
+            let after = authority[authority.index(after: close)...]
+            if !after.isEmpty {
+                guard after.hasPrefix(":") else { throw .invalidHost(String(authority)) }
+                portText = after.dropFirst()
+            }
+            let inner = host.dropFirst().dropLast()
+            guard !inner.isEmpty, inner.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else {
+                throw .invalidHost(String(authority))
+            }
+        } else {
+            if let colon = authority.lastIndex(of: ":") {
+                host = authority[..<colon]
+                portText = authority[authority.index(after: colon)...]
+            }
+            guard !host.isEmpty, host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") }),
+                  !host.hasPrefix("."), !host.hasPrefix("-")
+            else { throw .invalidHost(String(authority)) }
+        }
+        guard let portText else { return (String(host), nil) }
+        guard let port = Int(portText), (1...65535).contains(port), portText.allSatisfy(\.isASCII) else {
+            throw .invalidPort(String(portText))
+        }
+        return (String(host), port)
+    }
+
+    private static func isLoopback(_ host: String) -> Bool {
+        if host == "localhost" || host == "[::1]" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
+    }
+}

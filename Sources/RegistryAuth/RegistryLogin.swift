@@ -1,0 +1,131 @@
+/// What the user asked to verify.
+public struct LoginCredentials: Sendable {
+    public var username: String
+    public var secret: String
+
+    public init(username: String, secret: String) {
+        self.username = username
+        self.secret = secret
+    }
+}
+
+/// How a successful verification went.
+public struct LoginReport: Sendable, Equatable {
+    public enum Outcome: Sendable, Equatable {
+        /// The registry (Basic) or its token service (Bearer) accepted the credentials.
+        case verified(AuthChallenge)
+        /// `/v2/` answered 200 without credentials: the registry could not check them.
+        case anonymousAccess
+    }
+    public var outcome: Outcome
+    /// True when a loopback registry was retried over plain HTTP after the TLS handshake failed.
+    public var fellBackToPlainHTTP: Bool
+}
+
+/// Verifies credentials against a registry: probe `/v2/`, answer its challenge (Basic or Bearer token), repeat.
+/// Knows nothing of files or terminals; all I/O goes through the injected transport.
+public struct RegistryLogin {
+    private let transport: any HTTPTransport
+
+    public init(transport: any HTTPTransport) {
+        self.transport = transport
+    }
+
+    /// - Parameters:
+    ///   - plainHTTP: talk plain HTTP from the start (`--plaintext` or an `http://` server).
+    /// - Throws: `LoginError` describing the first step that failed.
+    public func verify(_ credentials: LoginCredentials, at registry: RegistryAddress,
+                       plainHTTP: Bool) throws(LoginError) -> LoginReport {
+        var plain = plainHTTP || registry.explicitPlainHTTP
+        var fellBack = false
+        let probe: HTTPResponse
+        do {
+            probe = try send(HTTPRequest(url: registry.apiURL(plainHTTP: plain)), host: registry.apiAuthority)
+        } catch let error where !plain && registry.isLoopback && error.isHandshakeFailure {
+            guard let retried = try? send(HTTPRequest(url: registry.apiURL(plainHTTP: true)), host: registry.apiAuthority),
+                  retried.status == 401 || (200..<300).contains(retried.status)
+            else { throw error }
+            probe = retried
+            plain = true
+            fellBack = true
+        }
+        let outcome = try answer(probe, credentials: credentials, registry: registry, plainHTTP: plain)
+        return LoginReport(outcome: outcome, fellBackToPlainHTTP: fellBack)
+    }
+
+    private func answer(_ probe: HTTPResponse, credentials: LoginCredentials, registry: RegistryAddress,
+                        plainHTTP: Bool) throws(LoginError) -> LoginReport.Outcome {
+        let host = registry.apiAuthority
+        if (200..<300).contains(probe.status) { return .anonymousAccess }
+        guard probe.status == 401 else {
+            throw .unexpectedStatus(host: host, status: probe.status, serverMessage: ServerMessage.extract(from: probe))
+        }
+        let headerValues = probe.values(of: "WWW-Authenticate")
+        guard !headerValues.isEmpty else { throw .missingChallenge(host: host) }
+        let challenges: [Challenge]
+        do {
+            challenges = try ChallengeParser.parse(headerValues: headerValues)
+        } catch {
+            throw .malformedChallenge(host: host, error)
+        }
+        guard let challenge = AuthChallenge.select(from: challenges) else {
+            throw .unsupportedChallenge(host: host, schemes: challenges.map(\.scheme))
+        }
+        let apiURL = registry.apiURL(plainHTTP: plainHTTP)
+        let authorization: HTTPAuthorization
+        switch challenge {
+        case .basic:
+            authorization = .basic(username: credentials.username, password: credentials.secret)
+        case .bearer(let realm, let service, let scope):
+            let token = try fetchToken(realm: realm, service: service, scope: scope, credentials: credentials,
+                                       registryPlainHTTP: plainHTTP)
+            authorization = .bearer(token: token)
+        }
+        let confirmation = try send(HTTPRequest(url: apiURL, authorization: authorization), host: host)
+        try expectSuccess(confirmation, host: host)
+        return .verified(challenge)
+    }
+
+    /// Asks the token service for a token with Basic credentials (GET, the form every registry accepts).
+    private func fetchToken(realm: String, service: String?, scope: String?, credentials: LoginCredentials,
+                            registryPlainHTTP: Bool) throws(LoginError) -> String {
+        guard let realmParts = URLParts(realm) else { throw .invalidRealm(realm: realm) }
+        if realmParts.scheme == "http" && !registryPlainHTTP { throw .insecureRealm(realm: realm) }
+        var query: [(String, String)] = []
+        if let service { query.append(("service", service)) }
+        if let scope { query.append(("scope", scope)) }
+        let url = URLParts.appendingQuery(query, to: realm)
+        let basic = HTTPAuthorization.basic(username: credentials.username, password: credentials.secret)
+        let reply = try send(HTTPRequest(url: url, authorization: basic), host: realmParts.authority)
+        try expectSuccess(reply, host: realmParts.authority)
+        do {
+            return try TokenReply.decode(reply.body)
+        } catch {
+            throw .invalidTokenReply(host: realmParts.authority, error)
+        }
+    }
+
+    private func expectSuccess(_ response: HTTPResponse, host: String) throws(LoginError) {
+        if (200..<300).contains(response.status) { return }
+        let message = ServerMessage.extract(from: response)
+        if response.status == 401 || response.status == 403 {
+            throw .credentialsRejected(host: host, status: response.status, serverMessage: message)
+        }
+        throw .unexpectedStatus(host: host, status: response.status, serverMessage: message)
+    }
+
+    private func send(_ request: HTTPRequest, host: String) throws(LoginError) -> HTTPResponse {
+        do {
+            return try transport.send(request)
+        } catch {
+            throw .transport(host: host, error)
+        }
+    }
+}
+
+private extension LoginError {
+    var isHandshakeFailure: Bool {
+        if case .transport(_, .tlsHandshakeFailed) = self { return true }
+        return false
+    }
+}

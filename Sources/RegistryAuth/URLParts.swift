@@ -1,0 +1,39 @@
+/// The pieces of an absolute http(s) URL that the login flow needs, without Foundation's URL.
+struct URLParts: Equatable {
+    var scheme: String
+    var authority: String
+
+    init?(_ url: String) {
+        guard let schemeEnd = url.firstRange(of: "://") else { return nil }
+        scheme = url[..<schemeEnd.lowerBound].lowercased()
+        guard scheme == "http" || scheme == "https" else { return nil }
+        let rest = url[schemeEnd.upperBound...]
+        let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+        authority = String(rest[..<end]).lowercased()
+        let printableASCII = url.utf8.allSatisfy { byte in byte > 0x20 && byte < 0x7F }
+        guard printableASCII, !authority.isEmpty, !authority.contains("@") else { return nil }
+    }
+
+    /// `url` with the query parameters appended, each value percent-encoded.
+    static func appendingQuery(_ items: [(String, String)], to url: String) -> String {
+        guard !items.isEmpty else { return url }
+        let query = items.map { "\($0.0)=\(percentEncoded($0.1))" }.joined(separator: "&")
+        return url + (url.contains("?") ? "&" : "?") + query
+    }
+
+    static func percentEncoded(_ value: String) -> String {
+        var out = ""
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                 UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = Array("0123456789ABCDEF")
+                out += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
+            }
+        }
+        return out
+    }
+}

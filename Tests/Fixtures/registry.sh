@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Starts or stops a throwaway docker-registry over TLS on 127.0.0.1, for tests, the demo and the benchmark.
+#
+#   registry.sh start DIR basic|token USER PASSWORD_FILE    → DIR/port, DIR/ca.pem, DIR/pids
+#   registry.sh stop DIR
+#
+# Certificates are made per run with openssl (a CA, and a server certificate for 127.0.0.1 and localhost).
+# basic: htpasswd (bcrypt). token: `auth: token` plus Tests/Fixtures/token_server.py on its own port, which
+# signs RS256 JWTs whose x5c certificate is the registry's rootcertbundle. The password is read from a file,
+# never from the command line.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+command=$1 dir=$2
+
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+wait_for() {  # URL: wait until something answers with an HTTP status
+    for _ in $(seq 1 100); do
+        code=$(curl -s -o /dev/null -w '%{http_code}' --cacert "$dir/ca.pem" "$1" || true)
+        [ "$code" != "000" ] && return 0
+        sleep 0.1
+    done
+    echo "registry.sh: nothing answered at $1" >&2
+    cat "$dir"/*.log >&2 || true
+    return 1
+}
+
+make_certificates() {
+    openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=policy test CA" \
+        -keyout "$dir/ca-key.pem" -out "$dir/ca.pem" 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" \
+        -keyout "$dir/server-key.pem" -out "$dir/server.csr" 2>/dev/null
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' > "$dir/server.ext"
+    openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca-key.pem" -CAcreateserial \
+        -days 2 -extfile "$dir/server.ext" -out "$dir/server.pem" 2>/dev/null
+}
+
+start() {
+    local mode=$1 user=$2 password_file=$3
+    mkdir -p "$dir/storage"
+    [ -f "$dir/ca.pem" ] || make_certificates
+    local port; port=$(free_port)
+    local auth
+    if [ "$mode" = basic ]; then
+        htpasswd -iBc "$dir/htpasswd" "$user" < "$password_file" 2>/dev/null
+        auth="  htpasswd:
+    realm: policy-test
+    path: $dir/htpasswd"
+    else
+        local token_port; token_port=$(free_port)
+        openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=policy token signer" \
+            -keyout "$dir/signer-key.pem" -out "$dir/signer.pem" 2>/dev/null
+        openssl x509 -in "$dir/signer.pem" -outform DER -out "$dir/signer.der"
+        python3 -c 'import json,sys; print(json.dumps({sys.argv[1]: open(sys.argv[2]).read().rstrip("\r\n")}))' \
+            "$user" "$password_file" > "$dir/users.json"
+        python3 "$here/token_server.py" "$token_port" "$dir/server.pem" "$dir/server-key.pem" \
+            "$dir/signer-key.pem" "$dir/signer.der" "$dir/users.json" policy-test-issuer "$dir/token-requests.log" \
+            > "$dir/token.log" 2>&1 &
+        echo $! >> "$dir/pids"
+        echo "$token_port" > "$dir/token-port"
+        auth="  token:
+    realm: https://127.0.0.1:$token_port/token
+    service: policy-test-registry
+    issuer: policy-test-issuer
+    rootcertbundle: $dir/signer.pem"
+    fi
+    cat > "$dir/config.yml" <<YAML
+version: 0.1
+log:
+  level: error
+  accesslog:
+    disabled: true
+storage:
+  filesystem:
+    rootdirectory: $dir/storage
+http:
+  addr: 127.0.0.1:$port
+  tls:
+    certificate: $dir/server.pem
+    key: $dir/server-key.pem
+auth:
+$auth
+YAML
+    docker-registry serve "$dir/config.yml" > "$dir/registry.log" 2>&1 &
+    echo $! >> "$dir/pids"
+    echo "$port" > "$dir/port"
+    wait_for "https://127.0.0.1:$port/v2/"
+    [ "$mode" = basic ] || wait_for "https://127.0.0.1:$(cat "$dir/token-port")/token"
+}
+
+stop() {
+    [ -f "$dir/pids" ] || return 0
+    while read -r pid; do kill "$pid" 2>/dev/null || true; done < "$dir/pids"
+    rm -f "$dir/pids"
+}
+
+case "$command" in
+    start) start "$3" "$4" "$5" ;;
+    stop) stop ;;
+    *) echo "usage: registry.sh start DIR basic|token USER PASSWORD_FILE | stop DIR" >&2; exit 2 ;;
+esac

@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Token-service fixture for the integration tests: a distribution-style token endpoint over TLS.
+
+GET /token?service=…[&scope=…] with HTTP Basic credentials checked against a JSON file of
+{user: password}; answers {"token": JWT, "access_token": JWT} where the JWT is signed RS256 with an
+x5c header whose certificate is the registry's rootcertbundle. Signing uses the openssl command line,
+so only the Python standard library is needed. Every request is appended to a log file as one JSON line.
+"""
+import base64, json, os, socketserver, ssl, subprocess, sys, time, uuid
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from urllib.parse import urlparse, parse_qs
+
+PORT, CERT, KEY, SIGN_KEY, SIGN_CERT_DER, USERS, ISSUER, LOG = sys.argv[1:9]
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def sign(payload: bytes) -> bytes:
+    return subprocess.run(["openssl", "dgst", "-sha256", "-sign", SIGN_KEY], input=payload,
+                          capture_output=True, check=True).stdout
+
+
+def make_token(subject: str, audience: str) -> str:
+    with open(SIGN_CERT_DER, "rb") as f:
+        der = f.read()
+    header = {"typ": "JWT", "alg": "RS256", "x5c": [base64.b64encode(der).decode()]}
+    now = int(time.time())
+    claims = {"iss": ISSUER, "sub": subject, "aud": audience, "exp": now + 300, "nbf": now - 10,
+              "iat": now, "jti": uuid.uuid4().hex, "access": []}
+    signing_input = (b64url(json.dumps(header).encode()) + "." + b64url(json.dumps(claims).encode())).encode()
+    return signing_input.decode() + "." + b64url(sign(signing_input))
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def reply(self, status: int, body: bytes, content_type="application/json", extra=()):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in extra:
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        url = urlparse(self.path)
+        query = parse_qs(url.query)
+        auth = self.headers.get("Authorization", "")
+        entry = {"path": url.path, "query": query, "client_port": self.client_address[1],
+                 "authorization_scheme": auth.split(" ")[0] if auth else None}
+        with open(LOG, "a") as log:
+            log.write(json.dumps(entry) + "\n")
+        if url.path != "/token":
+            return self.reply(404, b'{"errors":[{"code":"NOT_FOUND","message":"no such endpoint"}]}')
+        with open(USERS) as f:
+            users = json.load(f)
+        user = password = None
+        if auth.startswith("Basic "):
+            try:
+                user, _, password = base64.b64decode(auth[6:]).decode().partition(":")
+            except Exception:
+                pass
+        if user is None or users.get(user) != password:
+            return self.reply(401, b'{"details":"incorrect username or password"}',
+                              extra=[("WWW-Authenticate", 'Basic realm="token"')])
+        token = make_token(user, query.get("service", [""])[0])
+        self.reply(200, json.dumps({"token": token, "access_token": token, "expires_in": 300}).encode())
+
+
+class Server(socketserver.ThreadingMixIn, HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+server = Server(("127.0.0.1", int(PORT)), Handler)
+context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+context.load_cert_chain(CERT, KEY)
+server.socket = context.wrap_socket(server.socket, server_side=True)
+with open(os.path.join(os.path.dirname(LOG), "token.ready"), "w") as ready:
+    ready.write(str(os.getpid()))
+server.serve_forever()
