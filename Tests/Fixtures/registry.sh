@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts or stops a throwaway docker-registry over TLS on 127.0.0.1, for tests, the demo and the benchmark.
 #
-#   registry.sh start DIR basic|token USER PASSWORD_FILE    → DIR/port, DIR/ca.pem, DIR/pids
+#   registry.sh start DIR basic|token|none USER PASSWORD_FILE    → DIR/port, DIR/ca.pem, DIR/pids
 #   registry.sh stop DIR
 #
 # Certificates are made per run with openssl (a CA, and a server certificate for 127.0.0.1 and localhost).
@@ -42,10 +42,13 @@ start() {
     mkdir -p "$dir/storage"
     [ -f "$dir/ca.pem" ] || make_certificates
     local port; port=$(free_port)
-    local auth
-    if [ "$mode" = basic ]; then
+    local auth=""
+    if [ "$mode" = none ]; then
+        :  # anonymous access: no auth section
+    elif [ "$mode" = basic ]; then
         htpasswd -iBc "$dir/htpasswd" "$user" < "$password_file" 2>/dev/null
-        auth="  htpasswd:
+        auth="auth:
+  htpasswd:
     realm: policy-test
     path: $dir/htpasswd"
     else
@@ -60,7 +63,8 @@ start() {
             > "$dir/token.log" 2>&1 &
         echo $! >> "$dir/pids"
         echo "$token_port" > "$dir/token-port"
-        auth="  token:
+        auth="auth:
+  token:
     realm: https://127.0.0.1:$token_port/token
     service: policy-test-registry
     issuer: policy-test-issuer
@@ -80,14 +84,13 @@ http:
   tls:
     certificate: $dir/server.pem
     key: $dir/server-key.pem
-auth:
 $auth
 YAML
     docker-registry serve "$dir/config.yml" > "$dir/registry.log" 2>&1 &
     echo $! >> "$dir/pids"
     echo "$port" > "$dir/port"
     wait_for "https://127.0.0.1:$port/v2/"
-    [ "$mode" = basic ] || wait_for "https://127.0.0.1:$(cat "$dir/token-port")/token"
+    [ "$mode" != token ] || wait_for "https://127.0.0.1:$(cat "$dir/token-port")/token"
 }
 
 stop() {
@@ -99,5 +102,5 @@ stop() {
 case "$command" in
     start) start "$3" "$4" "$5" ;;
     stop) stop ;;
-    *) echo "usage: registry.sh start DIR basic|token USER PASSWORD_FILE | stop DIR" >&2; exit 2 ;;
+    *) echo "usage: registry.sh start DIR basic|token|none USER PASSWORD_FILE | stop DIR" >&2; exit 2 ;;
 esac

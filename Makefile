@@ -1,0 +1,33 @@
+# policy — make help lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Debian packages the build, the tests, the demo and the benchmark need.
+APT_PACKAGES := libcurl4-openssl-dev pkg-config docker-registry apache2-utils openssl curl python3 \
+                pass gnupg golang-docker-credential-helpers tinyproxy hyperfine time
+
+BIN_DIR = $(shell swift build --show-bin-path)
+
+.PHONY: help deps build release test demo bench fuzz clean
+
+help: ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+deps: ## install the Debian packages that are missing (apt-get; root or sudo)
+	@scripts/install-deps.sh $(APT_PACKAGES)
+
+build: deps ## debug build
+	swift build
+
+release: deps ## the single stripped binary at .build/release/policy (static Swift standard library)
+	scripts/build-release.sh
+
+test: deps ## build and run every test (unit, integration against real registries, end to end)
+	swift build --build-tests
+	POLICY_BIN="$(BIN_DIR)/policy" swift test --skip-build
+
+demo: release ## log in to a throwaway local TLS registry with the release binary
+	scripts/demo.sh
+
+clean: ## remove build products
+	rm -rf .build .build-*

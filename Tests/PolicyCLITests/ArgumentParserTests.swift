@@ -1,0 +1,79 @@
+import Testing
+@testable import PolicyCLI
+
+struct ArgumentParserTests {
+    struct Row: Sendable, CustomTestStringConvertible {
+        var arguments: [String]
+        var command: CommandName?
+        var values: [OptionID: String] = [:]
+        var flags: Set<OptionID> = []
+        var operands: [String] = []
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    static let good: [Row] = [
+        Row(arguments: ["login", "-s", "ghcr.io", "-u", "me", "--password-stdin"], command: .login,
+            values: [.server: "ghcr.io", .username: "me"], flags: [.passwordStdin]),
+        Row(arguments: ["login", "--server=ghcr.io", "--username", "me", "-p", "x"], command: .login,
+            values: [.server: "ghcr.io", .username: "me", .password: "x"]),
+        Row(arguments: ["--config", "/tmp/c", "--debug", "login", "-sghcr.io"], command: .login,
+            values: [.config: "/tmp/c", .server: "ghcr.io"], flags: [.debug]),
+        Row(arguments: ["login", "-s", "a", "--debug", "-c", "/d"], command: .login,
+            values: [.server: "a", .config: "/d"], flags: [.debug]),
+        Row(arguments: ["login", "-s", "first", "-s", "last"], command: .login, values: [.server: "last"]),
+        Row(arguments: ["login", "-p", "-starts-with-dash"], command: .login, values: [.password: "-starts-with-dash"]),
+        Row(arguments: ["login", "-p=x"], command: .login, values: [.password: "x"]),
+        Row(arguments: ["login", "--password="], command: .login, values: [.password: ""]),
+        Row(arguments: ["login", "--", "ghcr.io"], command: .login, operands: ["ghcr.io"]),
+        Row(arguments: ["login", "ghcr.io"], command: .login, operands: ["ghcr.io"]),
+        Row(arguments: ["help", "login"], command: .help, operands: ["login"]),
+        Row(arguments: ["--help"], command: nil, flags: [.help]),
+        Row(arguments: ["-h", "login"], command: .login, flags: [.help]),
+        Row(arguments: ["--version"], command: nil, flags: [.version]),
+        Row(arguments: ["logout", "-s", "ghcr.io"], command: .logout, values: [.server: "ghcr.io"]),
+        Row(arguments: ["login", "-k", "--plaintext", "--ca-file", "ca.pem", "--timeout", "5", "-d"], command: .login,
+            values: [.caFile: "ca.pem", .timeout: "5"], flags: [.insecure, .plaintext, .defaultDomain]),
+    ]
+
+    @Test(arguments: good)
+    func parses(_ row: Row) throws {
+        let parsed = try ArgumentParser.parse(row.arguments)
+        #expect(parsed == ParsedArguments(command: row.command, values: row.values, flags: row.flags, operands: row.operands))
+    }
+
+    static let bad: [([String], UsageError)] = [
+        (["login", "--bogus"], .unknownOption("--bogus")),
+        (["login", "-x"], .unknownOption("-x")),
+        (["login", "-kx"], .unknownOption("-kx")),
+        (["login", "-s"], .missingValue("-s")),
+        (["login", "--server"], .missingValue("--server")),
+        (["--config"], .missingValue("--config")),
+        (["login", "--debug=yes"], .unexpectedValue("--debug")),
+        (["login", "--password-stdin=1"], .unexpectedValue("--password-stdin")),
+        (["frobnicate"], .unknownCommand("frobnicate")),
+        (["-s", "ghcr.io"], .optionNotForCommand(option: "-s", command: nil)),
+        (["version", "-s", "x"], .optionNotForCommand(option: "-s", command: .version)),
+        (["logout", "-u", "me"], .optionNotForCommand(option: "-u", command: .logout)),
+        (["login", "a", "b"], .unexpectedOperand("b", command: .login)),
+        (["version", "extra"], .unexpectedOperand("extra", command: .version)),
+    ]
+
+    @Test(arguments: bad)
+    func rejects(_ arguments: [String], _ expected: UsageError) {
+        #expect(throws: expected) { try ArgumentParser.parse(arguments) }
+    }
+
+    @Test func everyErrorNamesTheArgument() {
+        for (arguments, error) in Self.bad {
+            let sentence = error.description
+            #expect(arguments.contains { sentence.contains($0.split(separator: "=").first.map(String.init) ?? $0) }, "\(sentence)")
+        }
+    }
+
+    @Test func helpMentionsEveryOptionOfTheTable() {
+        let help = HelpText.general() + CommandName.allCases.map(HelpText.command).joined()
+        for spec in OptionTable.all {
+            #expect(help.contains("--" + spec.long))
+        }
+    }
+}

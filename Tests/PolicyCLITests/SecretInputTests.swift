@@ -1,0 +1,33 @@
+import Testing
+@testable import PolicyCLI
+
+struct SecretInputTests {
+    static let rows: [(String, String)] = [
+        ("token\n", "token"),
+        ("token\r\n", "token"),
+        ("token\n\n\r\n", "token"),
+        ("token", "token"),
+        ("  spaced token  \n", "  spaced token  "),
+        ("{\n  \"type\": \"service_account\"\n}\n", "{\n  \"type\": \"service_account\"\n}"),
+        ("line1\r\nline2\r\n", "line1\r\nline2"),
+        ("\n", ""),
+        ("", ""),
+    ]
+
+    @Test(arguments: rows)
+    func trimsOnlyTrailingLineEnds(_ input: String, _ expected: String) {
+        #expect(SecretInput.trimmed(Array(input.utf8)) == expected)
+    }
+
+    @Test(arguments: [(" lead", true), ("trail\t", true), ("in side", false), ("plain", false)])
+    func spotsSurroundingBlanks(_ secret: String, _ expected: Bool) {
+        #expect(SecretInput.hasSurroundingBlanks(secret) == expected)
+    }
+
+    @Test func redactsEveryProtectedValue() {
+        let output = Output()
+        output.protect("s3cret-value")
+        output.protect("bWU6czNjcmV0LXZhbHVl")
+        #expect(output.redacted("a s3cret-value b bWU6czNjcmV0LXZhbHVl") == "a [redacted] b [redacted]")
+    }
+}
