@@ -13,6 +13,13 @@ public struct ConfigDocument: Sendable, Equatable {
         self.members = members
     }
 
+    /// The server `policy login -d` remembered, stored as the top-level `defaultDomain` key
+    /// (docker-compatible tools ignore keys they do not know).
+    public var defaultDomain: String? {
+        get { members["defaultDomain"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } }
+        set { members["defaultDomain"] = newValue.map(JSONValue.string) }
+    }
+
     /// The `auths` entry for `server`, if present and an object.
     public func authEntry(for server: String) -> [String: JSONValue]? {
         members["auths"]?.objectValue?[server]?.objectValue

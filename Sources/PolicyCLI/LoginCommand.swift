@@ -19,9 +19,13 @@ struct LoginCommand {
             output.error(LoginNotes.fellBackToPlainHTTP(server))
         }
         do {
-            try ConfigFile(directory: context.configDirectory).update { (document) throws(StoreError) in
-                try document.setBasicAuth(server: server.key, username: username, secret: secret,
-                                          path: context.configDirectory + "/config.json")
+            let file = ConfigFile(directory: context.configDirectory)
+            try file.update { (document) throws(StoreError) in
+                try document.setBasicAuth(server: server.key, username: username, secret: secret, path: file.path)
+                if options.rememberAsDefault { document.defaultDomain = server.key }
+            }
+            if context.debug {
+                DebugTrace(output: output).line("store: wrote auths[\"\(server.key)\"] to \(file.path)")
             }
         } catch {
             throw StoreFailure.failure(error)
@@ -33,7 +37,13 @@ struct LoginCommand {
     }
 
     private func resolveServer() throws(CommandFailure) -> RegistryAddress {
-        guard let input = options.serverInput else { throw CommandUsage.noServer }
+        let input: String
+        if let given = options.serverInput {
+            input = given
+        } else {
+            guard let remembered = try DefaultDomain.read(context) else { throw CommandUsage.noServer }
+            input = remembered
+        }
         do {
             return try RegistryAddress(parsing: input)
         } catch {
@@ -44,7 +54,9 @@ struct LoginCommand {
     private func resolveUsername() throws(CommandFailure) -> String {
         if let username = options.username { return username }
         guard context.standardInputIsTerminal else { throw CommandUsage.noUsernameNoTTY }
-        throw CommandUsage.noUsernameNoTTY
+        guard let typed = TerminalPrompt.readLine(prompt: "Username: "), !typed.isEmpty else { throw CommandUsage.emptyUsername }
+        if typed.contains(":") { throw CommandUsage.colonInUsername }
+        return typed
     }
 
     private func resolveSecret() throws(CommandFailure) -> String {
@@ -61,16 +73,24 @@ struct LoginCommand {
             }
             return secret
         case .prompt:
-            throw CommandUsage.noPasswordNoTTY
+            guard context.standardInputIsTerminal else { throw CommandUsage.noPasswordNoTTY }
+            guard let typed = TerminalPrompt.readSecret(prompt: "Password: "), !typed.isEmpty else {
+                throw CommandUsage.emptyPassword
+            }
+            return typed
         }
     }
 
     private func verify(_ credentials: LoginCredentials, at server: RegistryAddress) throws(CommandFailure) -> LoginReport {
-        let transport: any HTTPTransport
+        var transport: any HTTPTransport
         do {
             transport = try CurlTransport(options: options.transport)
         } catch {
             throw CommandFailure(message: LoginMessages.describe(error, host: server.apiAuthority), exitCode: .unexpected)
+        }
+        if context.debug {
+            let trace = DebugTrace(output: context.output)
+            transport = ObservingTransport(wrapping: transport, observer: trace.exchange)
         }
         do {
             return try RegistryLogin(transport: transport).verify(credentials, at: server, plainHTTP: options.plainHTTP)

@@ -49,6 +49,8 @@ enum LoginMessages {
             return "The TLS handshake with \(host) failed (\(ServerText.clean(detail))); if the registry speaks plain HTTP, use --plaintext."
         case .clientCertificateProblem(let detail):
             return "The client certificate for \(host) could not be used (\(ServerText.clean(detail))); check --cert-file and --key-file."
+        case .clientCertificateRequired:
+            return "\(host) requires a client certificate it trusts (mutual TLS); pass --cert-file and --key-file."
         case .caFileProblem(let detail):
             return "The certificate authority file could not be used (\(ServerText.clean(detail))); check --ca-file."
         case .responseTooLarge(let limit):

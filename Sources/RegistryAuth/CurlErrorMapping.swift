@@ -21,6 +21,8 @@ enum CurlErrorMapping {
             return .caFileProblem(detail: detail)
         case CURLE_FILESIZE_EXCEEDED:
             return .responseTooLarge(limit: 0)
+        case CURLE_RECV_ERROR where isClientCertificateAlert(detail), CURLE_SEND_ERROR where isClientCertificateAlert(detail):
+            return .clientCertificateRequired(detail: detail)
         case CURLE_GOT_NOTHING:
             return .emptyReply
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
@@ -28,6 +30,13 @@ enum CurlErrorMapping {
         default:
             return .other(code: Int(code.rawValue), detail: detail)
         }
+    }
+
+    /// TLS alerts a server sends when mutual TLS fails (alert 42 "bad certificate", 116 "certificate required").
+    private static func isClientCertificateAlert(_ detail: String) -> Bool {
+        let lowered = detail.lowercased()
+        return lowered.contains("alert bad certificate") || lowered.contains("certificate required")
+            || lowered.contains("alert unknown ca")
     }
 
     private static func isHostnameMismatch(_ detail: String) -> Bool {

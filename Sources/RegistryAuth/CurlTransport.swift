@@ -52,7 +52,7 @@ public final class CurlTransport: HTTPTransport {
         }
         var status = 0
         _ = policy_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        return HTTPResponse(status: status, headers: sink.headers, body: sink.body)
+        return HTTPResponse(status: status, headers: sink.headers, body: sink.body, newConnections: opened)
     }
 
     private func applyConnectionOptions() throws(TransportError) {

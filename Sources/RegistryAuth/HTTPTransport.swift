@@ -22,11 +22,14 @@ public struct HTTPResponse: Sendable {
     /// Header fields of the final response, in arrival order, names as sent.
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
+    /// Connections the transport opened to get this response (0 when an existing one was reused).
+    public var newConnections: Int
 
-    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = [], newConnections: Int = 0) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.newConnections = newConnections
     }
 
     /// Every value of the header `name`, compared case-insensitively.
@@ -49,6 +52,8 @@ public enum TransportError: Error, Sendable, Equatable {
     /// The TLS handshake failed, e.g. because the server speaks plain HTTP.
     case tlsHandshakeFailed(detail: String)
     case clientCertificateProblem(detail: String)
+    /// The server demanded a client certificate (mutual TLS) and none, or one it does not trust, was sent.
+    case clientCertificateRequired(detail: String)
     case caFileProblem(detail: String)
     case responseTooLarge(limit: Int)
     case emptyReply

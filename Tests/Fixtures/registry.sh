@@ -8,17 +8,24 @@
 # basic: htpasswd (bcrypt). token: `auth: token` plus Tests/Fixtures/token_server.py on its own port, which
 # signs RS256 JWTs whose x5c certificate is the registry's rootcertbundle. The password is read from a file,
 # never from the command line.
+#
+# Environment: REGISTRY_TLS=tls (default) | mtls (client certificates required: DIR/client.pem, client-key.pem)
+# | none (plain HTTP); REGISTRY_HOST (listen address, default 127.0.0.1); REGISTRY_CERT_SAN (the server
+# certificate's subjectAltName, default IP:127.0.0.1,DNS:localhost).
 set -euo pipefail
+tls=${REGISTRY_TLS:-tls}
+host=${REGISTRY_HOST:-127.0.0.1}
+san=${REGISTRY_CERT_SAN:-IP:127.0.0.1,DNS:localhost}
 here=$(cd "$(dirname "$0")" && pwd)
 command=$1 dir=$2
 
 free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+    python3 -c 'import socket,sys; s=socket.socket(); s.bind((sys.argv[1],0)); print(s.getsockname()[1])' "$host"
 }
 
 wait_for() {  # URL: wait until something answers with an HTTP status
     for _ in $(seq 1 100); do
-        code=$(curl -s -o /dev/null -w '%{http_code}' --cacert "$dir/ca.pem" "$1" || true)
+        code=$(curl -s -o /dev/null -w '%{http_code}' --cacert "$dir/ca.pem" "${client_cert[@]}" "$1" || true)
         [ "$code" != "000" ] && return 0
         sleep 0.1
     done
@@ -32,10 +39,17 @@ make_certificates() {
         -keyout "$dir/ca-key.pem" -out "$dir/ca.pem" 2>/dev/null
     openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" \
         -keyout "$dir/server-key.pem" -out "$dir/server.csr" 2>/dev/null
-    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' > "$dir/server.ext"
+    printf 'subjectAltName=%s\nextendedKeyUsage=serverAuth\n' "$san" > "$dir/server.ext"
     openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca-key.pem" -CAcreateserial \
         -days 2 -extfile "$dir/server.ext" -out "$dir/server.pem" 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=policy test client" \
+        -keyout "$dir/client-key.pem" -out "$dir/client.csr" 2>/dev/null
+    printf 'extendedKeyUsage=clientAuth\n' > "$dir/client.ext"
+    openssl x509 -req -in "$dir/client.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca-key.pem" -CAcreateserial \
+        -days 2 -extfile "$dir/client.ext" -out "$dir/client.pem" 2>/dev/null
 }
+
+client_cert=()
 
 start() {
     local mode=$1 user=$2 password_file=$3
@@ -70,6 +84,19 @@ start() {
     issuer: policy-test-issuer
     rootcertbundle: $dir/signer.pem"
     fi
+    local tls_section="" scheme=https
+    case "$tls" in
+        tls) tls_section="  tls:
+    certificate: $dir/server.pem
+    key: $dir/server-key.pem" ;;
+        mtls) tls_section="  tls:
+    certificate: $dir/server.pem
+    key: $dir/server-key.pem
+    clientcas:
+      - $dir/ca.pem"
+              client_cert=(--cert "$dir/client.pem" --key "$dir/client-key.pem") ;;
+        none) scheme=http ;;
+    esac
     cat > "$dir/config.yml" <<YAML
 version: 0.1
 log:
@@ -80,16 +107,15 @@ storage:
   filesystem:
     rootdirectory: $dir/storage
 http:
-  addr: 127.0.0.1:$port
-  tls:
-    certificate: $dir/server.pem
-    key: $dir/server-key.pem
+  addr: $host:$port
+$tls_section
 $auth
 YAML
     docker-registry serve "$dir/config.yml" > "$dir/registry.log" 2>&1 &
     echo $! >> "$dir/pids"
     echo "$port" > "$dir/port"
-    wait_for "https://127.0.0.1:$port/v2/"
+    echo "$host" > "$dir/host"
+    wait_for "$scheme://$host:$port/v2/"
     [ "$mode" != token ] || wait_for "https://127.0.0.1:$(cat "$dir/token-port")/token"
 }
 

@@ -70,6 +70,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(401, b'{"details":"incorrect username or password"}',
                               extra=[("WWW-Authenticate", 'Basic realm="token"')])
         token = make_token(user, query.get("service", [""])[0])
+        with open(LOG, "a") as log:
+            log.write(json.dumps({"issued": token}) + "\n")
         self.reply(200, json.dumps({"token": token, "access_token": token, "expires_in": 300}).encode())
 
 

@@ -1,0 +1,50 @@
+import RegistryAuth
+
+/// `--debug`: one line per request and per response on stderr, with the headers that matter to
+/// authentication. Credentials are never formatted: requests show only which kind was attached, and every
+/// line still passes through `Output`'s redactor.
+struct DebugTrace {
+    let output: Output
+
+    /// Response headers worth showing: they decide or explain the authentication flow.
+    static let interestingHeaders: Set<String> = [
+        "www-authenticate", "content-type", "content-length", "location", "docker-distribution-api-version",
+    ]
+
+    func line(_ text: String) {
+        output.error("[debug] " + text)
+    }
+
+    func exchange(_ request: HTTPRequest, _ result: Result<HTTPResponse, TransportError>) {
+        if case .bearer(let token) = request.authorization { output.protect(token) }
+        line("> GET \(request.url) (\(describe(request.authorization)))")
+        switch result {
+        case .success(let response):
+            let headers = response.headers
+                .filter { Self.interestingHeaders.contains($0.name.lowercased()) }
+                .map { "\($0.name.lowercased()): \(ServerText.clean($0.value))" }
+            let connection = response.newConnections > 0 ? "new connection" : "reused connection"
+            line((["< \(response.status) (\(connection), \(response.body.count) body bytes)"] + headers).joined(separator: " | "))
+        case .failure(let error):
+            line("< no response: \(LoginMessages.describe(error, host: URLText.authority(of: request.url)))")
+        }
+    }
+
+    private func describe(_ authorization: HTTPAuthorization?) -> String {
+        switch authorization {
+        case nil: return "no credentials"
+        case .basic(let username, _): return "Basic credentials of '\(username)', redacted"
+        case .bearer: return "Bearer token, redacted"
+        }
+    }
+}
+
+/// Small helpers for showing URLs.
+enum URLText {
+    /// `host[:port]` of an http(s) URL, or the URL itself when it has no recognisable authority.
+    static func authority(of url: String) -> String {
+        guard let start = url.firstRange(of: "://")?.upperBound else { return url }
+        let rest = url[start...]
+        return String(rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" })
+    }
+}

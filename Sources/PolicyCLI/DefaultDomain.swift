@@ -1,0 +1,14 @@
+import CredentialStore
+
+/// The server remembered by `policy login -d`, used by `login` and `logout` when no server is given.
+enum DefaultDomain {
+    /// The remembered server, or nil when none is set.
+    /// - Throws: a storage failure (exit 5) when config.json cannot be read.
+    static func read(_ context: CommandContext) throws(CommandFailure) -> String? {
+        do {
+            return try ConfigFile(directory: context.configDirectory).read().defaultDomain
+        } catch {
+            throw StoreFailure.failure(error)
+        }
+    }
+}
