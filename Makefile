@@ -8,7 +8,7 @@ APT_PACKAGES := libcurl4-openssl-dev pkg-config docker-registry apache2-utils op
 
 BIN_DIR = $(shell swift build --show-bin-path)
 
-.PHONY: help deps build release test demo bench fuzz clean
+.PHONY: help deps build release test demo bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -28,6 +28,9 @@ test: deps ## build and run every test (unit, integration against real registrie
 
 demo: release ## log in to a throwaway local TLS registry with the release binary
 	scripts/demo.sh
+
+bench: release ## time policy login against docker, skopeo and bare curl; writes bench/results.md
+	scripts/bench.sh
 
 clean: ## remove build products
 	rm -rf .build .build-*

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Starts or stops a throwaway docker-registry over TLS on 127.0.0.1, for tests, the demo and the benchmark.
 #
-#   registry.sh start DIR basic|token|none USER PASSWORD_FILE    → DIR/port, DIR/ca.pem, DIR/pids
+#   registry.sh start DIR basic|token|token-front|none USER PASSWORD_FILE    → DIR/port, DIR/ca.pem, DIR/pids
 #   registry.sh stop DIR
 #
 # Certificates are made per run with openssl (a CA, and a server certificate for 127.0.0.1 and localhost).
 # basic: htpasswd (bcrypt). token: `auth: token` plus Tests/Fixtures/token_server.py on its own port, which
-# signs RS256 JWTs whose x5c certificate is the registry's rootcertbundle. The password is read from a file,
+# signs RS256 JWTs whose x5c certificate is the registry's rootcertbundle. token-front: the token service
+# serves TLS on DIR/port itself and forwards /v2/ to the registry on a plain backend port, so the realm is on
+# the registry's own host and port. The password is read from a file,
 # never from the command line.
 #
 # Environment: REGISTRY_TLS=tls (default) | mtls (client certificates required: DIR/client.pem, client-key.pem)
@@ -67,6 +69,12 @@ start() {
     path: $dir/htpasswd"
     else
         local token_port; token_port=$(free_port)
+        local backend=()
+        if [ "$mode" = token-front ]; then
+            backend=("http://127.0.0.1:$port")
+            tls=none
+            token_port_public=$token_port
+        fi
         openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=policy token signer" \
             -keyout "$dir/signer-key.pem" -out "$dir/signer.pem" 2>/dev/null
         openssl x509 -in "$dir/signer.pem" -outform DER -out "$dir/signer.der"
@@ -74,7 +82,7 @@ start() {
             "$user" "$password_file" > "$dir/users.json"
         python3 "$here/token_server.py" "$token_port" "$dir/server.pem" "$dir/server-key.pem" \
             "$dir/signer-key.pem" "$dir/signer.der" "$dir/users.json" policy-test-issuer "$dir/token-requests.log" \
-            > "$dir/token.log" 2>&1 &
+            "${backend[@]}" > "$dir/token.log" 2>&1 &
         echo $! >> "$dir/pids"
         echo "$token_port" > "$dir/token-port"
         auth="auth:
@@ -113,10 +121,12 @@ $auth
 YAML
     docker-registry serve "$dir/config.yml" > "$dir/registry.log" 2>&1 &
     echo $! >> "$dir/pids"
-    echo "$port" > "$dir/port"
     echo "$host" > "$dir/host"
     wait_for "$scheme://$host:$port/v2/"
-    [ "$mode" != token ] || wait_for "https://127.0.0.1:$(cat "$dir/token-port")/token"
+    if [ "$mode" = token-front ]; then port=$token_port_public; fi
+    echo "$port" > "$dir/port"
+    [ "$mode" = token ] || [ "$mode" = token-front ] || return 0
+    wait_for "https://127.0.0.1:$(cat "$dir/token-port")/token"
 }
 
 stop() {
@@ -128,5 +138,5 @@ stop() {
 case "$command" in
     start) start "$3" "$4" "$5" ;;
     stop) stop ;;
-    *) echo "usage: registry.sh start DIR basic|token|none USER PASSWORD_FILE | stop DIR" >&2; exit 2 ;;
+    *) echo "usage: registry.sh start DIR basic|token|token-front|none USER PASSWORD_FILE | stop DIR" >&2; exit 2 ;;
 esac

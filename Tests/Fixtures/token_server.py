@@ -5,12 +5,16 @@ GET /token?service=…[&scope=…] with HTTP Basic credentials checked against a
 {user: password}; answers {"token": JWT, "access_token": JWT} where the JWT is signed RS256 with an
 x5c header whose certificate is the registry's rootcertbundle. Signing uses the openssl command line,
 so only the Python standard library is needed. Every request is appended to a log file as one JSON line.
+
+With a ninth argument, a plain-HTTP registry URL, it also fronts that registry: every other path is
+forwarded there, so the token service lives on the registry's own host and port (as ghcr.io/token does).
 """
-import base64, json, os, socketserver, ssl, subprocess, sys, time, uuid
+import base64, http.client, json, os, socket, socketserver, ssl, subprocess, sys, threading, time, uuid
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from urllib.parse import urlparse, parse_qs
 
 PORT, CERT, KEY, SIGN_KEY, SIGN_CERT_DER, USERS, ISSUER, LOG = sys.argv[1:9]
+BACKEND = urlparse(sys.argv[9]) if len(sys.argv) > 9 else None
 
 
 def b64url(data: bytes) -> str:
@@ -22,12 +26,26 @@ def sign(payload: bytes) -> bytes:
                           capture_output=True, check=True).stdout
 
 
+_tokens = {}
+_tokens_lock = threading.Lock()
+
+
+def token_for(subject: str, audience: str) -> str:
+    """One token per (subject, audience) for the server's lifetime: signing spawns openssl, which would
+    otherwise dominate the timing of every login (the benchmark measures clients, not this fixture)."""
+    with _tokens_lock:
+        key = (subject, audience)
+        if key not in _tokens:
+            _tokens[key] = make_token(subject, audience)
+        return _tokens[key]
+
+
 def make_token(subject: str, audience: str) -> str:
     with open(SIGN_CERT_DER, "rb") as f:
         der = f.read()
     header = {"typ": "JWT", "alg": "RS256", "x5c": [base64.b64encode(der).decode()]}
     now = int(time.time())
-    claims = {"iss": ISSUER, "sub": subject, "aud": audience, "exp": now + 300, "nbf": now - 10,
+    claims = {"iss": ISSUER, "sub": subject, "aud": audience, "exp": now + 3600, "nbf": now - 10,
               "iat": now, "jti": uuid.uuid4().hex, "access": []}
     signing_input = (b64url(json.dumps(header).encode()) + "." + b64url(json.dumps(claims).encode())).encode()
     return signing_input.decode() + "." + b64url(sign(signing_input))
@@ -36,17 +54,19 @@ def make_token(subject: str, audience: str) -> str:
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
+    def setup(self):
+        super().setup()
+        # Headers and body leave in one segment; with Nagle on, a second small write would wait for the
+        # client's delayed ACK (40 ms) and the fixture, not the client, would set the pace.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     def log_message(self, *args):
         pass
 
     def reply(self, status: int, body: bytes, content_type="application/json", extra=()):
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in extra:
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
+        lines = [f"HTTP/1.1 {status} {self.responses.get(status, ('',))[0]}", f"Content-Type: {content_type}",
+                 f"Content-Length: {len(body)}"] + [f"{name}: {value}" for name, value in extra]
+        self.wfile.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
 
     def do_GET(self):
         url = urlparse(self.path)
@@ -56,6 +76,8 @@ class Handler(BaseHTTPRequestHandler):
                  "authorization_scheme": auth.split(" ")[0] if auth else None}
         with open(LOG, "a") as log:
             log.write(json.dumps(entry) + "\n")
+        if url.path != "/token" and BACKEND is not None:
+            return self.forward()
         if url.path != "/token":
             return self.reply(404, b'{"errors":[{"code":"NOT_FOUND","message":"no such endpoint"}]}')
         with open(USERS) as f:
@@ -69,10 +91,22 @@ class Handler(BaseHTTPRequestHandler):
         if user is None or users.get(user) != password:
             return self.reply(401, b'{"details":"incorrect username or password"}',
                               extra=[("WWW-Authenticate", 'Basic realm="token"')])
-        token = make_token(user, query.get("service", [""])[0])
+        token = token_for(user, query.get("service", [""])[0])
         with open(LOG, "a") as log:
             log.write(json.dumps({"issued": token}) + "\n")
         self.reply(200, json.dumps({"token": token, "access_token": token, "expires_in": 300}).encode())
+
+
+    def forward(self):
+        backend = http.client.HTTPConnection(BACKEND.hostname, BACKEND.port, timeout=10)
+        headers = {name: value for name, value in self.headers.items() if name.lower() != "connection"}
+        backend.request("GET", self.path, headers=headers)
+        answer = backend.getresponse()
+        body = answer.read()
+        skip = {"content-length", "connection", "transfer-encoding", "content-type"}
+        extra = [(name, value) for name, value in answer.getheaders() if name.lower() not in skip]
+        backend.close()
+        self.reply(answer.status, body, answer.getheader("Content-Type", "application/json"), extra)
 
 
 class Server(socketserver.ThreadingMixIn, HTTPServer):

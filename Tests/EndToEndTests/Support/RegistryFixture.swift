@@ -3,7 +3,7 @@ import Foundation
 /// A real docker-registry over TLS on 127.0.0.1, started by `Tests/Fixtures/registry.sh` and stopped on `stop()`
 /// or release. `basic` uses htpasswd; `token` adds the RS256 token-service fixture on its own port.
 final class RegistryFixture {
-    enum Mode: String { case basic, token, none }
+    enum Mode: String { case basic, token, tokenFront = "token-front", none }
     /// How the registry listens: HTTPS, HTTPS demanding a client certificate, or plain HTTP.
     enum Transport: String { case tls, mtls, none }
 
