@@ -6,6 +6,10 @@ let package = Package(
     products: [
         .executable(name: "policy", targets: ["PolicyCLI"]),
     ],
+    dependencies: [
+        // Credential-helper processes. `traits: []` leaves out its Foundation support, keeping the binary small.
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: []),
+    ],
     targets: [
         .systemLibrary(
             name: "CCurl",
@@ -13,7 +17,10 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "RegistryAuth", dependencies: ["CCurl"]),
-        .target(name: "CredentialStore"),
+        .target(
+            name: "CredentialStore",
+            dependencies: [.product(name: "Subprocess", package: "swift-subprocess")]
+        ),
         .executableTarget(
             name: "PolicyCLI",
             dependencies: ["RegistryAuth", "CredentialStore"]

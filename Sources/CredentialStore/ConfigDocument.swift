@@ -37,12 +37,12 @@ public struct ConfigDocument: Sendable, Equatable {
                                          _ change: (inout [String: JSONValue]) -> Void) throws(StoreError) {
         var auths: [String: JSONValue] = [:]
         if let existing = members["auths"] {
-            guard let object = existing.objectValue else { throw .invalidEntry(path: path, key: "auths") }
+            guard let object = existing.objectValue else { throw .invalidEntry(path: path, key: "auths", expected: .object) }
             auths = object
         }
         var entry: [String: JSONValue] = [:]
         if let existing = auths[server] {
-            guard let object = existing.objectValue else { throw .invalidEntry(path: path, key: "auths.\(server)") }
+            guard let object = existing.objectValue else { throw .invalidEntry(path: path, key: "auths[\"\(server)\"]", expected: .object) }
             entry = object
         }
         change(&entry)
@@ -52,8 +52,10 @@ public struct ConfigDocument: Sendable, Equatable {
 
     /// Removes `auths[server]`. Returns whether there was one.
     @discardableResult
-    public mutating func removeAuthEntry(server: String) -> Bool {
-        guard var auths = members["auths"]?.objectValue, auths[server] != nil else { return false }
+    public mutating func removeAuthEntry(server: String, path: String) throws(StoreError) -> Bool {
+        guard let existing = members["auths"] else { return false }
+        guard var auths = existing.objectValue else { throw .invalidEntry(path: path, key: "auths", expected: .object) }
+        guard auths[server] != nil else { return false }
         auths[server] = nil
         members["auths"] = .object(auths)
         return true

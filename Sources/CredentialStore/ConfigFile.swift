@@ -18,13 +18,15 @@ public struct ConfigFile: Sendable {
 
     /// Reads, applies `change`, and writes the result, holding the lock throughout. Nothing is written
     /// when `change` throws or leaves the document as it was.
-    public func update<Result>(_ change: (inout ConfigDocument) throws(StoreError) -> Result) throws(StoreError) -> Result {
+    /// The file is read (and found readable) before `change` runs, so a corrupt file stops everything early;
+    /// `change` may run credential helpers while the lock is held.
+    public func update<Result>(_ change: (inout ConfigDocument) async throws(StoreError) -> Result) async throws(StoreError) -> Result {
         try FileSystem.makeDirectory(directory, mode: 0o700)
         let lock = try FileLock(path: lockPath)
         defer { lock.release() }
         let original = try read()
         var document = original
-        let result = try change(&document)
+        let result = try await change(&document)
         if document != original {
             try FileSystem.replaceAtomically(FileSystem.resolvingSymlinks(path), with: JSONWriter.write(.object(document.members)),
                                              newFileMode: 0o600)

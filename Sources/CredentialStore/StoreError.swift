@@ -7,5 +7,41 @@ public enum StoreError: Error, Sendable, Equatable {
     /// `credsStore` and `credStore` name different helpers.
     case conflictingStores(credsStore: String, credStore: String)
     /// A config value has the wrong JSON type (e.g. `auths` is not an object).
-    case invalidEntry(path: String, key: String)
+    case invalidEntry(path: String, key: String, expected: JSONKind)
+    /// The helper name found under `configKey` cannot name an executable (empty, or contains `/`).
+    case invalidHelperName(name: String, configKey: String)
+    /// No `executable` on PATH; `configKey` is the config entry that named the helper.
+    case helperNotFound(executable: String, configKey: String)
+    /// A credential helper was run and did not do what was asked.
+    case helper(executable: String, verb: HelperVerb, HelperProblem)
+}
+
+/// The docker-credential-helpers protocol's verbs, each the helper's only argument.
+public enum HelperVerb: String, Sendable, Equatable {
+    case store, get, erase, list
+}
+
+/// How a credential helper call went wrong.
+public enum HelperProblem: Sendable, Equatable {
+    /// It exited unsuccessfully; `message` is what it said (helpers write errors on stdout), cleaned.
+    case failed(message: String, status: HelperExitStatus)
+    /// It ran longer than the timeout and was killed, with every process it started.
+    case timedOut(seconds: Int)
+    /// It wrote more than `limit` bytes on stdout or stderr and was stopped.
+    case outputTooLarge(limit: Int)
+    /// It succeeded but its reply is not the JSON the protocol prescribes.
+    case invalidReply
+    /// It could not be started; `reason` is the system's description.
+    case couldNotRun(reason: String)
+}
+
+/// How a helper process ended.
+public enum HelperExitStatus: Sendable, Equatable {
+    case exited(Int32)
+    case signaled(Int32)
+}
+
+/// The JSON types a config entry is expected to have.
+public enum JSONKind: Sendable, Equatable {
+    case object, string
 }

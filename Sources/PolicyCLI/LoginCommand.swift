@@ -6,26 +6,32 @@ struct LoginCommand {
     let options: LoginOptions
     let context: CommandContext
 
-    func run() throws(CommandFailure) {
+    func run() async throws(CommandFailure) {
         let output = context.output
-        let server = try resolveServer()
+        let server = try ServerArgument.resolve(options.serverInput, context: context)
         let username = try resolveUsername()
         let secret = try resolveSecret()
         output.protect(secret)
         output.protect(ConfigDocument.encodeAuth(username: username, secret: secret))
+        let storage = try StorageSettings.storage(context)
+        do {
+            // A corrupt config, conflicting stores or a missing helper fail now, before the registry is asked.
+            try await storage.check(server: server.key)
+        } catch {
+            throw StoreFailure.failure(error)
+        }
 
         let report = try verify(LoginCredentials(username: username, secret: secret), at: server)
         if report.fellBackToPlainHTTP {
             output.error(LoginNotes.fellBackToPlainHTTP(server))
         }
+        let remember = options.rememberAsDefault
         do {
-            let file = ConfigFile(directory: context.configDirectory)
-            try file.update { (document) throws(StoreError) in
-                try document.setBasicAuth(server: server.key, username: username, secret: secret, path: file.path)
-                if options.rememberAsDefault { document.defaultDomain = server.key }
+            let choice = try await storage.save(Credentials(username: username, secret: secret), for: server.key) { document in
+                if remember { document.defaultDomain = server.key }
             }
             if context.debug {
-                DebugTrace(output: output).line("store: wrote auths[\"\(server.key)\"] to \(file.path)")
+                DebugTrace(output: output).line(StoreNotes.saved(server: server.key, choice: choice, file: storage.file.path))
             }
         } catch {
             throw StoreFailure.failure(error)
@@ -34,21 +40,6 @@ struct LoginCommand {
             output.warning(LoginNotes.anonymousAccess(server))
         }
         output.out(LoginNotes.succeeded)
-    }
-
-    private func resolveServer() throws(CommandFailure) -> RegistryAddress {
-        let input: String
-        if let given = options.serverInput {
-            input = given
-        } else {
-            guard let remembered = try DefaultDomain.read(context) else { throw CommandUsage.noServer }
-            input = remembered
-        }
-        do {
-            return try RegistryAddress(parsing: input)
-        } catch {
-            throw CommandUsage.invalidServer(input, error)
-        }
     }
 
     private func resolveUsername() throws(CommandFailure) -> String {

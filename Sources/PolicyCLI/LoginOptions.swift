@@ -23,9 +23,7 @@ struct LoginOptions {
     var transport: TransportOptions
 
     init(_ parsed: ParsedArguments) throws(CommandFailure) {
-        let positional = parsed.operands.first
-        if let server = parsed.value(.server), let positional, server != positional { throw CommandUsage.serverTwice }
-        serverInput = parsed.value(.server) ?? positional
+        serverInput = try ServerArgument.input(parsed)
         username = parsed.value(.username)
         if let username {
             if username.isEmpty { throw CommandUsage.emptyUsername }

@@ -17,9 +17,24 @@ extension StoreError: CustomStringConvertible {
         case .notJSONObject(let path, nil):
             return "'\(path)' holds JSON that is not an object; fix or move the file, it was left untouched."
         case .conflictingStores(let credsStore, let credStore):
-            return "The config names two credential stores, credsStore '\(credsStore)' and credStore '\(credStore)'; keep one."
-        case .invalidEntry(let path, let key):
-            return "'\(key)' in '\(path)' is not a JSON object; fix the file, it was left untouched."
+            return "The config names two credential stores, credsStore '\(HelperWording.quoted(credsStore))' and credStore '\(HelperWording.quoted(credStore))'; keep one."
+        case .invalidEntry(let path, let key, let expected):
+            return "'\(key)' in '\(path)' is not a JSON \(expected.text); fix the file, it was left untouched."
+        case .invalidHelperName(let name, let configKey):
+            return "The credential helper '\(HelperWording.quoted(name))' named by \(configKey) in the config is not a program name; use a plain name such as 'pass'."
+        case .helperNotFound(let executable, let configKey):
+            return "The credential helper \(executable) (named by \(configKey) in the config) was not found on PATH; install it, or remove \(configKey) to keep credentials in config.json."
+        case .helper(let executable, let verb, let problem):
+            return HelperWording.sentence(executable: executable, verb: verb, problem: problem)
+        }
+    }
+}
+
+extension JSONKind {
+    var text: String {
+        switch self {
+        case .object: return "object"
+        case .string: return "string"
         }
     }
 }

@@ -45,6 +45,10 @@ enum CommandUsage {
         failure("'\(input)' is not a registry address: \(error.reason).")
     }
 
+    static func invalidHelperTimeout(variable: String, value: String) -> CommandFailure {
+        failure("$\(variable) must be a whole number of seconds between 1 and 3600, not '\(value)'.")
+    }
+
     static func invalidTimeout(_ value: String) -> CommandFailure {
         failure("--timeout must be a whole number of seconds between 1 and 3600, not '\(value)'.")
     }

@@ -1,0 +1,92 @@
+import Subprocess
+
+/// A client for one `docker-credential-<name>` program, speaking the docker-credential-helpers protocol:
+/// `store` reads `{"ServerURL","Username","Secret"}`, `get` reads the server and prints that JSON, `erase`
+/// reads the server, `list` prints `{server: username}`. Errors come on stdout with exit status 1;
+/// "credentials not found" is an answer, not an error.
+public struct CredentialHelper: Sendable {
+    /// The helper's name as configured (`pass`).
+    public let name: String
+    /// The config entry that named it (`credsStore`, `credStore`, `credHelpers["ghcr.io"]`).
+    public let configKey: String
+    /// `docker-credential-<name>`, looked up on PATH.
+    public var executable: String { "docker-credential-" + name }
+    private let process: HelperProcess
+
+    /// - Parameters:
+    ///   - timeoutSeconds: bound on each call; the helper and everything it started are killed after it.
+    ///   - outputLimit: most bytes accepted on the helper's stdout and on its stderr.
+    /// - Throws: `invalidHelperName` when `name` could not be part of an executable's name.
+    public init(name: String, configKey: String, timeoutSeconds: Int, outputLimit: Int = 1 << 20) throws(StoreError) {
+        guard !name.isEmpty, !name.contains("/"), !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+            throw .invalidHelperName(name: name, configKey: configKey)
+        }
+        self.name = name
+        self.configKey = configKey
+        process = HelperProcess(executable: "docker-credential-" + name, timeoutSeconds: timeoutSeconds,
+                                outputLimit: outputLimit)
+    }
+
+    /// Checks that the helper's executable is on PATH, without running it.
+    /// - Throws: `helperNotFound` naming the executable and the config key.
+    public func checkInstalled() async throws(StoreError) {
+        do {
+            _ = try await Executable.name(executable).resolveExecutablePath(in: .inherit)
+        } catch {
+            throw .helperNotFound(executable: executable, configKey: configKey)
+        }
+    }
+
+    /// Saves the credentials of `server`.
+    public func store(_ credentials: Credentials, for server: String) async throws(StoreError) {
+        let payload = JSONValue.object([
+            "ServerURL": .string(server),
+            "Username": .string(credentials.username),
+            "Secret": .string(credentials.secret),
+        ])
+        let reply = try await call(.store, input: JSONWriter.write(payload))
+        guard reply.succeeded else { throw failure(.store, reply) }
+    }
+
+    /// The credentials of `server`, or nil when the helper has none.
+    public func get(_ server: String) async throws(StoreError) -> Credentials? {
+        let reply = try await call(.get, input: Array(server.utf8))
+        if !reply.succeeded {
+            if Self.saysNotFound(reply) { return nil }
+            throw failure(.get, reply)
+        }
+        guard let object = try? JSONParser.parse(reply.stdout).objectValue,
+              let username = object["Username"]?.stringValue, let secret = object["Secret"]?.stringValue
+        else { throw .helper(executable: executable, verb: .get, .invalidReply) }
+        return Credentials(username: username, secret: secret)
+    }
+
+    /// Removes the credentials of `server`; a helper that has none is not an error.
+    public func erase(_ server: String) async throws(StoreError) {
+        let reply = try await call(.erase, input: Array(server.utf8))
+        guard reply.succeeded || Self.saysNotFound(reply) else { throw failure(.erase, reply) }
+    }
+
+    /// Every server the helper holds credentials for, with its user name.
+    public func list() async throws(StoreError) -> [String: String] {
+        let reply = try await call(.list, input: [])
+        guard reply.succeeded else { throw failure(.list, reply) }
+        guard let object = try? JSONParser.parse(reply.stdout).objectValue else {
+            throw .helper(executable: executable, verb: .list, .invalidReply)
+        }
+        return object.compactMapValues(\.stringValue)
+    }
+
+    private func call(_ verb: HelperVerb, input: [UInt8]) async throws(StoreError) -> HelperProcess.Reply {
+        try await process.run(verb, input: input, configKey: configKey)
+    }
+
+    private func failure(_ verb: HelperVerb, _ reply: HelperProcess.Reply) -> StoreError {
+        .helper(executable: executable, verb: verb, .failed(message: HelperText.message(of: reply), status: reply.status))
+    }
+
+    /// docker-credential-helpers' `credentials not found in native keychain`, and the like.
+    static func saysNotFound(_ reply: HelperProcess.Reply) -> Bool {
+        HelperText.message(of: reply).lowercased().contains("credentials not found")
+    }
+}

@@ -1,0 +1,64 @@
+/// Saves and removes a server's credentials in the store the config names for it, under the config file's
+/// lock: the file itself, or a credential helper. This is what the commands use.
+public struct CredentialStorage: Sendable {
+    public let file: ConfigFile
+    /// Bound on each credential-helper call.
+    public let helperTimeoutSeconds: Int
+
+    public init(configDirectory: String, helperTimeoutSeconds: Int = 60) {
+        file = ConfigFile(directory: configDirectory)
+        self.helperTimeoutSeconds = helperTimeoutSeconds
+    }
+
+    /// Reads the config and finds the store for `server` without writing anything: a corrupt file, conflicting
+    /// store names or a missing helper are reported before a login contacts the registry.
+    @discardableResult
+    public func check(server: String) async throws(StoreError) -> StoreChoice {
+        let choice = try file.read().storeChoice(for: server, path: file.path)
+        if case .helper(let name, let configKey) = choice {
+            try await CredentialHelper(name: name, configKey: configKey, timeoutSeconds: helperTimeoutSeconds)
+                .checkInstalled()
+        }
+        return choice
+    }
+
+    /// Saves `credentials` for `server` in its store.
+    /// - Parameter extra: a further change to config.json made in the same locked write (e.g. the default domain).
+    /// - Returns: the store that holds them now.
+    @discardableResult
+    public func save(_ credentials: Credentials, for server: String,
+                     alsoChanging extra: (inout ConfigDocument) -> Void = { _ in }) async throws(StoreError) -> StoreChoice {
+        try await file.update { (config) async throws(StoreError) -> StoreChoice in
+            let choice = try config.storeChoice(for: server, path: file.path)
+            try await store(for: choice).store(credentials, for: server, in: &config)
+            extra(&config)
+            return choice
+        }
+    }
+
+    /// Removes the credentials of `server` from its store, and its entry from config.json.
+    /// - Returns: whether anything was stored.
+    public func remove(server: String) async throws(StoreError) -> Bool {
+        try await file.update { (config) async throws(StoreError) -> Bool in
+            let choice = try config.storeChoice(for: server, path: file.path)
+            return try await store(for: choice).erase(server: server, in: &config)
+        }
+    }
+
+    /// The credentials stored for `server`, or nil.
+    public func credentials(for server: String) async throws(StoreError) -> Credentials? {
+        let config = try file.read()
+        return try await store(for: config.storeChoice(for: server, path: file.path)).credentials(for: server, in: config)
+    }
+
+    /// The reader and writer for a choice.
+    public func store(for choice: StoreChoice) throws(StoreError) -> any CredentialReader & CredentialWriter {
+        switch choice {
+        case .file:
+            return FileCredentialStore(path: file.path)
+        case .helper(let name, let configKey):
+            let helper = try CredentialHelper(name: name, configKey: configKey, timeoutSeconds: helperTimeoutSeconds)
+            return HelperCredentialStore(helper: helper, path: file.path)
+        }
+    }
+}

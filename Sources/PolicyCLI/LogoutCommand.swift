@@ -1,0 +1,40 @@
+import CredentialStore
+import RegistryAuth
+
+/// `policy logout [-s server]`: erase the server's credentials from the store that holds them (a credential
+/// helper and/or config.json) and say so. Not being logged in is not an error.
+struct LogoutCommand {
+    let serverInput: String?
+    let context: CommandContext
+
+    init(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) {
+        serverInput = try ServerArgument.input(parsed)
+        self.context = context
+    }
+
+    func run() async throws(CommandFailure) {
+        let server = try ServerArgument.resolve(serverInput, context: context)
+        let storage = try StorageSettings.storage(context)
+        let removed: Bool
+        do {
+            removed = try await storage.remove(server: server.key)
+        } catch {
+            throw StoreFailure.failure(error)
+        }
+        if context.debug {
+            DebugTrace(output: context.output).line("store: logout of \(server.key) removed \(removed ? "stored credentials" : "nothing")")
+        }
+        context.output.out(removed ? LogoutNotes.removing(server) : LogoutNotes.notLoggedIn(server))
+    }
+}
+
+/// The lines a logout prints.
+enum LogoutNotes {
+    static func removing(_ server: RegistryAddress) -> String {
+        "Removing login credentials for \(server)"
+    }
+
+    static func notLoggedIn(_ server: RegistryAddress) -> String {
+        "Not logged in to \(server)"
+    }
+}

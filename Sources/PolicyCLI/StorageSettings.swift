@@ -1,0 +1,22 @@
+import CredentialStore
+
+/// The credential stores a command uses: config.json in the config directory, and credential helpers
+/// bounded by `$POLICY_HELPER_TIMEOUT` seconds per call (default 60).
+enum StorageSettings {
+    static let defaultHelperTimeout = 60
+    static let helperTimeoutVariable = "POLICY_HELPER_TIMEOUT"
+
+    static func storage(_ context: CommandContext) throws(CommandFailure) -> CredentialStorage {
+        let timeout = try helperTimeout(CommandContext.environmentValue(helperTimeoutVariable))
+        return CredentialStorage(configDirectory: context.configDirectory, helperTimeoutSeconds: timeout)
+    }
+
+    /// Seconds from the variable's text: unset or empty means the default; anything but 1…3600 is a usage error.
+    static func helperTimeout(_ text: String?) throws(CommandFailure) -> Int {
+        guard let text, !text.isEmpty else { return defaultHelperTimeout }
+        guard let seconds = Int(text), (1...3600).contains(seconds) else {
+            throw CommandUsage.invalidHelperTimeout(variable: helperTimeoutVariable, value: text)
+        }
+        return seconds
+    }
+}
