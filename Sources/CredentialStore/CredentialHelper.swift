@@ -58,6 +58,8 @@ public struct CredentialHelper: Sendable {
         guard let object = try? JSONParser.parse(reply.stdout).objectValue,
               let username = object["Username"]?.stringValue, let secret = object["Secret"]?.stringValue
         else { throw .helper(executable: executable, verb: .get, .invalidReply) }
+        // Some helpers (docker-credential-pass 0.6) answer an unknown server with empty fields and exit 0.
+        if username.isEmpty && secret.isEmpty { return nil }
         return Credentials(username: username, secret: secret)
     }
 

@@ -10,11 +10,14 @@ public struct CredentialStorage: Sendable {
         self.helperTimeoutSeconds = helperTimeoutSeconds
     }
 
-    /// Reads the config and finds the store for `server` without writing anything: a corrupt file, conflicting
-    /// store names or a missing helper are reported before a login contacts the registry.
+    /// Reads the config and finds the store for `server` without writing anything: a corrupt file, an `auths`
+    /// entry of the wrong type, conflicting store names or a missing helper are reported before a login
+    /// contacts the registry.
     @discardableResult
     public func check(server: String) async throws(StoreError) -> StoreChoice {
-        let choice = try file.read().storeChoice(for: server, path: file.path)
+        var config = try file.read()
+        let choice = try config.storeChoice(for: server, path: file.path)
+        try config.updateAuthEntry(server: server, path: file.path) { _ in }
         if case .helper(let name, let configKey) = choice {
             try await CredentialHelper(name: name, configKey: configKey, timeoutSeconds: helperTimeoutSeconds)
                 .checkInstalled()
