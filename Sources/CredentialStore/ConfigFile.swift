@@ -9,6 +9,11 @@ public struct ConfigFile: Sendable {
         self.directory = directory
     }
 
+    /// Whether config.json (or what its symlink points to) exists.
+    public func exists() -> Bool {
+        FileSystem.exists(path)
+    }
+
     /// The current document; a missing or empty file reads as `{}`.
     /// - Throws: `StoreError.notJSONObject` with the parse position when the file is not a JSON object.
     public func read() throws(StoreError) -> ConfigDocument {

@@ -42,7 +42,9 @@ public struct CredentialStorage: Sendable {
     /// Removes the credentials of `server` from its store, and its entry from config.json.
     /// - Returns: whether anything was stored.
     public func remove(server: String) async throws(StoreError) -> Bool {
-        try await file.update { (config) async throws(StoreError) -> Bool in
+        // No config file: no helper is configured and nothing is stored, so nothing is created either.
+        guard file.exists() else { return false }
+        return try await file.update { (config) async throws(StoreError) -> Bool in
             let choice = try config.storeChoice(for: server, path: file.path)
             return try await store(for: choice).erase(server: server, in: &config)
         }

@@ -29,6 +29,12 @@ enum FileSystem {
         }
     }
 
+    /// Whether `path` exists (following symlinks).
+    static func exists(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0
+    }
+
     /// Creates `path` (and missing parents) with the given mode; an existing directory is left as it is.
     static func makeDirectory(_ path: String, mode: mode_t) throws(StoreError) {
         var isDirectory = stat()

@@ -64,7 +64,8 @@ struct HelperProcess: Sendable {
             default: return .couldNotRun(error.description)
             }
         } catch {
-            return .timedOut
+            // Cancellation is how the timeout stops the call; anything else is a failure to run.
+            return Task.isCancelled ? .timedOut : .couldNotRun("\(error)")
         }
     }
 

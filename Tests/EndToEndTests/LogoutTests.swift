@@ -31,7 +31,7 @@ struct LogoutTests {
         if let content {
             #expect(try home.read("config.json") == Data(content.utf8))
         } else {
-            #expect(!FileManager.default.fileExists(atPath: home.file("config.json")))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).isEmpty, "logout creates nothing")
         }
     }
 
