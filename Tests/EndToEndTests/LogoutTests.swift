@@ -21,6 +21,19 @@ struct LogoutTests {
         #expect(config.root["HttpHeaders"] != nil)
     }
 
+    @Test func logoutWithoutAServerUsesTheDefaultDomain() throws {
+        let registries = try BasicRegistries(count: 1, user: "demo", password: "default-pw")
+        let server = registries.servers[0]
+        let home = try TemporaryDirectory()
+        let login = try Policy.run(["login", server, "-d", "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path],
+                                   stdin: "default-pw")
+        #expect(login.exitCode == 0, "\(login.stderr)")
+        let result = try Policy.run(["logout", "-c", home.path])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout == "Removing login credentials for \(server)\n")
+        #expect(try ConfigJSON(home.read("config.json")).entry(server) == nil)
+    }
+
     @Test(arguments: [nil, #"{"auths": {"other.example": {"auth": "eDp5"}}}"#, ""])
     func notLoggedInIsSaidAndExits0WithoutWriting(_ content: String?) throws {
         let home = try TemporaryDirectory()
