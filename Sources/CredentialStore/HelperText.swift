@@ -3,8 +3,10 @@
 enum HelperText {
     static let maxCharacters = 300
 
+    /// A JSON object on stdout is a reply, not a message, and may hold a secret: it is never quoted.
     static func message(of reply: HelperProcess.Reply) -> String {
-        let fromStdout = clean(reply.stdout)
+        let isReply = (try? JSONParser.parse(reply.stdout))?.objectValue != nil
+        let fromStdout = isReply ? "" : clean(reply.stdout)
         return fromStdout.isEmpty ? clean(reply.stderr) : fromStdout
     }
 
