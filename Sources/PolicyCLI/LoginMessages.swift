@@ -51,6 +51,8 @@ enum LoginMessages {
             return "The client certificate for \(host) could not be used (\(ServerText.clean(detail))); check --cert-file and --key-file."
         case .clientCertificateRequired:
             return "\(host) requires a client certificate it trusts (mutual TLS); pass --cert-file and --key-file."
+        case .connectionDropped(let detail):
+            return "\(host) closed the connection (\(ServerText.clean(detail))); if it requires a client certificate (mutual TLS), pass --cert-file and --key-file."
         case .caFileProblem(let detail):
             return "The certificate authority file could not be used (\(ServerText.clean(detail))); check --ca-file."
         case .responseTooLarge(let limit):

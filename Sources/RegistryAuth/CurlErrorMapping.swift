@@ -23,6 +23,8 @@ enum CurlErrorMapping {
             return .responseTooLarge(limit: 0)
         case CURLE_RECV_ERROR where isClientCertificateAlert(detail), CURLE_SEND_ERROR where isClientCertificateAlert(detail):
             return .clientCertificateRequired(detail: detail)
+        case CURLE_RECV_ERROR where isDroppedConnection(detail), CURLE_SEND_ERROR where isDroppedConnection(detail):
+            return .connectionDropped(detail: detail)
         case CURLE_GOT_NOTHING:
             return .emptyReply
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT:
@@ -37,6 +39,13 @@ enum CurlErrorMapping {
         let lowered = detail.lowercased()
         return lowered.contains("alert bad certificate") || lowered.contains("certificate required")
             || lowered.contains("alert unknown ca")
+    }
+
+    /// The peer went away under an established connection: ENOTCONN (107), ECONNRESET, EPIPE.
+    private static func isDroppedConnection(_ detail: String) -> Bool {
+        let lowered = detail.lowercased()
+        return lowered.contains("errno 107") || lowered.contains("not connected") || lowered.contains("reset by peer")
+            || lowered.contains("broken pipe")
     }
 
     private static func isHostnameMismatch(_ detail: String) -> Bool {

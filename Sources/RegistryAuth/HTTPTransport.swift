@@ -54,6 +54,8 @@ public enum TransportError: Error, Sendable, Equatable {
     case clientCertificateProblem(detail: String)
     /// The server demanded a client certificate (mutual TLS) and none, or one it does not trust, was sent.
     case clientCertificateRequired(detail: String)
+    /// The server dropped an established connection (e.g. right after a TLS handshake it did not like).
+    case connectionDropped(detail: String)
     case caFileProblem(detail: String)
     case responseTooLarge(limit: Int)
     case emptyReply
