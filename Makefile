@@ -7,6 +7,9 @@ APT_PACKAGES := libcurl4-openssl-dev pkg-config docker-registry apache2-utils op
                 pass gnupg golang-docker-credential-helpers tinyproxy hyperfine time
 
 BIN_DIR = $(shell swift build --show-bin-path)
+# Seconds each libFuzzer target runs: `make fuzz` for a real session, `make test` for a smoke run.
+FUZZ_SECONDS ?= 300
+FUZZ_SMOKE_SECONDS ?= 20
 
 .PHONY: help deps build release test demo bench fuzz clean
 
@@ -25,9 +28,13 @@ release: deps ## the single stripped binary at .build/release/policy (static Swi
 test: deps ## build and run every test (unit, integration against real registries, end to end)
 	swift build --build-tests
 	POLICY_BIN="$(BIN_DIR)/policy" swift test --skip-build
+	scripts/fuzz.sh $(FUZZ_SMOKE_SECONDS)
+
+fuzz: ## run each libFuzzer target (Fuzz/) for FUZZ_SECONDS (default 300); crashes land in fuzz-artifacts/
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 demo: release ## log in to a throwaway local TLS registry with the release binary
 	scripts/demo.sh
 
 clean: ## remove build products
-	rm -rf .build .build-*
+	rm -rf .build .build-* fuzz-artifacts
