@@ -31,6 +31,11 @@ final class RegistryFixture {
         }
     }
 
+    /// Every token the token service issued (it logs them), for the secret-hygiene checks.
+    func issuedTokens() -> [String] {
+        tokenRequests().compactMap { $0["issued"] as? String }
+    }
+
     func stop() {
         guard !stopped else { return }
         stopped = true
