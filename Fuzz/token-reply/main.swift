@@ -9,7 +9,7 @@ public func fuzzTokenReply(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
     }
     if let message = ServerMessage.extract(from: HTTPResponse(status: 401, body: body)) {
         precondition(!message.isEmpty && message.count <= ServerMessage.maxLength + 1, "message too long")
-        precondition(!message.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, "control in message")
+        precondition(!message.unicodeScalars.contains(where: ServerMessage.isControl), "control in message")
     }
     return 0
 }

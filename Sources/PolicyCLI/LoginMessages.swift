@@ -106,7 +106,7 @@ extension ChallengeParseError.Reason {
 /// Text that came from a server, made safe to print on one line.
 enum ServerText {
     static func clean(_ text: String, limit: Int = 200) -> String {
-        let printable = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
+        let printable = String(text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? " " : Character($0) })
         return printable.count > limit ? String(printable.prefix(limit)) + "…" : printable
     }
 }

@@ -192,7 +192,7 @@ BEHAVIOURS = {
     "realm-file": (False, fixed_challenge('Bearer realm="file:///etc/passwd",service="x"')),
     "status-500": (False, status("500 Internal Server Error", b"boom")),
     "status-503-html": (False, status("503 Service Unavailable", b"<html><body>down</body></html>", "text/html")),
-    "status-502-10k": (False, status("502 Bad Gateway", b"\x1b[2J" + b"e" * 10240)),
+    "status-502-10k": (False, status("502 Bad Gateway", b"\x1b[2J\xc2\x9b31m" + b"e" * 10240)),
     "token-missing": (True, None),
     "token-not-json": (True, None),
     "token-huge": (True, None),
