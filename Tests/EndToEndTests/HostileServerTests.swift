@@ -52,6 +52,8 @@ struct HostileServerTests {
         Row(behaviour: "redirect-basic", says: "redirected the login to another server"),
         Row(behaviour: "redirect-bearer", says: "redirected the login to another server"),
         Row(behaviour: "redirect-token", says: "redirected the login to another server"),
+        Row(behaviour: "redirect-loop", says: "redirects"),
+        Row(behaviour: "redirect-file", says: "Cannot talk to"),
     ]
 
     @Test(arguments: rows)

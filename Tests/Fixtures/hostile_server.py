@@ -203,6 +203,8 @@ BEHAVIOURS = {
     "redirect-basic": (False, basic_then(lambda conn, auth: redirect_to_recorder("/v2/")(conn))),
     "redirect-bearer": (False, None),
     "redirect-token": (False, None),
+    "redirect-loop": (False, lambda conn, path, headers: respond(conn, "302 Found", [("Location", "/v2/?again")])),
+    "redirect-file": (False, lambda conn, path, headers: respond(conn, "302 Found", [("Location", "file:///etc/passwd")])),
     "echo-basic": (False, basic_then(echo)),
     "echo-token": (False, bearer_echo),
     "recorder": (False, recorder),
