@@ -36,7 +36,7 @@ for target in "${targets[@]}"; do
     mkdir -p ".build-fuzz/corpus/$target"
     log=.build-fuzz/$target.log
     status=0
-    "$binary" ".build-fuzz/corpus/$target" "Fuzz/corpus/$target" -max_total_time="$seconds" -timeout=10 \
+    SWIFT_BACKTRACE=enable=no "$binary" ".build-fuzz/corpus/$target" "Fuzz/corpus/$target" -max_total_time="$seconds" -timeout=10 \
         -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 -artifact_prefix="fuzz-artifacts/$target-" \
         > "$log" 2>&1 || status=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
