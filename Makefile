@@ -7,8 +7,11 @@ APT_PACKAGES := libcurl4-openssl-dev pkg-config docker-registry apache2-utils op
                 pass gnupg golang-docker-credential-helpers tinyproxy hyperfine time
 
 BIN_DIR = $(shell swift build --show-bin-path)
+# Seconds each libFuzzer target runs: `make fuzz` for a real session, `make test` for a smoke run.
+FUZZ_SECONDS ?= 300
+FUZZ_SMOKE_SECONDS ?= 20
 
-.PHONY: help deps build release test demo bench clean
+.PHONY: help deps build release test sanitize demo bench fuzz clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -22,9 +25,19 @@ build: deps ## debug build
 release: deps ## the single stripped binary at .build/release/policy (static Swift standard library)
 	scripts/build-release.sh
 
-test: deps ## build and run every test (unit, integration against real registries, end to end)
+test: deps ## build and run every test (unit, integration, end to end), a fuzz smoke run, then all under ASan
 	swift build --build-tests
 	POLICY_BIN="$(BIN_DIR)/policy" swift test --skip-build
+	scripts/fuzz.sh $(FUZZ_SMOKE_SECONDS)
+	$(MAKE) --no-print-directory sanitize
+
+sanitize: deps ## every test again, tests and the policy binary built with AddressSanitizer (.build-asan)
+	swift build --build-tests --sanitize=address --build-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt POLICY_BIN="$(CURDIR)/.build-asan/debug/policy" \
+		swift test --skip-build --sanitize=address --build-path .build-asan
+
+fuzz: ## run each libFuzzer target (Fuzz/) for FUZZ_SECONDS (default 300); crashes land in fuzz-artifacts/
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 demo: release ## log in to a throwaway local TLS registry with the release binary
 	scripts/demo.sh
@@ -33,4 +46,4 @@ bench: release ## time policy login against docker, skopeo and bare curl; writes
 	scripts/bench.sh
 
 clean: ## remove build products
-	rm -rf .build .build-*
+	rm -rf .build .build-* fuzz-artifacts

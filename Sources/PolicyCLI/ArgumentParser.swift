@@ -53,7 +53,8 @@ enum ArgumentParser {
         return parsed
     }
 
-    /// Finds the table row for `--name[=value]`, `-x` or `-xVALUE`.
+    /// Finds the table row for `--name[=value]`, `-x` or `-xVALUE`. Errors name the option only, never
+    /// the text glued to it: that may be a password given to a mistyped option.
     private static func lookUp(_ argument: String) throws(UsageError) -> (OptionSpec, String, String?) {
         if argument.hasPrefix("--") {
             let body = argument.dropFirst(2)
@@ -64,12 +65,12 @@ enum ArgumentParser {
         }
         let letters = argument.dropFirst()
         guard let letter = letters.first, let spec = OptionTable.spec(short: letter) else {
-            throw .unknownOption(argument)
+            throw .unknownOption(letters.first.map { "-" + String($0) } ?? argument)
         }
         let spelling = "-" + String(letter)
         let rest = letters.dropFirst()
         if rest.isEmpty { return (spec, spelling, nil) }
-        guard spec.takesValue else { throw .unknownOption(argument) }
+        guard spec.takesValue else { throw .unexpectedValue(spelling) }
         return (spec, spelling, String(rest.hasPrefix("=") ? rest.dropFirst() : rest))
     }
 

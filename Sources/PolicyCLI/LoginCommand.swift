@@ -79,9 +79,12 @@ struct LoginCommand {
         } catch {
             throw CommandFailure(message: LoginMessages.describe(error, host: server.apiAuthority), exitCode: .unexpected)
         }
-        if context.debug {
-            let trace = DebugTrace(output: context.output)
-            transport = ObservingTransport(wrapping: transport, observer: trace.exchange)
+        // Every token the flow obtains joins the redactor, traced or not: a registry may echo it in an error.
+        let output = context.output
+        let trace = context.debug ? DebugTrace(output: output) : nil
+        transport = ObservingTransport(wrapping: transport) { request, result in
+            if case .bearer(let token) = request.authorization { output.protect(token) }
+            trace?.exchange(request, result)
         }
         do {
             return try RegistryLogin(transport: transport).verify(credentials, at: server, plainHTTP: options.plainHTTP)

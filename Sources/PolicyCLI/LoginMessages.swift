@@ -20,7 +20,7 @@ enum LoginMessages {
         case .malformedChallenge(let host, let parseError):
             return network("\(host) sent a WWW-Authenticate header that cannot be parsed (\(parseError.reason.text) at byte \(parseError.offset)).")
         case .unsupportedChallenge(let host, let schemes):
-            return network("\(host) asks for authentication policy does not speak (\(schemes.joined(separator: ", "))); Basic and Bearer are supported.")
+            return network("\(host) asks for authentication policy does not speak (\(ServerText.clean(schemes.joined(separator: ", ")))); Basic and Bearer are supported.")
         case .invalidRealm(let realm):
             return network("\(server) named a token service that is not an http(s) URL: '\(ServerText.clean(realm))'.")
         case .insecureRealm(let realm):
@@ -29,6 +29,8 @@ enum LoginMessages {
             return network("The token service \(host) answered 200 but not with JSON; the login cannot be completed.")
         case .invalidTokenReply(let host, .missingToken):
             return network("The token service \(host) answered without a token (no 'token' or 'access_token' field).")
+        case .redirectedElsewhere(let host, let target):
+            return network("\(host) redirected the login to another server (\(ServerText.clean(target))), which is never sent credentials; the login cannot be verified.")
         }
     }
 
@@ -106,7 +108,7 @@ extension ChallengeParseError.Reason {
 /// Text that came from a server, made safe to print on one line.
 enum ServerText {
     static func clean(_ text: String, limit: Int = 200) -> String {
-        let printable = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
+        let printable = String(text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? " " : Character($0) })
         return printable.count > limit ? String(printable.prefix(limit)) + "…" : printable
     }
 }

@@ -46,13 +46,17 @@ public final class CurlTransport: HTTPTransport {
         connectionsOpened += opened
 
         if sink.overflowed { throw .responseTooLarge(limit: sink.exceededLimit) }
+        if code == CURLE_FILESIZE_EXCEEDED { throw .responseTooLarge(limit: options.maxBodyBytes) }
         guard code == CURLE_OK else {
             throw CurlErrorMapping.transportError(for: code, detail: String(cString: errorBuffer),
                                                   timeoutSeconds: options.timeoutSeconds)
         }
         var status = 0
         _ = policy_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        return HTTPResponse(status: status, headers: sink.headers, body: sink.body, newConnections: opened)
+        var effectiveURL: UnsafeMutablePointer<CChar>?
+        _ = policy_curl_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &effectiveURL)
+        return HTTPResponse(status: status, headers: sink.headers, body: sink.body, newConnections: opened,
+                            effectiveURL: effectiveURL.map { String(cString: $0) })
     }
 
     private func applyConnectionOptions() throws(TransportError) {

@@ -24,12 +24,16 @@ public struct HTTPResponse: Sendable {
     public var body: [UInt8]
     /// Connections the transport opened to get this response (0 when an existing one was reused).
     public var newConnections: Int
+    /// The URL that gave this response after redirects; nil when the transport does not know it.
+    public var effectiveURL: String?
 
-    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = [], newConnections: Int = 0) {
+    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = [], newConnections: Int = 0,
+                effectiveURL: String? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
         self.newConnections = newConnections
+        self.effectiveURL = effectiveURL
     }
 
     /// Every value of the header `name`, compared case-insensitively.

@@ -114,12 +114,20 @@ public struct RegistryLogin {
         throw .unexpectedStatus(host: host, status: response.status, serverMessage: message)
     }
 
+    /// Sends one request. A credentialed request that ended on another origin is an error: its answer
+    /// came from a server that never saw the credentials, so it can neither confirm nor reject them.
     private func send(_ request: HTTPRequest, host: String) throws(LoginError) -> HTTPResponse {
+        let response: HTTPResponse
         do {
-            return try transport.send(request)
+            response = try transport.send(request)
         } catch {
             throw .transport(host: host, error)
         }
+        if request.authorization != nil, let finalURL = response.effectiveURL,
+           let target = URLParts(finalURL), URLParts(request.url)?.origin != target.origin {
+            throw .redirectedElsewhere(host: host, target: target.authority)
+        }
+        return response
     }
 }
 

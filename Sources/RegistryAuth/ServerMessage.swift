@@ -24,12 +24,17 @@ enum ServerMessage {
     }
 
     /// First line, printable characters only, at most `maxLength` characters; nil when nothing remains.
+    /// C0 and C1 controls are dropped: a terminal would act on them (U+009B is a CSI like ESC [).
     static func oneLine(_ text: String) -> String? {
         let firstLine = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first ?? ""
-        let printable = String(firstLine.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(Character.init))
+        let printable = String(firstLine.unicodeScalars.filter { !isControl($0) }.map(Character.init))
         let trimmed = printable.trimmingHTTPWhitespace()
         guard !trimmed.isEmpty else { return nil }
         return trimmed.count > maxLength ? String(trimmed.prefix(maxLength)) + "…" : trimmed
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// `{"errors":[{"code","message"}]}` (distribution), `{"details"}` (Docker Hub, Artifactory), `{"message"}`.

@@ -11,7 +11,26 @@ struct URLParts: Equatable {
         let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
         authority = String(rest[..<end]).lowercased()
         let printableASCII = url.utf8.allSatisfy { byte in byte > 0x20 && byte < 0x7F }
-        guard printableASCII, !authority.isEmpty, !authority.contains("@") else { return nil }
+        guard printableASCII, Self.isPlausibleAuthority(authority) else { return nil }
+    }
+
+    /// `scheme://authority` with the scheme's default port dropped: what "the same server" means for credentials.
+    var origin: String {
+        let defaultPort = scheme == "https" ? ":443" : ":80"
+        let normalized = authority.hasSuffix(defaultPort) ? String(authority.dropLast(defaultPort.count)) : authority
+        return scheme + "://" + normalized
+    }
+
+    /// `host[:port]` or `[v6][:port]` of sane length: no user info, nothing a resolver could not take.
+    /// (253 for a DNS name, 6 for the port, and room for a bracketed IPv6 address.)
+    private static func isPlausibleAuthority(_ authority: String) -> Bool {
+        guard !authority.isEmpty, authority.utf8.count <= 262 else { return false }
+        return authority.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+            default: return ".-_:[]".utf8.contains(byte)
+            }
+        }
     }
 
     /// `url` with the query parameters appended, each value percent-encoded.

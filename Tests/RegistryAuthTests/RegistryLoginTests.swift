@@ -88,6 +88,26 @@ struct RegistryLoginTests {
         FailureRow(name: "realm not a URL", answers: [
             ("https://registry.example/v2/", ScriptedTransport.challenge(#"Bearer realm="file:///etc/passwd""#)),
         ], expected: .invalidRealm(realm: "file:///etc/passwd")),
+        FailureRow(name: "realm host of 10 KB", answers: [
+            ("https://registry.example/v2/", ScriptedTransport.challenge(#"Bearer realm="https://\#(String(repeating: "a", count: 10240))/t""#)),
+        ], expected: .invalidRealm(realm: "https://\(String(repeating: "a", count: 10240))/t")),
+        FailureRow(name: "realm with user info", answers: [
+            ("https://registry.example/v2/", ScriptedTransport.challenge(#"Bearer realm="https://me:pw@auth.example/t""#)),
+        ], expected: .invalidRealm(realm: "https://me:pw@auth.example/t")),
+        FailureRow(name: "Basic answer redirected to another port", answers: [
+            ("https://registry.example/v2/", ScriptedTransport.redirectedWhenAuthorized(to: "https://registry.example:8443/v2/",
+                                                                                     challenge: #"Basic realm="r""#)),
+        ], expected: .redirectedElsewhere(host: "registry.example", target: "registry.example:8443")),
+        FailureRow(name: "Bearer answer redirected to another host", answers: [
+            ("https://auth.example/", ScriptedTransport.status(200, body: #"{"token":"t0k3n"}"#)),
+            ("https://registry.example/v2/", ScriptedTransport.redirectedWhenAuthorized(
+                to: "https://mirror.example/v2/", challenge: #"Bearer realm="https://auth.example/token""#)),
+        ], expected: .redirectedElsewhere(host: "registry.example", target: "mirror.example")),
+        FailureRow(name: "token request redirected to plain http", answers: [
+            ("https://auth.example/", { _ in .success(HTTPResponse(status: 200, body: Array(#"{"token":"t"}"#.utf8),
+                                                                   effectiveURL: "http://auth.example/token")) }),
+            ("https://registry.example/v2/", ScriptedTransport.challenge(#"Bearer realm="https://auth.example/token""#)),
+        ], expected: .redirectedElsewhere(host: "auth.example", target: "auth.example")),
         FailureRow(name: "401 without challenge", answers: [("https://registry.example/v2/", ScriptedTransport.status(401))],
                    expected: .missingChallenge(host: "registry.example")),
         FailureRow(name: "malformed challenge", answers: [("https://registry.example/v2/",
@@ -119,6 +139,14 @@ struct RegistryLoginTests {
     func reportsFailures(_ row: FailureRow) {
         let transport = ScriptedTransport(row.answers)
         #expect(throws: row.expected) { try verify(transport, server: row.server) }
+    }
+
+    /// Same scheme, host and port (the default port spelled out or not) is the same server: no error.
+    @Test(arguments: ["https://registry.example/v2", "https://registry.example:443/v2/", "https://REGISTRY.example/v2/x"])
+    func redirectWithinTheSameServerIsFollowed(_ target: String) throws {
+        let transport = ScriptedTransport([("https://registry.example/v2/", ScriptedTransport.redirectedWhenAuthorized(
+            to: target, challenge: #"Basic realm="r""#))])
+        #expect(try verify(transport).outcome == .verified(.basic))
     }
 
     @Test func loopbackFallsBackToPlainHTTPOnlyWhenTLSFails() throws {

@@ -28,6 +28,14 @@ final class ScriptedTransport: HTTPTransport {
         }
     }
 
+    /// 401 with `challenge` to anonymous requests; a credentialed one "followed a redirect" and got 200 at `url`.
+    static func redirectedWhenAuthorized(to url: String, challenge header: String) -> Answer {
+        { request in
+            if request.authorization == nil { return challenge(header)(request) }
+            return .success(HTTPResponse(status: 200, effectiveURL: url))
+        }
+    }
+
     static func status(_ status: Int, body: String = "", headers: [(String, String)] = []) -> Answer {
         { _ in .success(HTTPResponse(status: status, headers: headers.map { (name: $0.0, value: $0.1) }, body: Array(body.utf8))) }
     }

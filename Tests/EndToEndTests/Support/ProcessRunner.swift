@@ -5,6 +5,8 @@ struct ProcessResult {
     var exitCode: Int32
     var stdout: String
     var stderr: String
+    /// Peak resident memory of the process (getrusage's ru_maxrss), in KiB.
+    var maxResidentKiB: Int = 0
 }
 
 enum ProcessRunError: Error, CustomStringConvertible {
@@ -24,12 +26,45 @@ enum ProcessRunner {
                     environment: [String: String]? = nil, timeout: Double = 60) throws -> ProcessResult {
         let capture = try TemporaryDirectory()
         let inputPath = stdin == nil ? "/dev/null" : try capture.write("in", String(decoding: stdin!, as: UTF8.self))
+        let pid = try Spawn.start(executable, arguments, stdin: .path(inputPath), stdout: capture.file("out"),
+                                  stderr: capture.file("err"), environment: environment)
+        let deadline = Date().addingTimeInterval(timeout)
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, WNOHANG, &usage) == 0 {
+            if Date() > deadline {
+                kill(pid, SIGKILL)
+                waitpid(pid, &status, 0)
+                throw ProcessRunError.timedOut(([executable] + arguments).joined(separator: " "), seconds: timeout)
+            }
+            usleep(2_000)
+        }
+        let exitCode = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return ProcessResult(exitCode: exitCode, stdout: String(decoding: try capture.read("out"), as: UTF8.self),
+                             stderr: String(decoding: try capture.read("err"), as: UTF8.self),
+                             maxResidentKiB: usage.ru_maxrss)
+    }
+}
+
+/// posix_spawn with files for the standard streams, shared by `ProcessRunner` and `BackgroundProcess`.
+enum Spawn {
+    enum Input {
+        case path(String)
+        /// A descriptor the child gets as its stdin (e.g. the read end of a pipe).
+        case descriptor(Int32)
+    }
+
+    static func start(_ executable: String, _ arguments: [String], stdin: Input, stdout: String, stderr: String,
+                      environment: [String: String]? = nil) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, inputPath, O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, capture.file("out"), O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, capture.file("err"), O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        switch stdin {
+        case .path(let path): posix_spawn_file_actions_addopen(&actions, 0, path, O_RDONLY, 0)
+        case .descriptor(let fd): posix_spawn_file_actions_adddup2(&actions, fd, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         let environment = environment ?? ProcessInfo.processInfo.environment
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -48,19 +83,7 @@ enum ProcessRunner {
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
-        let deadline = Date().addingTimeInterval(timeout)
-        var status: Int32 = 0
-        while waitpid(pid, &status, WNOHANG) == 0 {
-            if Date() > deadline {
-                kill(pid, SIGKILL)
-                waitpid(pid, &status, 0)
-                throw ProcessRunError.timedOut(([executable] + arguments).joined(separator: " "), seconds: timeout)
-            }
-            usleep(2_000)
-        }
-        let exitCode = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return ProcessResult(exitCode: exitCode, stdout: String(decoding: try capture.read("out"), as: UTF8.self),
-                             stderr: String(decoding: try capture.read("err"), as: UTF8.self))
+        return pid
     }
 }
 

@@ -1,0 +1,15 @@
+// libFuzzer entry for TokenReply.decode and ServerMessage.extract: both read JSON bodies a server chose.
+// Property: no trap; a token, when returned, is non-empty visible ASCII; a server message is one short line.
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTokenReply(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    let body = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
+    if let token = try? TokenReply.decode(body) {
+        precondition(!token.isEmpty && token.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }, "unsafe token accepted")
+    }
+    if let message = ServerMessage.extract(from: HTTPResponse(status: 401, body: body)) {
+        precondition(!message.isEmpty && message.count <= ServerMessage.maxLength + 1, "message too long")
+        precondition(!message.unicodeScalars.contains(where: ServerMessage.isControl), "control in message")
+    }
+    return 0
+}
