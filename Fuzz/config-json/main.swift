@@ -10,7 +10,7 @@ public func fuzzConfigJSON(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
     if (try? document.setBasicAuth(server: server, username: "u", secret: "s\u{0}\"\\\n é", path: "fuzz")) != nil {
         precondition(document.authEntry(for: server)?["auth"] != nil, "merge lost the auth")
         roundTrip(document)
-        document.removeAuthEntry(server: server)
+        precondition((try? document.removeAuthEntry(server: server, path: "fuzz")) == true, "the entry just set was not found")
         roundTrip(document)
     }
     return 0
