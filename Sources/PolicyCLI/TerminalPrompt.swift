@@ -65,12 +65,19 @@ private func restoreTerminalAndDie(_ signalNumber: Int32) {
 }
 
 /// The terminal settings to put back; kept where a signal handler can reach them (async-signal-safe).
+/// They live in memory allocated once, before any handler is installed: a Swift global of an imported C
+/// struct is copied with its padding (AddressSanitizer reports that as a global-buffer-overflow), and a
+/// lazily initialised global would run `swift_once` inside the handler.
 private enum SavedTerminal {
-    nonisolated(unsafe) static var settings = termios()
+    nonisolated(unsafe) static let settings: UnsafeMutablePointer<termios> = {
+        let storage = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+        storage.initialize(to: termios())
+        return storage
+    }()
     nonisolated(unsafe) static var isSaved: sig_atomic_t = 0
 
     static func remember(_ original: termios) {
-        settings = original
+        settings.pointee = original
         isSaved = 1
     }
 
@@ -78,6 +85,6 @@ private enum SavedTerminal {
 
     static func restore() {
         guard isSaved == 1 else { return }
-        _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &settings)
+        _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, settings)
     }
 }
