@@ -16,7 +16,6 @@ struct DebugTrace {
     }
 
     func exchange(_ request: HTTPRequest, _ result: Result<HTTPResponse, TransportError>) {
-        if case .bearer(let token) = request.authorization { output.protect(token) }
         line("> GET \(request.url) (\(describe(request.authorization)))")
         switch result {
         case .success(let response):
