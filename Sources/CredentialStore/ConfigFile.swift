@@ -25,13 +25,13 @@ public struct ConfigFile: Sendable {
     /// when `change` throws or leaves the document as it was.
     /// The file is read (and found readable) before `change` runs, so a corrupt file stops everything early;
     /// `change` may run credential helpers while the lock is held.
-    public func update<Result>(_ change: (inout ConfigDocument) async throws(StoreError) -> Result) async throws(StoreError) -> Result {
+    public func update<Result>(_ change: (inout ConfigDocument) throws(StoreError) -> Result) throws(StoreError) -> Result {
         try FileSystem.makeDirectory(directory, mode: 0o700)
         let lock = try FileLock(path: lockPath)
         defer { lock.release() }
         let original = try read()
         var document = original
-        let result = try await change(&document)
+        let result = try change(&document)
         if document != original {
             try FileSystem.replaceAtomically(FileSystem.resolvingSymlinks(path), with: JSONWriter.write(.object(document.members)),
                                              newFileMode: 0o600)

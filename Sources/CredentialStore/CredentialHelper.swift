@@ -29,28 +29,31 @@ public struct CredentialHelper: Sendable {
 
     /// Checks that the helper's executable is on PATH, without running it.
     /// - Throws: `helperNotFound` naming the executable and the config key.
-    public func checkInstalled() async throws(StoreError) {
-        do {
-            _ = try await Executable.name(executable).resolveExecutablePath(in: .inherit)
-        } catch {
-            throw .helperNotFound(executable: executable, configKey: configKey)
+    public func checkInstalled() throws(StoreError) {
+        let executable = executable, notFound = StoreError.helperNotFound(executable: executable, configKey: configKey)
+        try BlockingBridge.run(orElse: notFound) { () throws(StoreError) in
+            do {
+                _ = try await Executable.name(executable).resolveExecutablePath(in: .inherit)
+            } catch {
+                throw notFound
+            }
         }
     }
 
     /// Saves the credentials of `server`.
-    public func store(_ credentials: Credentials, for server: String) async throws(StoreError) {
+    public func store(_ credentials: Credentials, for server: String) throws(StoreError) {
         let payload = JSONValue.object([
             "ServerURL": .string(server),
             "Username": .string(credentials.username),
             "Secret": .string(credentials.secret),
         ])
-        let reply = try await call(.store, input: JSONWriter.write(payload))
+        let reply = try call(.store, input: JSONWriter.write(payload))
         guard reply.succeeded else { throw failure(.store, reply) }
     }
 
     /// The credentials of `server`, or nil when the helper has none.
-    public func get(_ server: String) async throws(StoreError) -> Credentials? {
-        let reply = try await call(.get, input: Array(server.utf8))
+    public func get(_ server: String) throws(StoreError) -> Credentials? {
+        let reply = try call(.get, input: Array(server.utf8))
         if !reply.succeeded {
             if Self.saysNotFound(reply) { return nil }
             throw failure(.get, reply)
@@ -64,14 +67,14 @@ public struct CredentialHelper: Sendable {
     }
 
     /// Removes the credentials of `server`; a helper that has none is not an error.
-    public func erase(_ server: String) async throws(StoreError) {
-        let reply = try await call(.erase, input: Array(server.utf8))
+    public func erase(_ server: String) throws(StoreError) {
+        let reply = try call(.erase, input: Array(server.utf8))
         guard reply.succeeded || Self.saysNotFound(reply) else { throw failure(.erase, reply) }
     }
 
     /// Every server the helper holds credentials for, with its user name.
-    public func list() async throws(StoreError) -> [String: String] {
-        let reply = try await call(.list, input: [])
+    public func list() throws(StoreError) -> [String: String] {
+        let reply = try call(.list, input: [])
         guard reply.succeeded else { throw failure(.list, reply) }
         guard let object = try? JSONParser.parse(reply.stdout).objectValue else {
             throw .helper(executable: executable, verb: .list, .invalidReply)
@@ -79,8 +82,13 @@ public struct CredentialHelper: Sendable {
         return object.compactMapValues(\.stringValue)
     }
 
-    private func call(_ verb: HelperVerb, input: [UInt8]) async throws(StoreError) -> HelperProcess.Reply {
-        try await process.run(verb, input: input, configKey: configKey)
+    /// The one place policy waits for Swift concurrency: the helper process runs under swift-subprocess.
+    private func call(_ verb: HelperVerb, input: [UInt8]) throws(StoreError) -> HelperProcess.Reply {
+        let process = process, configKey = configKey
+        let unfinished = StoreError.helper(executable: executable, verb: verb, .couldNotRun(reason: "the call did not finish"))
+        return try BlockingBridge.run(orElse: unfinished) { () throws(StoreError) in
+            try await process.run(verb, input: input, configKey: configKey)
+        }
     }
 
     private func failure(_ verb: HelperVerb, _ reply: HelperProcess.Reply) -> StoreError {

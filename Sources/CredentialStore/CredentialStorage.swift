@@ -14,12 +14,12 @@ public struct CredentialStorage: Sendable {
     /// entry of the wrong type, conflicting store names or a missing helper are reported before a login
     /// contacts the registry.
     @discardableResult
-    public func check(server: String) async throws(StoreError) -> StoreChoice {
+    public func check(server: String) throws(StoreError) -> StoreChoice {
         var config = try file.read()
         let choice = try config.storeChoice(for: server, path: file.path)
         try config.updateAuthEntry(server: server, path: file.path) { _ in }
         if case .helper(let name, let configKey) = choice {
-            try await CredentialHelper(name: name, configKey: configKey, timeoutSeconds: helperTimeoutSeconds)
+            try CredentialHelper(name: name, configKey: configKey, timeoutSeconds: helperTimeoutSeconds)
                 .checkInstalled()
         }
         return choice
@@ -30,10 +30,10 @@ public struct CredentialStorage: Sendable {
     /// - Returns: the store that holds them now.
     @discardableResult
     public func save(_ credentials: Credentials, for server: String,
-                     alsoChanging extra: (inout ConfigDocument) -> Void = { _ in }) async throws(StoreError) -> StoreChoice {
-        try await file.update { (config) async throws(StoreError) -> StoreChoice in
+                     alsoChanging extra: (inout ConfigDocument) -> Void = { _ in }) throws(StoreError) -> StoreChoice {
+        try file.update { (config) throws(StoreError) -> StoreChoice in
             let choice = try config.storeChoice(for: server, path: file.path)
-            try await store(for: choice).store(credentials, for: server, in: &config)
+            try store(for: choice).store(credentials, for: server, in: &config)
             extra(&config)
             return choice
         }
@@ -41,19 +41,19 @@ public struct CredentialStorage: Sendable {
 
     /// Removes the credentials of `server` from its store, and its entry from config.json.
     /// - Returns: whether anything was stored.
-    public func remove(server: String) async throws(StoreError) -> Bool {
+    public func remove(server: String) throws(StoreError) -> Bool {
         // No config file: no helper is configured and nothing is stored, so nothing is created either.
         guard file.exists() else { return false }
-        return try await file.update { (config) async throws(StoreError) -> Bool in
+        return try file.update { (config) throws(StoreError) -> Bool in
             let choice = try config.storeChoice(for: server, path: file.path)
-            return try await store(for: choice).erase(server: server, in: &config)
+            return try store(for: choice).erase(server: server, in: &config)
         }
     }
 
     /// The credentials stored for `server`, or nil.
-    public func credentials(for server: String) async throws(StoreError) -> Credentials? {
+    public func credentials(for server: String) throws(StoreError) -> Credentials? {
         let config = try file.read()
-        return try await store(for: config.storeChoice(for: server, path: file.path)).credentials(for: server, in: config)
+        return try store(for: config.storeChoice(for: server, path: file.path)).credentials(for: server, in: config)
     }
 
     /// The reader and writer for a choice.

@@ -13,16 +13,16 @@ public struct Credentials: Sendable, Equatable {
 public protocol CredentialReader: Sendable {
     /// The credentials stored for `server` (a `host[:port]` key), or nil when there are none.
     /// - Parameter config: the config document, read under the lock.
-    func credentials(for server: String, in config: ConfigDocument) async throws(StoreError) -> Credentials?
+    func credentials(for server: String, in config: ConfigDocument) throws(StoreError) -> Credentials?
 }
 
 /// Saves and removes the credentials of a server. Both calls receive the config document being changed
 /// under the lock, because every store leaves a trace there (the secret itself, or an empty `auths` entry).
 public protocol CredentialWriter: Sendable {
     /// Saves `credentials` for `server`, replacing what was there.
-    func store(_ credentials: Credentials, for server: String, in config: inout ConfigDocument) async throws(StoreError)
+    func store(_ credentials: Credentials, for server: String, in config: inout ConfigDocument) throws(StoreError)
 
     /// Removes what is stored for `server`.
     /// - Returns: whether there was anything to remove.
-    func erase(server: String, in config: inout ConfigDocument) async throws(StoreError) -> Bool
+    func erase(server: String, in config: inout ConfigDocument) throws(StoreError) -> Bool
 }

@@ -13,7 +13,7 @@ public struct FileCredentialStore: CredentialReader, CredentialWriter {
         self.path = path
     }
 
-    public func credentials(for server: String, in config: ConfigDocument) async throws(StoreError) -> Credentials? {
+    public func credentials(for server: String, in config: ConfigDocument) throws(StoreError) -> Credentials? {
         guard let auth = config.authEntry(for: server)?["auth"]?.stringValue,
               let decoded = Data(base64Encoded: auth),
               let text = String(validating: decoded, as: UTF8.self),
@@ -22,11 +22,11 @@ public struct FileCredentialStore: CredentialReader, CredentialWriter {
         return Credentials(username: String(text[..<colon]), secret: String(text[text.index(after: colon)...]))
     }
 
-    public func store(_ credentials: Credentials, for server: String, in config: inout ConfigDocument) async throws(StoreError) {
+    public func store(_ credentials: Credentials, for server: String, in config: inout ConfigDocument) throws(StoreError) {
         try config.setBasicAuth(server: server, username: credentials.username, secret: credentials.secret, path: path)
     }
 
-    public func erase(server: String, in config: inout ConfigDocument) async throws(StoreError) -> Bool {
+    public func erase(server: String, in config: inout ConfigDocument) throws(StoreError) -> Bool {
         try config.removeAuthEntry(server: server, path: path)
     }
 }

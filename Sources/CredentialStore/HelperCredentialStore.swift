@@ -13,25 +13,25 @@ public struct HelperCredentialStore: CredentialReader, CredentialWriter {
         self.path = path
     }
 
-    public func credentials(for server: String, in config: ConfigDocument) async throws(StoreError) -> Credentials? {
-        try await helper.get(server)
+    public func credentials(for server: String, in config: ConfigDocument) throws(StoreError) -> Credentials? {
+        try helper.get(server)
     }
 
-    public func store(_ credentials: Credentials, for server: String, in config: inout ConfigDocument) async throws(StoreError) {
+    public func store(_ credentials: Credentials, for server: String, in config: inout ConfigDocument) throws(StoreError) {
         // Check the entry can be written before the helper is asked, so a bad file changes nothing anywhere.
         var changed = config
         try changed.updateAuthEntry(server: server, path: path) { entry in
             for key in Self.secretKeys { entry[key] = nil }
         }
-        try await helper.store(credentials, for: server)
+        try helper.store(credentials, for: server)
         config = changed
     }
 
-    public func erase(server: String, in config: inout ConfigDocument) async throws(StoreError) -> Bool {
+    public func erase(server: String, in config: inout ConfigDocument) throws(StoreError) -> Bool {
         var changed = config
         let hadEntry = try changed.removeAuthEntry(server: server, path: path)
-        let helperHadIt = try await helper.get(server) != nil
-        if helperHadIt { try await helper.erase(server) }
+        let helperHadIt = try helper.get(server) != nil
+        if helperHadIt { try helper.erase(server) }
         config = changed
         return hadEntry || helperHadIt
     }

@@ -6,7 +6,7 @@ struct LoginCommand {
     let options: LoginOptions
     let context: CommandContext
 
-    func run() async throws(CommandFailure) {
+    func run() throws(CommandFailure) {
         let output = context.output
         let server = try ServerArgument.resolve(options.serverInput, context: context)
         let username = try resolveUsername()
@@ -16,7 +16,7 @@ struct LoginCommand {
         let storage = try StorageSettings.storage(context)
         do {
             // A corrupt config, conflicting stores or a missing helper fail now, before the registry is asked.
-            try await storage.check(server: server.key)
+            try storage.check(server: server.key)
         } catch {
             throw StoreFailure.failure(error)
         }
@@ -27,7 +27,7 @@ struct LoginCommand {
         }
         let remember = options.rememberAsDefault
         do {
-            let choice = try await storage.save(Credentials(username: username, secret: secret), for: server.key) { document in
+            let choice = try storage.save(Credentials(username: username, secret: secret), for: server.key) { document in
                 if remember { document.defaultDomain = server.key }
             }
             if context.debug {

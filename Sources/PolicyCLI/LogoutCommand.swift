@@ -12,12 +12,12 @@ struct LogoutCommand {
         self.context = context
     }
 
-    func run() async throws(CommandFailure) {
+    func run() throws(CommandFailure) {
         let server = try ServerArgument.resolve(serverInput, context: context)
         let storage = try StorageSettings.storage(context)
         let removed: Bool
         do {
-            removed = try await storage.remove(server: server.key)
+            removed = try storage.remove(server: server.key)
         } catch {
             throw StoreFailure.failure(error)
         }

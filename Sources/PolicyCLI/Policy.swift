@@ -1,6 +1,6 @@
 /// The entry point: parse, dispatch, turn failures into a sentence and an exit code.
 enum Policy {
-    static func run(_ arguments: [String]) async -> ExitCode {
+    static func run(_ arguments: [String]) -> ExitCode {
         let output = Output()
         let parsed: ParsedArguments
         do {
@@ -16,7 +16,7 @@ enum Policy {
                                                                     "HOME": CommandContext.environmentValue("HOME")].compactMapValues { $0 }),
             debug: parsed.has(.debug))
         do {
-            try await dispatch(parsed, context: context)
+            try dispatch(parsed, context: context)
             return .success
         } catch {
             output.error("Error: \(error.message)")
@@ -24,7 +24,7 @@ enum Policy {
         }
     }
 
-    private static func dispatch(_ parsed: ParsedArguments, context: CommandContext) async throws(CommandFailure) {
+    private static func dispatch(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) {
         let output = context.output
         if parsed.has(.help) {
             output.raw(parsed.command.map(helpScreen) ?? HelpText.general())
@@ -47,9 +47,9 @@ enum Policy {
         case .version:
             output.out("policy version \(HelpText.version)")
         case .login:
-            try await LoginCommand(options: LoginOptions(parsed), context: context).run()
+            try LoginCommand(options: LoginOptions(parsed), context: context).run()
         case .logout:
-            try await LogoutCommand(parsed, context: context).run()
+            try LogoutCommand(parsed, context: context).run()
         }
     }
 

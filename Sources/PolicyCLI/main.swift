@@ -6,4 +6,4 @@ import Musl
 
 // A credential helper may exit without reading its stdin; the write must then fail, not kill policy.
 signal(SIGPIPE, SIG_IGN)
-exit(await Policy.run(Array(CommandLine.arguments.dropFirst())).rawValue)
+exit(Policy.run(Array(CommandLine.arguments.dropFirst())).rawValue)

@@ -4,14 +4,14 @@ import Testing
 /// Credentials in config.json itself.
 struct FileCredentialStoreTests {
     @Test(arguments: [("me", "pw"), ("_json_key", "{\n  \"type\": \"service_account\"\n}"), ("AWS", "a:b:c"), ("u", "ünïcødé ")])
-    func storeReadEraseRoundTrip(_ username: String, _ secret: String) async throws {
+    func storeReadEraseRoundTrip(_ username: String, _ secret: String) throws {
         let store = FileCredentialStore(path: "/tmp/config.json")
         var config = ConfigDocument(members: ["auths": .object(["other": .object(["auth": .string("eDp5")])])])
-        try await store.store(Credentials(username: username, secret: secret), for: "r.example", in: &config)
-        #expect(try await store.credentials(for: "r.example", in: config) == Credentials(username: username, secret: secret))
-        #expect(try await store.erase(server: "r.example", in: &config))
-        #expect(try await store.credentials(for: "r.example", in: config) == nil)
-        #expect(try await !store.erase(server: "r.example", in: &config))
+        try store.store(Credentials(username: username, secret: secret), for: "r.example", in: &config)
+        #expect(try store.credentials(for: "r.example", in: config) == Credentials(username: username, secret: secret))
+        #expect(try store.erase(server: "r.example", in: &config))
+        #expect(try store.credentials(for: "r.example", in: config) == nil)
+        #expect(try !store.erase(server: "r.example", in: &config))
         #expect(config.authEntry(for: "other") != nil)
     }
 }
