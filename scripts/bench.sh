@@ -33,13 +33,15 @@ for mode in basic token token-front; do server[$mode]="127.0.0.1:$(cat "$work/$m
 # keeps it on its file store so every tool does the same work.
 mkdir -p "$work/bin"
 have_docker=false
-if command -v docker >/dev/null; then
+if command -v docker >/dev/null && mkdir -p /etc/docker/certs.d 2>/dev/null && [ -w /etc/docker/certs.d ]; then
     have_docker=true
     ln -s "$(command -v docker)" "$work/bin/docker"
     certs_dir=/etc/docker/certs.d
     for mode in basic token token-front; do
         mkdir -p "$certs_dir/${server[$mode]}" && cp "$work/$mode/ca.pem" "$certs_dir/${server[$mode]}/ca.crt"
     done
+elif command -v docker >/dev/null; then
+    echo "bench: docker is installed but /etc/docker/certs.d is not writable; leaving docker out" >&2
 fi
 have_skopeo=false
 command -v skopeo >/dev/null && have_skopeo=true && ln -s "$(command -v skopeo)" "$work/bin/skopeo"
