@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 # Debian packages the build, the tests, the demo and the benchmark need.
-APT_PACKAGES := libcurl4-openssl-dev pkg-config docker-registry apache2-utils openssl curl python3 \
+APT_PACKAGES := libcurl4-openssl-dev pkg-config ca-certificates docker-registry apache2-utils openssl curl python3 \
                 pass gnupg golang-docker-credential-helpers tinyproxy hyperfine time
 
 BIN_DIR = $(shell swift build --show-bin-path)

@@ -36,6 +36,11 @@ static inline CURLcode policy_curl_getinfo_string(CURL *handle, CURLINFO info, c
     return curl_easy_getinfo(handle, info, value);
 }
 
+/* The CA directory libcurl was built with (e.g. /etc/ssl/certs), or NULL. */
+static inline const char *policy_curl_default_capath(void) {
+    return curl_version_info(CURLVERSION_NOW)->capath;
+}
+
 /* Macro values Swift cannot import directly. */
 static const long policy_curlauth_none = CURLAUTH_NONE;
 static const long policy_curlauth_basic = CURLAUTH_BASIC;

@@ -79,7 +79,14 @@ public final class CurlTransport: HTTPTransport {
             try set(CURLOPT_SSL_VERIFYPEER, 0)
             try set(CURLOPT_SSL_VERIFYHOST, 0)
         }
-        if let caFile = options.caFile { try set(CURLOPT_CAINFO, caFile) }
+        if let caFile = options.caFile {
+            try set(CURLOPT_CAINFO, caFile)
+        } else if let directory = SystemTrust.hashedCertificateDirectory() {
+            // Look CAs up by hash in the directory, loading only the issuer a server needs, instead of
+            // parsing the whole bundle (about 140 certificates: 16 ms of CPU per login with OpenSSL 3).
+            _ = policy_curl_setopt_string(handle, CURLOPT_CAINFO, nil)
+            try set(CURLOPT_CAPATH, directory)
+        }
         if let certFile = options.certFile { try set(CURLOPT_SSLCERT, certFile) }
         if let keyFile = options.keyFile { try set(CURLOPT_SSLKEY, keyFile) }
     }
