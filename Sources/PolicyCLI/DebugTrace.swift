@@ -25,7 +25,7 @@ struct DebugTrace {
             let connection = response.newConnections > 0 ? "new connection" : "reused connection"
             line((["< \(response.status) (\(connection), \(response.body.count) body bytes)"] + headers).joined(separator: " | "))
         case .failure(let error):
-            line("< no response: \(LoginMessages.describe(error, host: URLText.authority(of: request.url)))")
+            line("< no response: \(LoginMessages.describe(error, host: request.authority))")
         }
     }
 
@@ -35,15 +35,5 @@ struct DebugTrace {
         case .basic(let username, _): return "Basic credentials of '\(username)', redacted"
         case .bearer: return "Bearer token, redacted"
         }
-    }
-}
-
-/// Small helpers for showing URLs.
-enum URLText {
-    /// `host[:port]` of an http(s) URL, or the URL itself when it has no recognisable authority.
-    static func authority(of url: String) -> String {
-        guard let start = url.firstRange(of: "://")?.upperBound else { return url }
-        let rest = url[start...]
-        return String(rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" })
     }
 }

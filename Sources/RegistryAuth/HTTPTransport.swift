@@ -14,6 +14,9 @@ public struct HTTPRequest: Sendable, Equatable {
         self.url = url
         self.authorization = authorization
     }
+
+    /// `host[:port]` of the URL (for messages), or the URL itself when it is not a plausible http(s) URL.
+    public var authority: String { URLParts(url)?.authority ?? url }
 }
 
 /// A complete HTTP response, already bounded by the transport's caps.
