@@ -46,6 +46,7 @@ public enum ChallengeParser {
             challenge.token68 = token68
             return challenge
         }
+        cursor.skipEmptyListElementsBeforeParameter()
         while cursor.startsParameter() {
             let name = cursor.readToken().lowercased()
             cursor.skipSpaces()
@@ -104,6 +105,14 @@ private struct Cursor {
         let token = String(decoding: bytes[index..<probe], as: UTF8.self)
         index = after
         return token
+    }
+
+    /// Skips commas and blanks (empty list elements, RFC 7230 §7) when a parameter follows them, as in
+    /// `Bearer ,realm="…"`; before another challenge's scheme they are left for the caller.
+    mutating func skipEmptyListElementsBeforeParameter() {
+        let start = index
+        skipSeparators()
+        if !startsParameter() { index = start }
     }
 
     /// True when the next item is `name = …` rather than the scheme of another challenge.

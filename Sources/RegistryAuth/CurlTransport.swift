@@ -30,7 +30,12 @@ public final class CurlTransport: HTTPTransport {
     public func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
         let sink = ResponseSink(maxBodyBytes: options.maxBodyBytes, maxHeaderBytes: options.maxHeaderBytes)
         let context = Unmanaged.passRetained(sink)
-        defer { context.release() }
+        defer {
+            // No callback may reach the sink once it is released (the handle outlives this request).
+            _ = policy_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, nil)
+            _ = policy_curl_setopt_pointer(handle, CURLOPT_HEADERDATA, nil)
+            context.release()
+        }
         errorBuffer[0] = 0
 
         try set(CURLOPT_URL, request.url)

@@ -114,8 +114,10 @@ public struct RegistryLogin {
         throw .unexpectedStatus(host: host, status: response.status, serverMessage: message)
     }
 
-    /// Sends one request. A credentialed request that ended on another origin is an error: its answer
-    /// came from a server that never saw the credentials, so it can neither confirm nor reject them.
+    /// Sends one request. A request that ended on another origin is an error: the answer came from a
+    /// server that never saw the credentials (libcurl drops them across origins), so it can neither confirm
+    /// nor reject them — not even as "anonymous access". A final URL that cannot be parsed counts as another
+    /// origin: a check that is skipped when parsing fails would let exactly the odd cases through.
     private func send(_ request: HTTPRequest, host: String) throws(LoginError) -> HTTPResponse {
         let response: HTTPResponse
         do {
@@ -123,9 +125,11 @@ public struct RegistryLogin {
         } catch {
             throw .transport(host: host, error)
         }
-        if request.authorization != nil, let finalURL = response.effectiveURL,
-           let target = URLParts(finalURL), URLParts(request.url)?.origin != target.origin {
-            throw .redirectedElsewhere(host: host, target: target.authority)
+        if let finalURL = response.effectiveURL {
+            let target = URLParts(finalURL)
+            if target == nil || target?.origin != URLParts(request.url)?.origin {
+                throw .redirectedElsewhere(host: host, target: target?.authority ?? String(finalURL.prefix(100)))
+            }
         }
         return response
     }

@@ -52,6 +52,10 @@ struct HostileServerTests {
         Row(behaviour: "redirect-basic", says: "redirected the login to another server"),
         Row(behaviour: "redirect-bearer", says: "redirected the login to another server"),
         Row(behaviour: "redirect-token", says: "redirected the login to another server"),
+        // A final URL the origin check cannot parse (user info) is another server too, not a pass.
+        Row(behaviour: "redirect-userinfo", says: "redirected the login to another server"),
+        // An anonymous 200 from another server is not "the registry allows anonymous access".
+        Row(behaviour: "redirect-anonymous", says: "redirected the login to another server"),
         Row(behaviour: "redirect-loop", says: "redirects"),
         Row(behaviour: "redirect-file", says: "Cannot talk to"),
     ]

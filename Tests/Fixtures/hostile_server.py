@@ -203,6 +203,10 @@ BEHAVIOURS = {
     "redirect-basic": (False, basic_then(lambda conn, auth: redirect_to_recorder("/v2/")(conn))),
     "redirect-bearer": (False, None),
     "redirect-token": (False, None),
+    "redirect-userinfo": (False, basic_then(lambda conn, auth: respond(
+        conn, "307 Temporary Redirect", [("Location", url("recorder", "/v2/").replace("://", "://u@", 1))]))),
+    "redirect-anonymous": (False, lambda conn, path, headers: respond(
+        conn, "302 Found", [("Location", url("recorder", "/login"))])),
     "redirect-loop": (False, lambda conn, path, headers: respond(conn, "302 Found", [("Location", "/v2/?again")])),
     "redirect-file": (False, lambda conn, path, headers: respond(conn, "302 Found", [("Location", "file:///etc/passwd")])),
     "echo-basic": (False, basic_then(echo)),

@@ -38,6 +38,9 @@ struct ChallengeParserTests {
         Row(header: #"BEARER Realm="https://r.example/token" , SERVICE = reg ,,"#,
             expected: [Challenge(scheme: "bearer", parameters: ["realm": "https://r.example/token", "service": "reg"])]),
         Row(header: #", , Basic realm="a""#, expected: [Challenge(scheme: "basic", parameters: ["realm": "a"])]),
+        // Empty list elements between the scheme and its first parameter (RFC 7230 §7).
+        Row(header: #"Bearer ,realm="https://a/t", ,service=s"#,
+            expected: [Challenge(scheme: "bearer", parameters: ["realm": "https://a/t", "service": "s"])]),
         // Escapes inside quoted strings.
         Row(header: #"Basic realm="say \"hi\" \\ there""#,
             expected: [Challenge(scheme: "basic", parameters: ["realm": #"say "hi" \ there"#])]),
