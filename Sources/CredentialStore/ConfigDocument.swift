@@ -25,9 +25,15 @@ public struct ConfigDocument: Sendable, Equatable {
         members["auths"]?.objectValue?[server]?.objectValue
     }
 
-    /// Sets `auths[server].auth = base64(username:secret)`, keeping the entry's other keys.
+    /// The `auths` entry keys that carry a secret or its user. Docker-compatible tools prefer an
+    /// `identitytoken` over `auth`, so a stale one would silently override a new login.
+    public static let credentialKeys = ["auth", "username", "password", "identitytoken", "registrytoken"]
+
+    /// Sets `auths[server].auth = base64(username:secret)`, dropping the entry's other credential keys and
+    /// keeping every other key.
     public mutating func setBasicAuth(server: String, username: String, secret: String, path: String) throws(StoreError) {
         try updateAuthEntry(server: server, path: path) { entry in
+            for key in Self.credentialKeys { entry[key] = nil }
             entry["auth"] = .string(Self.encodeAuth(username: username, secret: secret))
         }
     }

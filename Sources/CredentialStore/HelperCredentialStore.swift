@@ -1,9 +1,6 @@
 /// Credentials kept by a credential helper. config.json only records that the server is logged in:
 /// `auths[server]` becomes `{}` (keys we do not know are kept; secret-bearing ones are dropped).
 public struct HelperCredentialStore: CredentialReader, CredentialWriter {
-    /// The `auths` entry keys that carry a secret or its user; none may stay beside a helper.
-    static let secretKeys = ["auth", "username", "password", "identitytoken", "registrytoken"]
-
     public let helper: CredentialHelper
     /// The config file, for error messages.
     let path: String
@@ -21,7 +18,7 @@ public struct HelperCredentialStore: CredentialReader, CredentialWriter {
         // Check the entry can be written before the helper is asked, so a bad file changes nothing anywhere.
         var changed = config
         try changed.updateAuthEntry(server: server, path: path) { entry in
-            for key in Self.secretKeys { entry[key] = nil }
+            for key in ConfigDocument.credentialKeys { entry[key] = nil }
         }
         try helper.store(credentials, for: server)
         config = changed

@@ -1,9 +1,24 @@
-/// Where config.json lives: `-c DIR`, else `$POLICY_CONFIG_DIR`, else `~/.policy`.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// Where config.json lives: `-c DIR`, else `$POLICY_CONFIG_DIR`, else `~/.policy`, where `~` is `$HOME` or,
+/// when that is unset, the user's home directory from the password database. Never the working directory:
+/// a CI job's checkout is no place for credentials.
 enum ConfigLocation {
-    static func directory(option: String?, environment: [String: String]) -> String {
+    /// The directory, or nil when no home directory can be found.
+    static func directory(option: String?, environment: [String: String]) -> String? {
         if let option, !option.isEmpty { return option }
         if let fromEnvironment = environment["POLICY_CONFIG_DIR"], !fromEnvironment.isEmpty { return fromEnvironment }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
+        guard let home = environment["HOME"].flatMap({ $0.isEmpty ? nil : $0 }) ?? passwordDatabaseHome() else { return nil }
         return home + "/.policy"
+    }
+
+    private static func passwordDatabaseHome() -> String? {
+        guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return nil }
+        let home = String(cString: directory)
+        return home.isEmpty ? nil : home
     }
 }

@@ -5,8 +5,9 @@ enum DefaultDomain {
     /// The remembered server, or nil when none is set.
     /// - Throws: a storage failure (exit 5) when config.json cannot be read.
     static func read(_ context: CommandContext) throws(CommandFailure) -> String? {
+        let directory = try context.configDirectory()
         do {
-            return try ConfigFile(directory: context.configDirectory).read().defaultDomain
+            return try ConfigFile(directory: directory).read().defaultDomain
         } catch {
             throw StoreFailure.failure(error)
         }

@@ -48,6 +48,9 @@ extension HelperExitStatus {
 
 /// Where a login put the credentials, for `--debug`.
 enum StoreNotes {
+    static let noConfigDirectory =
+        "Cannot tell where to keep credentials: HOME is unset and the user has no home directory; pass --config DIR or set POLICY_CONFIG_DIR."
+
     static func saved(server: String, choice: StoreChoice, file: String) -> String {
         switch choice {
         case .file:

@@ -56,7 +56,15 @@ struct LoginCommand {
             context.output.warning(LoginNotes.passwordOnCommandLine)
             return password
         case .standardInput:
-            guard let bytes = SecretInput.readStandardInput() else { throw CommandUsage.stdinTooLarge }
+            let bytes: [UInt8]
+            do {
+                bytes = try SecretInput.readStandardInput()
+            } catch {
+                switch error {
+                case .tooLarge: throw CommandUsage.stdinTooLarge
+                case .failed(let code): throw CommandUsage.stdinUnreadable(errno: code)
+                }
+            }
             let secret = SecretInput.trimmed(bytes)
             guard !secret.isEmpty else { throw CommandUsage.emptyStdin }
             if SecretInput.hasSurroundingBlanks(secret) {

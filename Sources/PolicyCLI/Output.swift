@@ -4,15 +4,26 @@ import Glibc
 import Musl
 #endif
 
+import CredentialStore
+
 /// The only way `policy` writes to the terminal. Every line to stderr passes through the redactor,
 /// so a secret that reached a message by any path is masked before it is printed.
 final class Output {
     private var secrets: [String] = []
 
-    /// Registers a value that must never be printed (password, token, base64 credentials).
+    /// Registers a value that must never be printed (password, token, base64 credentials), together with
+    /// the forms it takes when a server or helper quotes it back: JSON-escaped, and line by line (servers'
+    /// messages are cut to their first line, so a multi-line `_json_key` would otherwise slip through).
     func protect(_ secret: String) {
-        guard secret.count >= 4, !secrets.contains(secret) else { return }
-        secrets.append(secret)
+        var forms = [secret]
+        let json = String(decoding: JSONWriter.write(.string(secret)), as: UTF8.self)
+        forms.append(String(json.dropFirst().dropLast(2)))  // without the quotes and the final newline
+        if secret.contains(where: \.isNewline) {
+            forms += secret.split(whereSeparator: \.isNewline).map { String($0).trimmingBlanks() }.filter { $0.count >= 12 }
+        }
+        for form in forms where form.count >= 4 && !secrets.contains(form) {
+            secrets.append(form)
+        }
         secrets.sort { $0.count > $1.count }
     }
 
@@ -37,5 +48,15 @@ final class Output {
             guard written > 0 else { return }
             bytes = bytes.dropFirst(written)
         }
+    }
+}
+
+private extension String {
+    func trimmingBlanks() -> String {
+        let blanks: Set<Character> = [" ", "\t"]
+        guard let first = firstIndex(where: { !blanks.contains($0) }), let last = lastIndex(where: { !blanks.contains($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
     }
 }

@@ -11,7 +11,7 @@ enum Policy {
         }
         let context = CommandContext(
             output: output,
-            configDirectory: ConfigLocation.directory(option: parsed.value(.config),
+            configDirectoryIfKnown: ConfigLocation.directory(option: parsed.value(.config),
                                                       environment: ["POLICY_CONFIG_DIR": CommandContext.environmentValue("POLICY_CONFIG_DIR"),
                                                                     "HOME": CommandContext.environmentValue("HOME")].compactMapValues { $0 }),
             debug: parsed.has(.debug))

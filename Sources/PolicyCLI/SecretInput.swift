@@ -9,16 +9,32 @@ enum SecretInput {
     /// Largest secret accepted from stdin (a GCR JSON key is a few KiB).
     static let maxBytes = 1 << 20
 
-    /// All of stdin. Returns nil when stdin holds more than `maxBytes`.
-    static func readStandardInput() -> [UInt8]? {
+    /// Why stdin did not yield a secret.
+    enum ReadFailure: Error {
+        case tooLarge
+        case failed(errno: Int32)
+    }
+
+    /// All of stdin, to its end. A non-blocking stdin is waited on, not taken as ended: a secret cut short
+    /// by an early EAGAIN would be sent, and stored if the registry does not check it.
+    static func readStandardInput() throws(ReadFailure) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 16 * 1024)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { return bytes }
+            if count == 0 { return bytes }
+            if count < 0 {
+                switch errno {
+                case EINTR: continue
+                case EAGAIN, EWOULDBLOCK:
+                    var waiting = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+                    _ = poll(&waiting, 1, -1)
+                    continue
+                default: throw .failed(errno: errno)
+                }
+            }
             bytes.append(contentsOf: chunk[..<count])
-            if bytes.count > maxBytes { return nil }
+            if bytes.count > maxBytes { throw .tooLarge }
         }
     }
 

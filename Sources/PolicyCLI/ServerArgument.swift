@@ -23,7 +23,7 @@ enum ServerArgument {
         do {
             return try RegistryAddress(parsing: text)
         } catch {
-            throw CommandUsage.invalidServer(text, error)
+            throw CommandUsage.invalidServer(error)
         }
     }
 }

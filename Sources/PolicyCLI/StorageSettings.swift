@@ -8,7 +8,7 @@ enum StorageSettings {
 
     static func storage(_ context: CommandContext) throws(CommandFailure) -> CredentialStorage {
         let timeout = try helperTimeout(CommandContext.environmentValue(helperTimeoutVariable))
-        return CredentialStorage(configDirectory: context.configDirectory, helperTimeoutSeconds: timeout)
+        return CredentialStorage(configDirectory: try context.configDirectory(), helperTimeoutSeconds: timeout)
     }
 
     /// Seconds from the variable's text: unset or empty means the default; anything but 1…3600 is a usage error.

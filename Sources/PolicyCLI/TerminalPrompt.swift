@@ -18,13 +18,13 @@ enum TerminalPrompt {
     static func readSecret(prompt: String) -> String? {
         var original = termios()
         guard tcgetattr(STDIN_FILENO, &original) == 0 else { return nil }
-        SavedTerminal.remember(original)
-        installRestoringSignalHandlers()
         var silent = original
         silent.c_lflag &= ~tcflag_t(ECHO)
         silent.c_lflag |= tcflag_t(ECHONL)
+        SavedTerminal.remember(original, silent: silent)
+        installSignalHandlers()
         writeToStandardError(prompt)
-        guard tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent) == 0 else { return nil }
+        guard SavedTerminal.silence() else { return nil }
         defer {
             SavedTerminal.restore()
             SavedTerminal.forget()
@@ -50,10 +50,22 @@ enum TerminalPrompt {
         _ = text.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
     }
 
-    private static func installRestoringSignalHandlers() {
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
+    /// Terminating signals restore the terminal first; a signal the parent ignored (`nohup`, `trap '' INT`)
+    /// stays ignored. Ctrl-Z shows the shell a normal terminal and the prompt goes silent again on `fg`.
+    private static func installSignalHandlers() {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] where !isIgnored(signalNumber) {
             signal(signalNumber, restoreTerminalAndDie)
         }
+        if !isIgnored(SIGTSTP) {
+            signal(SIGTSTP, restoreTerminalAndStop)
+            signal(SIGCONT, silenceTerminalAgain)
+        }
+    }
+
+    private static func isIgnored(_ signalNumber: Int32) -> Bool {
+        var current = sigaction()
+        guard sigaction(signalNumber, nil, &current) == 0 else { return false }
+        return unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 }
 
@@ -64,20 +76,35 @@ private func restoreTerminalAndDie(_ signalNumber: Int32) {
     raise(signalNumber)
 }
 
+/// Ctrl-Z: restores the terminal, then stops by the default action (delivered when this handler returns).
+private func restoreTerminalAndStop(_ signalNumber: Int32) {
+    SavedTerminal.restore()
+    signal(SIGTSTP, SIG_DFL)
+    raise(SIGTSTP)
+}
+
+/// `fg`: echo off again and Ctrl-Z handled again, while the password prompt is still waiting.
+private func silenceTerminalAgain(_ signalNumber: Int32) {
+    guard SavedTerminal.silence() else { return }
+    signal(SIGTSTP, restoreTerminalAndStop)
+}
+
 /// The terminal settings to put back; kept where a signal handler can reach them (async-signal-safe).
 /// They live in memory allocated once, before any handler is installed: a Swift global of an imported C
 /// struct is copied with its padding (AddressSanitizer reports that as a global-buffer-overflow), and a
 /// lazily initialised global would run `swift_once` inside the handler.
 private enum SavedTerminal {
+    /// [0]: the settings to put back; [1]: the same with echo off.
     nonisolated(unsafe) static let settings: UnsafeMutablePointer<termios> = {
-        let storage = UnsafeMutablePointer<termios>.allocate(capacity: 1)
-        storage.initialize(to: termios())
+        let storage = UnsafeMutablePointer<termios>.allocate(capacity: 2)
+        storage.initialize(repeating: termios(), count: 2)
         return storage
     }()
     nonisolated(unsafe) static var isSaved: sig_atomic_t = 0
 
-    static func remember(_ original: termios) {
-        settings.pointee = original
+    static func remember(_ original: termios, silent: termios) {
+        settings[0] = original
+        settings[1] = silent
         isSaved = 1
     }
 
@@ -86,5 +113,11 @@ private enum SavedTerminal {
     static func restore() {
         guard isSaved == 1 else { return }
         _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, settings)
+    }
+
+    /// Turns echo off; false when the terminal refused or nothing is saved.
+    static func silence() -> Bool {
+        guard isSaved == 1 else { return false }
+        return tcsetattr(STDIN_FILENO, TCSAFLUSH, settings + 1) == 0
     }
 }

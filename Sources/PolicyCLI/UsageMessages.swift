@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
 import RegistryAuth
 
 /// The sentences for command-line mistakes (exit 2).
@@ -15,9 +20,11 @@ extension UsageError: CustomStringConvertible {
         case .optionNotForCommand(let option, let command):
             guard let command else { return "Option '\(option)' needs a command before it, e.g. 'policy login \(option) …'." }
             return "Option '\(option)' does not apply to 'policy \(command.rawValue)'."
-        case .unexpectedOperand(let operand, let command):
-            let name = command.map { "'policy \($0.rawValue)'" } ?? "policy"
-            return "Unexpected argument '\(operand)' for \(name)."
+        case .unexpectedOperand(_, let command):
+            // The extra argument is not quoted: it is often a password typed without -p.
+            guard let command, command != .version else { return "'policy version' takes no arguments." }
+            let operand = command == .help ? "a command name" : "the server"
+            return "'policy \(command.rawValue)' takes at most one argument, \(operand); remove the extra one."
         }
     }
 }
@@ -34,6 +41,10 @@ enum CommandUsage {
     static let stdinNeedsUsername = failure("--password-stdin needs --username: stdin carries only the password.")
     static let emptyStdin = failure("--password-stdin read nothing: pipe the password or token into policy.")
     static let stdinTooLarge = failure("--password-stdin read more than 1 MiB; that is not a password.")
+
+    static func stdinUnreadable(errno code: Int32) -> CommandFailure {
+        failure("--password-stdin could not read standard input: \(String(cString: strerror(code))).")
+    }
     static let emptyPassword = failure("The password is empty.")
     static let emptyUsername = failure("The username is empty.")
     static let colonInUsername = failure("The username cannot contain ':' (HTTP Basic authentication forbids it).")
@@ -41,8 +52,8 @@ enum CommandUsage {
     static let noPasswordNoTTY = failure(
         "No password given and no terminal to ask on: pipe it with --password-stdin, e.g. 'echo \"$TOKEN\" | policy login -s HOST -u USER --password-stdin'.")
 
-    static func invalidServer(_ input: String, _ error: RegistryAddressError) -> CommandFailure {
-        failure("'\(input)' is not a registry address: \(error.reason).")
+    static func invalidServer(_ error: RegistryAddressError) -> CommandFailure {
+        failure("The server is not a registry address: \(error.reason).")
     }
 
     static func invalidHelperTimeout(variable: String, value: String) -> CommandFailure {
@@ -68,7 +79,9 @@ extension RegistryAddressError {
         case .empty: return "it is empty"
         case .unsupportedScheme(let scheme): return "the scheme '\(scheme)' is not http or https"
         case .hasPath(let path): return "give the host and port only, without the path '\(path)'"
-        case .invalidHost(let host): return "'\(host)' is not a host name"
+        case .invalidHost:
+            // Not quoted: a password given where the server belongs must not reach a CI log.
+            return "it is not a host name (letters, digits, '.', '-', '_', or a bracketed IPv6 address, and an optional :PORT)"
         case .invalidPort(let port): return "the port '\(port)' is not a number between 1 and 65535"
         }
     }

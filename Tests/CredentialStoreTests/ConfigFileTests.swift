@@ -28,10 +28,11 @@ struct ConfigFileTests {
     @Test func keepsUnknownKeysAtEveryLevel() throws {
         let root = try temporaryDirectory()
         let file = ConfigFile(directory: root.path)
-        try Data(#"{"auths":{"ghcr.io":{"auth":"old","email":"x@y"},"other":{"auth":"o"}},"credHelpers":{},"z":1.0}"#.utf8)
+        try Data(#"{"auths":{"ghcr.io":{"auth":"old","email":"x@y","identitytoken":"stale","password":"oldplain"},"other":{"auth":"o"}},"credHelpers":{},"z":1.0}"#.utf8)
             .write(to: URL(fileURLWithPath: file.path))
         try login(file)
         let document = try file.read()
+        // Unknown keys stay; stale credential keys go (an identitytoken would override the new auth).
         #expect(document.authEntry(for: "ghcr.io") == ["auth": .string("bWU6cHc="), "email": .string("x@y")])
         #expect(document.authEntry(for: "other") == ["auth": .string("o")])
         #expect(document.members["z"] == .number("1.0"))

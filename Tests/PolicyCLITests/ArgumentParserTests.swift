@@ -75,6 +75,16 @@ struct ArgumentParserTests {
         }
     }
 
+    @Test(arguments: [["login", "ghcr.io", "S3cr3t!pw"], ["logout", "ghcr.io", "S3cr3t!pw"], ["version", "S3cr3t!pw"], ["help", "login", "S3cr3t!pw"]])
+    func anExtraArgumentIsNeverQuoted(_ arguments: [String]) {
+        #expect(throws: UsageError.self) { try ArgumentParser.parse(arguments) }
+        do {
+            _ = try ArgumentParser.parse(arguments)
+        } catch {
+            #expect(!error.description.contains("S3cr3t"))
+        }
+    }
+
     @Test func helpMentionsEveryOptionOfTheTable() {
         let help = HelpText.general() + CommandName.allCases.map(HelpText.command).joined()
         for spec in OptionTable.all {

@@ -30,4 +30,12 @@ struct SecretInputTests {
         output.protect("bWU6czNjcmV0LXZhbHVl")
         #expect(output.redacted("a s3cret-value b bWU6czNjcmV0LXZhbHVl") == "a [redacted] b [redacted]")
     }
+
+    @Test func redactsTheFormsASecretTakesWhenQuotedBack() {
+        let output = Output()
+        output.protect("pa\"ss\\word")
+        output.protect("{\n  \"private_key\": \"-----BEGIN KEY-----abc\"\n}")
+        #expect(output.redacted(#"invalid payload: {"Secret":"pa\"ss\\word"}"#) == #"invalid payload: {"Secret":"[redacted]"}"#)
+        #expect(!output.redacted(#"unknown: Unable to parse json key: "private_key": "-----BEGIN KEY-----abc""#).contains("BEGIN KEY"))
+    }
 }
