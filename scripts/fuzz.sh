@@ -14,7 +14,7 @@ shift || true
 sources_for() {
     case "$1" in
         challenge-parser) echo Sources/RegistryAuth/{Challenge,ChallengeParser,URLParts}.swift ;;
-        token-reply) echo Sources/RegistryAuth/{TokenReply,ServerMessage,HTTPTransport,HTTPWhitespace}.swift ;;
+        token-reply) echo Sources/RegistryAuth/{TokenReply,ServerMessage,HTTPTransport,HTTPWhitespace,URLParts}.swift ;;
         config-json) echo Sources/CredentialStore/{ConfigDocument,ConfigFile,FileSystem,JSONParser,JSONValue,JSONWriter,StoreError}.swift ;;
         argument-parser) echo Sources/PolicyCLI/{ArgumentParser,OptionTable}.swift ;;
         *) echo "fuzz.sh: unknown target '$1'" >&2; return 1 ;;
