@@ -50,12 +50,6 @@ public struct CredentialStorage: Sendable {
         }
     }
 
-    /// The credentials stored for `server`, or nil.
-    public func credentials(for server: String) throws(StoreError) -> Credentials? {
-        let config = try file.read()
-        return try store(for: config.storeChoice(for: server, path: file.path)).credentials(for: server, in: config)
-    }
-
     /// The reader and writer for a choice.
     public func store(for choice: StoreChoice) throws(StoreError) -> any CredentialReader & CredentialWriter {
         switch choice {

@@ -19,7 +19,7 @@ final class Output {
         let json = String(decoding: JSONWriter.write(.string(secret)), as: UTF8.self)
         forms.append(String(json.dropFirst().dropLast(2)))  // without the quotes and the final newline
         if secret.contains(where: \.isNewline) {
-            forms += secret.split(whereSeparator: \.isNewline).map { String($0).trimmingBlanks() }.filter { $0.count >= 12 }
+            forms += secret.split(whereSeparator: \.isNewline).map { $0.trimmingBlanks() }.filter { $0.count >= 12 }
         }
         for form in forms where form.count >= 4 && !secrets.contains(form) {
             secrets.append(form)
@@ -48,15 +48,5 @@ final class Output {
             guard written > 0 else { return }
             bytes = bytes.dropFirst(written)
         }
-    }
-}
-
-private extension String {
-    func trimmingBlanks() -> String {
-        let blanks: Set<Character> = [" ", "\t"]
-        guard let first = firstIndex(where: { !blanks.contains($0) }), let last = lastIndex(where: { !blanks.contains($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
     }
 }

@@ -47,7 +47,15 @@ enum SecretInput {
 
     /// True when the secret starts or ends with a space or tab, a common copy-paste mistake.
     static func hasSurroundingBlanks(_ secret: String) -> Bool {
-        let blanks: Set<Character> = [" ", "\t"]
-        return secret.first.map(blanks.contains) == true || secret.last.map(blanks.contains) == true
+        secret.trimmingBlanks().count != secret.count
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs.
+    func trimmingBlanks() -> String {
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(self[first...last])
     }
 }
