@@ -1,6 +1,9 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+/// Our own targets build with warnings as errors; dependencies keep their own settings.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
 let package = Package(
     name: "policy",
     products: [
@@ -11,23 +14,28 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: []),
     ],
     targets: [
+        // What both libraries need and neither owns: JSON, base64, the display-text cleaner, the credentials type.
+        .target(name: "PolicyBase", swiftSettings: strict),
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
-        .target(name: "RegistryAuth", dependencies: ["CCurl"]),
+        .target(name: "RegistryAuth", dependencies: ["CCurl", "PolicyBase"], swiftSettings: strict),
         .target(
             name: "CredentialStore",
-            dependencies: [.product(name: "Subprocess", package: "swift-subprocess")]
+            dependencies: ["PolicyBase", .product(name: "Subprocess", package: "swift-subprocess")],
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "PolicyCLI",
-            dependencies: ["RegistryAuth", "CredentialStore"]
+            dependencies: ["PolicyBase", "RegistryAuth", "CredentialStore"],
+            swiftSettings: strict
         ),
-        .testTarget(name: "RegistryAuthTests", dependencies: ["RegistryAuth"]),
-        .testTarget(name: "CredentialStoreTests", dependencies: ["CredentialStore"]),
-        .testTarget(name: "PolicyCLITests", dependencies: ["PolicyCLI"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "PolicyBaseTests", dependencies: ["PolicyBase"], swiftSettings: strict),
+        .testTarget(name: "RegistryAuthTests", dependencies: ["RegistryAuth", "PolicyBase"], swiftSettings: strict),
+        .testTarget(name: "CredentialStoreTests", dependencies: ["CredentialStore", "PolicyBase"], swiftSettings: strict),
+        .testTarget(name: "PolicyCLITests", dependencies: ["PolicyCLI"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: [], swiftSettings: strict),
     ]
 )

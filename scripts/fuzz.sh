@@ -3,22 +3,65 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     default: 300 seconds each, every target
 #
-# Each target compiles the pure source files it exercises plus Fuzz/<target>/main.swift with
-# -sanitize=fuzzer,address. Seeds come from Fuzz/corpus/<target>/ (read only); what libFuzzer learns goes to
-# .build-fuzz/corpus/<target>/, crashes to fuzz-artifacts/. Exits non-zero when any target finds a crash.
+# Each target names the modules it exercises; every module is compiled from its own Sources/<Module>/ with
+# -sanitize=fuzzer,address, in order, and Fuzz/<target>/main.swift imports them. A module's files that import
+# what swiftc cannot see outside SwiftPM (swift-subprocess), and the files that use what those declare, are
+# left out, so the lists follow the modules without being written down. Seeds come from Fuzz/corpus/<target>/
+# (read only); what libFuzzer learns goes to .build-fuzz/corpus/<target>/, crashes to fuzz-artifacts/. Exits
+# non-zero when any target finds a crash.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
 shift || true
 
-sources_for() {
+modules_for() {
     case "$1" in
-        challenge-parser) echo Sources/RegistryAuth/{Challenge,ChallengeParser,URLParts}.swift ;;
-        token-reply) echo Sources/RegistryAuth/{TokenReply,ServerMessage,HTTPTransport,HTTPWhitespace,URLParts}.swift ;;
-        config-json) echo Sources/CredentialStore/{ConfigDocument,ConfigFile,FileSystem,JSONParser,JSONValue,JSONWriter,StoreError}.swift ;;
-        argument-parser) echo Sources/PolicyCLI/{ArgumentParser,OptionTable}.swift ;;
+        challenge-parser|token-reply) echo PolicyBase RegistryAuth ;;
+        config-json) echo PolicyBase CredentialStore ;;
+        argument-parser) echo PolicyBase PolicyCLI ;;
         *) echo "fuzz.sh: unknown target '$1'" >&2; return 1 ;;
     esac
+}
+
+# The Swift files of module $1 that build with only the system modules and the modules in $2.
+files_of() {
+    local module=$1 allowed="Glibc Musl Darwin Dispatch CCurl $2" kept=() dropped=() file name
+    for file in $(find "Sources/$module" -name '*.swift' ! -name main.swift | sort); do
+        local ok=true
+        for name in $(sed -n 's/^\(@testable \)\{0,1\}import \([A-Za-z_]*\).*/\2/p' "$file"); do
+            [[ " $allowed " == *" $name "* ]] || ok=false
+        done
+        if $ok; then kept+=("$file"); else dropped+=("$file"); fi
+    done
+    # Leave out, until nothing changes, the files whose code (comments aside) names a type declared in a file left out.
+    while [ ${#dropped[@]} -gt 0 ]; do
+        local types
+        types=$(sed -n 's/^\(public \)\{0,1\}\(final \)\{0,1\}\(struct\|enum\|class\|protocol\|actor\) \([A-Za-z_]*\).*/\4/p' "${dropped[@]}" | sort -u | paste -sd'|')
+        [ -n "$types" ] || break
+        local still=() newly=()
+        for file in "${kept[@]}"; do
+            if grep -v '^[[:space:]]*//' "$file" | grep -Eqw "$types"; then newly+=("$file"); else still+=("$file"); fi
+        done
+        [ ${#newly[@]} -gt 0 ] || break
+        kept=("${still[@]}")
+        dropped=("${newly[@]}")
+    done
+    printf '%s\n' "${kept[@]}"
+}
+
+build_target() {
+    local target=$1 out=.build-fuzz/$1 built="" objects=() module
+    rm -rf "$out.modules" && mkdir -p "$out.modules"
+    for module in $(modules_for "$target"); do
+        # shellcheck disable=SC2046
+        swiftc -sanitize=fuzzer,address -parse-as-library -O -g -enable-testing -wmo -module-name "$module" \
+            -emit-module -emit-module-path "$out.modules/$module.swiftmodule" -I "$out.modules" -I Sources/CCurl \
+            -c $(files_of "$module" "$built") -o "$out.modules/$module.o" || return 1
+        objects+=("$out.modules/$module.o")
+        built="$built $module"
+    done
+    swiftc -sanitize=fuzzer,address -parse-as-library -O -g -use-ld=lld -module-name "Fuzz_${target//-/_}" \
+        -I "$out.modules" -I Sources/CCurl "Fuzz/$target/main.swift" "${objects[@]}" -lcurl -o "$out"
 }
 
 targets=("$@")
@@ -27,9 +70,7 @@ mkdir -p .build-fuzz fuzz-artifacts
 failed=()
 for target in "${targets[@]}"; do
     binary=.build-fuzz/$target
-    # shellcheck disable=SC2046
-    if ! swiftc -sanitize=fuzzer,address -parse-as-library -O -g -use-ld=lld -module-name "Fuzz_${target//-/_}" \
-        $(sources_for "$target") "Fuzz/$target/main.swift" -o "$binary" > ".build-fuzz/$target.build.log" 2>&1; then
+    if ! build_target "$target" > ".build-fuzz/$target.build.log" 2>&1; then
         cat ".build-fuzz/$target.build.log" >&2
         exit 1
     fi

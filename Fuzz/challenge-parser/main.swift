@@ -1,3 +1,5 @@
+@testable import RegistryAuth
+
 // libFuzzer entry for ChallengeParser (+ AuthChallenge.select, URLParts on the realm).
 // Property: parsing never traps; a parsed header, written back canonically, parses to the same challenges.
 

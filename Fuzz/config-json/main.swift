@@ -1,3 +1,6 @@
+import PolicyBase
+@testable import CredentialStore
+
 // libFuzzer entry for the config.json reader and merger: JSONParser → ConfigDocument → JSONWriter.
 // Property: no trap; what the writer produces parses back to the same document, before and after a merge.
 

@@ -1,3 +1,6 @@
+import PolicyBase
+@testable import RegistryAuth
+
 // libFuzzer entry for TokenReply.decode and ServerMessage.extract: both read JSON bodies a server chose.
 // Property: no trap; a token, when returned, is non-empty visible ASCII; a server message is one short line.
 
@@ -8,8 +11,8 @@ public func fuzzTokenReply(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
         precondition(!token.isEmpty && token.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }, "unsafe token accepted")
     }
     if let message = ServerMessage.extract(from: HTTPResponse(status: 401, body: body)) {
-        precondition(!message.isEmpty && message.count <= ServerMessage.maxLength + 1, "message too long")
-        precondition(!message.unicodeScalars.contains(where: ServerMessage.isControl), "control in message")
+        precondition(!message.isEmpty && message.count <= DisplayText.defaultLimit + 1, "message too long")
+        precondition(!message.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }, "control in message")
     }
     return 0
 }

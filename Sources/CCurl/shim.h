@@ -20,10 +20,6 @@ static inline CURLcode policy_curl_setopt_pointer(CURL *handle, CURLoption optio
     return curl_easy_setopt(handle, option, value);
 }
 
-static inline CURLcode policy_curl_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value) {
-    return curl_easy_setopt(handle, option, value);
-}
-
 static inline CURLcode policy_curl_setopt_callback(CURL *handle, CURLoption option, policy_curl_data_callback value) {
     return curl_easy_setopt(handle, option, value);
 }

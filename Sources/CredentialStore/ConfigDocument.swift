@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import PolicyBase
 
 /// The content of a docker-format config.json. Only `auths` and the store keys are interpreted;
 /// every other key, at every level, is carried through untouched.
@@ -69,6 +65,6 @@ public struct ConfigDocument: Sendable, Equatable {
 
     /// `base64(username:secret)`, the docker `auth` field.
     public static func encodeAuth(username: String, secret: String) -> String {
-        Data((username + ":" + secret).utf8).base64EncodedString()
+        Base64.encode((username + ":" + secret).utf8)
     }
 }

@@ -1,3 +1,5 @@
+import PolicyBase
+
 /// `<directory>/config.json`: read, change and write back under a cross-process lock, atomically,
 /// keeping every key it does not know.
 public struct ConfigFile: Sendable {

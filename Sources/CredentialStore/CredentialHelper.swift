@@ -1,3 +1,4 @@
+import PolicyBase
 import Subprocess
 
 /// A client for one `docker-credential-<name>` program, speaking the docker-credential-helpers protocol:
@@ -70,16 +71,6 @@ public struct CredentialHelper: Sendable {
     public func erase(_ server: String) throws(StoreError) {
         let reply = try call(.erase, input: Array(server.utf8))
         guard reply.succeeded || Self.saysNotFound(reply) else { throw failure(.erase, reply) }
-    }
-
-    /// Every server the helper holds credentials for, with its user name.
-    public func list() throws(StoreError) -> [String: String] {
-        let reply = try call(.list, input: [])
-        guard reply.succeeded else { throw failure(.list, reply) }
-        guard let object = try? JSONParser.parse(reply.stdout).objectValue else {
-            throw .helper(executable: executable, verb: .list, .invalidReply)
-        }
-        return object.compactMapValues(\.stringValue)
     }
 
     /// The one place policy waits for Swift concurrency: the helper process runs under swift-subprocess.

@@ -1,3 +1,5 @@
+import PolicyBase
+
 /// Saves and removes a server's credentials in the store the config names for it, under the config file's
 /// lock: the file itself, or a credential helper. This is what the commands use.
 public struct CredentialStorage: Sendable {
@@ -51,7 +53,7 @@ public struct CredentialStorage: Sendable {
     }
 
     /// The reader and writer for a choice.
-    public func store(for choice: StoreChoice) throws(StoreError) -> any CredentialReader & CredentialWriter {
+    public func store(for choice: StoreChoice) throws(StoreError) -> any CredentialWriter {
         switch choice {
         case .file:
             return FileCredentialStore(path: file.path)

@@ -66,7 +66,7 @@ enum FileSystem {
         let mode = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : newFileMode
         var template = Array((path + ".tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         guard fd >= 0 else { throw .fileSystem(operation: "create temporary file", path: path, errno: errno) }
         var committed = false
         defer {

@@ -1,6 +1,8 @@
+import PolicyBase
+
 /// Credentials kept by a credential helper. config.json only records that the server is logged in:
 /// `auths[server]` becomes `{}` (keys we do not know are kept; secret-bearing ones are dropped).
-public struct HelperCredentialStore: CredentialReader, CredentialWriter {
+public struct HelperCredentialStore: CredentialWriter {
     public let helper: CredentialHelper
     /// The config file, for error messages.
     let path: String
@@ -8,10 +10,6 @@ public struct HelperCredentialStore: CredentialReader, CredentialWriter {
     public init(helper: CredentialHelper, path: String) {
         self.helper = helper
         self.path = path
-    }
-
-    public func credentials(for server: String, in config: ConfigDocument) throws(StoreError) -> Credentials? {
-        try helper.get(server)
     }
 
     public func store(_ credentials: Credentials, for server: String, in config: inout ConfigDocument) throws(StoreError) {

@@ -1,3 +1,5 @@
+import PolicyBase
+
 /// Where the credentials of one server live, as the config file says.
 public enum StoreChoice: Sendable, Equatable {
     /// In config.json itself, as `auths[server].auth`.

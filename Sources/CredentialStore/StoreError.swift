@@ -1,3 +1,5 @@
+import PolicyBase
+
 /// Why credentials could not be read or saved. The command line words each case; all exit 5.
 public enum StoreError: Error, Sendable, Equatable {
     /// An operating-system call failed on `path`; `operation` says which step (read, write, lock, …).
@@ -18,7 +20,7 @@ public enum StoreError: Error, Sendable, Equatable {
 
 /// The docker-credential-helpers protocol's verbs, each the helper's only argument.
 public enum HelperVerb: String, Sendable, Equatable {
-    case store, get, erase, list
+    case store, get, erase
 }
 
 /// How a credential helper call went wrong.

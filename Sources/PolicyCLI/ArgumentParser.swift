@@ -1,22 +1,24 @@
 /// The command line after parsing: which command, which options, which operands.
 struct ParsedArguments: Equatable {
     var command: CommandName?
-    var values: [OptionID: String] = [:]
-    var flags: Set<OptionID> = []
+    var values: [Option: String] = [:]
+    var flags: Set<Option> = []
     var operands: [String] = []
 
-    func value(_ id: OptionID) -> String? { values[id] }
-    func has(_ id: OptionID) -> Bool { flags.contains(id) || values[id] != nil }
+    func value(_ option: Option) -> String? { values[option] }
+    func has(_ option: Option) -> Bool { flags.contains(option) || values[option] != nil }
 }
 
-/// A mistake in the command line; `UsageMessages` words it. All exit 2.
+/// A mistake in the command line. Cases carry the option as the user spelled it, never a value.
 enum UsageError: Error, Equatable {
-    case unknownOption(String)
-    case missingValue(String)
+    /// `spelling` is not in the table; `nearest` is the closest option `command` accepts, if any is close.
+    case unknownOption(String, command: CommandName?, nearest: Option?)
+    case missingValue(String, Option)
     case unexpectedValue(String)
     case unknownCommand(String)
     case optionNotForCommand(option: String, command: CommandName?)
-    case unexpectedOperand(String, command: CommandName?)
+    /// More operands than the command takes. The operand itself is not kept: it is often a password.
+    case unexpectedOperand(command: CommandName)
 }
 
 /// The hand-rolled, table-driven parser: `--name value`, `--name=value`, `-s value`, `-svalue`, `--`;
@@ -25,53 +27,75 @@ enum ArgumentParser {
     static func parse(_ arguments: [String]) throws(UsageError) -> ParsedArguments {
         var parsed = ParsedArguments()
         var remaining = arguments[...]
-        var used: [(spec: OptionSpec, spelling: String)] = []
+        var used: [(option: Option, spelling: String)] = []
         while let argument = remaining.popFirst() {
             if argument == "--" {
                 for operand in remaining { try addOperand(operand, to: &parsed) }
                 break
             }
-            if argument.hasPrefix("-") && argument != "-" {
-                let (spec, spelling, inlineValue) = try lookUp(argument)
-                used.append((spec, spelling))
-                if spec.takesValue {
-                    guard let value = inlineValue ?? remaining.popFirst() else { throw .missingValue(spelling) }
-                    parsed.values[spec.id] = value
+            guard isOptionShaped(argument) else {
+                try addOperand(argument, to: &parsed)
+                continue
+            }
+            guard let (option, spelling, inlineValue) = try lookUp(argument) else {
+                let command = parsed.command ?? arguments.lazy.compactMap(CommandName.init(rawValue:)).first
+                throw .unknownOption(spellingOfUnknown(argument), command: command,
+                                     nearest: NearestOption.find(spellingOfUnknown(argument), for: command))
+            }
+            used.append((option, spelling))
+            if option.spec.value != nil {
+                // `-s -u alice`: an option where the value belongs means the value was forgotten.
+                if let value = inlineValue {
+                    parsed.values[option] = value
+                } else if let next = remaining.first, !looksLikeOption(next) {
+                    parsed.values[option] = remaining.removeFirst()
                 } else {
-                    guard inlineValue == nil else { throw .unexpectedValue(spelling) }
-                    parsed.flags.insert(spec.id)
+                    throw .missingValue(spelling, option)
                 }
             } else {
-                try addOperand(argument, to: &parsed)
+                guard inlineValue == nil else { throw .unexpectedValue(spelling) }
+                parsed.flags.insert(option)
             }
         }
-        for (spec, spelling) in used where !spec.isGlobal {
-            guard let command = parsed.command, spec.commands.contains(command) else {
-                throw .optionNotForCommand(option: spelling, command: parsed.command)
-            }
+        for (option, spelling) in used where !option.applies(to: parsed.command) {
+            throw .optionNotForCommand(option: spelling, command: parsed.command)
         }
         return parsed
     }
 
-    /// Finds the table row for `--name[=value]`, `-x` or `-xVALUE`. Errors name the option only, never
-    /// the text glued to it: that may be a password given to a mistyped option.
-    private static func lookUp(_ argument: String) throws(UsageError) -> (OptionSpec, String, String?) {
+    private static func isOptionShaped(_ argument: String) -> Bool {
+        argument.hasPrefix("-") && argument != "-"
+    }
+
+    /// True for an argument that is an option of the table by itself (`-u`, `--username`, `--username=x`).
+    /// `-abc` is not: a password may start with a dash.
+    private static func looksLikeOption(_ argument: String) -> Bool {
+        if argument.hasPrefix("--") { return (try? lookUp(argument)) != nil }
+        return argument.count == 2 && argument.hasPrefix("-") && Option.named(short: argument.last!) != nil
+    }
+
+    /// Finds the table row for `--name[=value]`, `-x` or `-xVALUE`; nil when the name is not in the table.
+    private static func lookUp(_ argument: String) throws(UsageError) -> (Option, String, String?)? {
         if argument.hasPrefix("--") {
-            let body = argument.dropFirst(2)
-            let name = body.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let spelling = "--" + name[0]
-            guard let spec = OptionTable.spec(long: String(name[0])) else { throw .unknownOption(spelling) }
-            return (spec, spelling, name.count == 2 ? String(name[1]) : nil)
+            let name = argument.dropFirst(2).split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let option = Option.named(long: name[0]) else { return nil }
+            return (option, "--" + name[0], name.count == 2 ? String(name[1]) : nil)
         }
         let letters = argument.dropFirst()
-        guard let letter = letters.first, let spec = OptionTable.spec(short: letter) else {
-            throw .unknownOption(letters.first.map { "-" + String($0) } ?? argument)
-        }
+        guard let letter = letters.first, let option = Option.named(short: letter) else { return nil }
         let spelling = "-" + String(letter)
         let rest = letters.dropFirst()
-        if rest.isEmpty { return (spec, spelling, nil) }
-        guard spec.takesValue else { throw .unexpectedValue(spelling) }
-        return (spec, spelling, String(rest.hasPrefix("=") ? rest.dropFirst() : rest))
+        if rest.isEmpty { return (option, spelling, nil) }
+        guard option.spec.value != nil else { throw .unexpectedValue(spelling) }
+        return (option, spelling, String(rest.hasPrefix("=") ? rest.dropFirst() : rest))
+    }
+
+    /// The option's name only, never text glued to it: that may be a password given to a mistyped option.
+    private static func spellingOfUnknown(_ argument: String) -> String {
+        if argument.hasPrefix("--") {
+            return "--" + (argument.dropFirst(2).split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        }
+        return argument.dropFirst().first.map { "-" + String($0) } ?? argument
     }
 
     private static func addOperand(_ operand: String, to parsed: inout ParsedArguments) throws(UsageError) {
@@ -80,8 +104,35 @@ enum ArgumentParser {
             parsed.command = command
             return
         }
-        let limit = command == .version ? 0 : 1
-        guard parsed.operands.count < limit else { throw .unexpectedOperand(operand, command: command) }
+        guard parsed.operands.count < command.operandLimit else { throw .unexpectedOperand(command: command) }
         parsed.operands.append(operand)
+    }
+}
+
+/// The option a mistyped name most likely meant, among those that apply to the command.
+enum NearestOption {
+    static func find(_ spelling: String, for command: CommandName?) -> Option? {
+        guard spelling.hasPrefix("--") else { return nil }
+        let typed = Array(spelling.dropFirst(2).lowercased().utf8)
+        guard typed.count >= 2 else { return nil }
+        let scored = Option.allCases.filter { $0.applies(to: command) }.map { option in
+            (option, distance(typed, Array(option.spec.long.utf8)))
+        }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        let allowed = max(1, min(3, best.0.spec.long.count / 3))
+        return best.1 <= allowed ? best.0 : nil
+    }
+
+    /// Levenshtein distance between two byte strings.
+    static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, y) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 }

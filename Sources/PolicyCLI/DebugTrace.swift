@@ -1,3 +1,4 @@
+import PolicyBase
 import RegistryAuth
 
 /// `--debug`: one line per request and per response on stderr, with the headers that matter to
@@ -21,11 +22,11 @@ struct DebugTrace {
         case .success(let response):
             let headers = response.headers
                 .filter { Self.interestingHeaders.contains($0.name.lowercased()) }
-                .map { "\($0.name.lowercased()): \(ServerText.clean($0.value))" }
+                .map { "\($0.name.lowercased()): \(DisplayText.clean($0.value))" }
             let connection = response.newConnections > 0 ? "new connection" : "reused connection"
             line((["< \(response.status) (\(connection), \(response.body.count) body bytes)"] + headers).joined(separator: " | "))
         case .failure(let error):
-            line("< no response: \(LoginMessages.describe(error, host: request.authority))")
+            line("< no response: \(error.sentence(host: request.authority))")
         }
     }
 

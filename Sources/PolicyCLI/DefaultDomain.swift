@@ -3,13 +3,9 @@ import CredentialStore
 /// The server remembered by `policy login -d`, used by `login` and `logout` when no server is given.
 enum DefaultDomain {
     /// The remembered server, or nil when none is set.
-    /// - Throws: a storage failure (exit 5) when config.json cannot be read.
-    static func read(_ context: CommandContext) throws(CommandFailure) -> String? {
+    /// - Throws: `StoreError` (exit 5) when config.json cannot be read.
+    static func read(_ context: CommandContext) throws -> String? {
         let directory = try context.configDirectory()
-        do {
-            return try ConfigFile(directory: directory).read().defaultDomain
-        } catch {
-            throw StoreFailure.failure(error)
-        }
+        return try ConfigFile(directory: directory).read().defaultDomain
     }
 }

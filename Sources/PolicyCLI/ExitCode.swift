@@ -1,15 +1,21 @@
-/// The documented exit codes; one place for the whole table.
-enum ExitCode: Int32 {
+/// The documented exit codes; help and the README's table are generated from or checked against `summary`.
+enum ExitCode: Int32, CaseIterable {
     case success = 0
     case unexpected = 1
     case usage = 2
     case credentialsRejected = 3
     case network = 4
     case storage = 5
-}
 
-/// An error the command line reports: a sentence for stderr and the exit code to end with.
-struct CommandFailure: Error {
-    var message: String
-    var exitCode: ExitCode
+    /// What the code means, as help lists it.
+    var summary: String {
+        switch self {
+        case .success: "success"
+        case .unexpected: "unexpected internal error"
+        case .usage: "usage error"
+        case .credentialsRejected: "credentials rejected or expired"
+        case .network: "network, TLS, timeout or protocol error"
+        case .storage: "local storage error (config.json, credential helper)"
+        }
+    }
 }

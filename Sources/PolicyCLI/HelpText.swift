@@ -1,4 +1,5 @@
-/// Help screens, generated from `OptionTable` so they never drift from the parser.
+/// Help screens, generated from the option table, `CommandName` and `ExitCode`, so they never drift from
+/// the parser or the exit codes.
 enum HelpText {
     static let version = "0.3.0"
 
@@ -10,11 +11,9 @@ enum HelpText {
             "",
             "Commands:",
         ]
-        for command in CommandName.allCases {
-            lines.append("  " + pad(command.rawValue, to: 10) + command.summary)
-        }
-        lines += ["", "Global options:"] + optionLines(OptionTable.all.filter(\.isGlobal))
-        lines += ["", "Run 'policy help <command>' for the options of a command.", exitCodes]
+        lines += CommandName.allCases.map { "  " + pad($0.rawValue, to: 10) + $0.summary }
+        lines += ["", "Global options:"] + optionLines(Option.allCases.filter(\.isGlobal))
+        lines += ["", "Run 'policy help <command>' for the options of a command."] + exitCodeLines()
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -24,25 +23,24 @@ enum HelpText {
             "",
             "Usage: policy \(command.rawValue) [options]\(command.operandUsage)",
         ]
-        let own = OptionTable.all.filter { $0.commands.contains(command) }
+        let own = Option.allCases.filter { $0.spec.commands.contains(command) }
         if !own.isEmpty { lines += ["", "Options:"] + optionLines(own) }
-        lines += ["", "Global options:"] + optionLines(OptionTable.all.filter(\.isGlobal))
+        lines += ["", "Global options:"] + optionLines(Option.allCases.filter(\.isGlobal))
         if command == .login {
-            lines += ["", "Example:", "  echo \"$PAT\" | policy login -s ghcr.io -u USER --password-stdin", exitCodes]
+            lines += ["", "Example:", "  echo \"$PAT\" | policy login -s ghcr.io -u USER --password-stdin"] + exitCodeLines()
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static let exitCodes = """
+    private static func exitCodeLines() -> [String] {
+        ["", "Exit codes:"] + ExitCode.allCases.map { "  " + pad(String($0.rawValue), to: 4) + $0.summary }
+    }
 
-        Exit codes: 0 success, 1 unexpected, 2 usage, 3 credentials rejected,
-                    4 network/TLS/protocol error, 5 local storage error
-        """
-
-    private static func optionLines(_ specs: [OptionSpec]) -> [String] {
-        specs.map { spec in
+    private static func optionLines(_ options: [Option]) -> [String] {
+        options.map { option in
+            let spec = option.spec
             let short = spec.short.map { "-\($0), " } ?? "    "
-            let value = spec.valueName.map { " " + $0 } ?? ""
+            let value = spec.value.map { " " + $0.placeholder } ?? ""
             return "  " + pad(short + "--" + spec.long + value, to: 30) + spec.help
         }
     }

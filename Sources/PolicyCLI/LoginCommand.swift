@@ -1,3 +1,4 @@
+import PolicyBase
 import CredentialStore
 import RegistryAuth
 
@@ -6,7 +7,7 @@ struct LoginCommand {
     let options: LoginOptions
     let context: CommandContext
 
-    func run() throws(CommandFailure) {
+    func run() throws {
         let output = context.output
         let server = try ServerArgument.resolve(options.serverInput, context: context)
         let username = try resolveUsername()
@@ -14,27 +15,19 @@ struct LoginCommand {
         output.protect(secret)
         output.protect(ConfigDocument.encodeAuth(username: username, secret: secret))
         let storage = try StorageSettings.storage(context)
-        do {
-            // A corrupt config, conflicting stores or a missing helper fail now, before the registry is asked.
-            try storage.check(server: server.key)
-        } catch {
-            throw StoreFailure.failure(error)
-        }
+        // A corrupt config, conflicting stores or a missing helper fail now, before the registry is asked.
+        try storage.check(server: server.key)
 
-        let report = try verify(LoginCredentials(username: username, secret: secret), at: server)
+        let report = try verify(Credentials(username: username, secret: secret), at: server)
         if report.fellBackToPlainHTTP {
             output.error(LoginNotes.fellBackToPlainHTTP(server))
         }
         let remember = options.rememberAsDefault
-        do {
-            let choice = try storage.save(Credentials(username: username, secret: secret), for: server.key) { document in
-                if remember { document.defaultDomain = server.key }
-            }
-            if context.debug {
-                DebugTrace(output: output).line(StoreNotes.saved(server: server.key, choice: choice, file: storage.file.path))
-            }
-        } catch {
-            throw StoreFailure.failure(error)
+        let choice = try storage.save(Credentials(username: username, secret: secret), for: server.key) { document in
+            if remember { document.defaultDomain = server.key }
+        }
+        if context.debug {
+            DebugTrace(output: output).line(StoreNotes.saved(server: server.key, choice: choice, file: storage.file.path))
         }
         if report.outcome == .anonymousAccess {
             output.warning(LoginNotes.anonymousAccess(server))
@@ -42,15 +35,15 @@ struct LoginCommand {
         output.out(LoginNotes.succeeded)
     }
 
-    private func resolveUsername() throws(CommandFailure) -> String {
+    private func resolveUsername() throws(InputError) -> String {
         if let username = options.username { return username }
-        guard context.standardInputIsTerminal else { throw CommandUsage.noUsernameNoTTY }
-        guard let typed = TerminalPrompt.readLine(prompt: "Username: "), !typed.isEmpty else { throw CommandUsage.emptyUsername }
-        if typed.contains(":") { throw CommandUsage.colonInUsername }
+        guard context.standardInputIsTerminal else { throw InputError.noUsernameNoTTY }
+        guard let typed = TerminalPrompt.readLine(prompt: "Username: "), !typed.isEmpty else { throw InputError.emptyUsername }
+        if typed.contains(":") { throw InputError.colonInUsername }
         return typed
     }
 
-    private func resolveSecret() throws(CommandFailure) -> String {
+    private func resolveSecret() throws(InputError) -> String {
         switch options.passwordSource {
         case .argument(let password):
             context.output.warning(LoginNotes.passwordOnCommandLine)
@@ -61,31 +54,31 @@ struct LoginCommand {
                 bytes = try SecretInput.readStandardInput()
             } catch {
                 switch error {
-                case .tooLarge: throw CommandUsage.stdinTooLarge
-                case .failed(let code): throw CommandUsage.stdinUnreadable(errno: code)
+                case .tooLarge: throw InputError.stdinTooLarge
+                case .failed(let code): throw InputError.stdinUnreadable(errno: code)
                 }
             }
             let secret = SecretInput.trimmed(bytes)
-            guard !secret.isEmpty else { throw CommandUsage.emptyStdin }
+            guard !secret.isEmpty else { throw InputError.emptyStdin }
             if SecretInput.hasSurroundingBlanks(secret) {
                 context.output.warning(LoginNotes.surroundingBlanks)
             }
             return secret
         case .prompt:
-            guard context.standardInputIsTerminal else { throw CommandUsage.noPasswordNoTTY }
+            guard context.standardInputIsTerminal else { throw InputError.noPasswordNoTTY }
             guard let typed = TerminalPrompt.readSecret(prompt: "Password: "), !typed.isEmpty else {
-                throw CommandUsage.emptyPassword
+                throw InputError.emptyPassword
             }
             return typed
         }
     }
 
-    private func verify(_ credentials: LoginCredentials, at server: RegistryAddress) throws(CommandFailure) -> LoginReport {
+    private func verify(_ credentials: Credentials, at server: RegistryAddress) throws -> LoginReport {
         var transport: any HTTPTransport
         do {
             transport = try CurlTransport(options: options.transport)
         } catch {
-            throw CommandFailure(message: LoginMessages.describe(error, host: server.apiAuthority), exitCode: .unexpected)
+            throw InternalError(detail: error.sentence(host: server.apiAuthority))
         }
         // Every token the flow obtains joins the redactor, traced or not: a registry may echo it in an error.
         let output = context.output
@@ -97,23 +90,7 @@ struct LoginCommand {
         do {
             return try RegistryLogin(transport: transport).verify(credentials, at: server, plainHTTP: options.plainHTTP)
         } catch {
-            throw LoginMessages.failure(error, server: server, username: credentials.username)
+            throw LoginFailure(error: error, server: server, username: credentials.username)
         }
-    }
-}
-
-/// The non-error lines a login prints.
-enum LoginNotes {
-    static let succeeded = "Login Succeeded"
-    static let passwordOnCommandLine = "Using --password via the CLI is insecure. Use --password-stdin."
-    static let surroundingBlanks =
-        "The password read from stdin starts or ends with a space or tab; it was sent as is. Check for a copy-paste mistake."
-
-    static func anonymousAccess(_ server: RegistryAddress) -> String {
-        "\(server) allows anonymous access, so it did not check these credentials; they were stored anyway."
-    }
-
-    static func fellBackToPlainHTTP(_ server: RegistryAddress) -> String {
-        "Note: \(server) is a loopback address that does not speak TLS; used plain HTTP."
     }
 }

@@ -22,20 +22,20 @@ struct LoginOptions {
     var plainHTTP: Bool
     var transport: TransportOptions
 
-    init(_ parsed: ParsedArguments) throws(CommandFailure) {
+    init(_ parsed: ParsedArguments) throws {
         serverInput = try ServerArgument.input(parsed)
         username = parsed.value(.username)
         if let username {
-            if username.isEmpty { throw CommandUsage.emptyUsername }
-            if username.contains(":") { throw CommandUsage.colonInUsername }
+            if username.isEmpty { throw InputError.emptyUsername }
+            if username.contains(":") { throw InputError.colonInUsername }
         }
         switch (parsed.value(.password), parsed.has(.passwordStdin)) {
-        case (.some, true): throw CommandUsage.passwordTwice
+        case (.some, true): throw InputError.passwordTwice
         case (.some(let password), false):
-            if password.isEmpty { throw CommandUsage.emptyPassword }
+            if password.isEmpty { throw InputError.emptyPassword }
             passwordSource = .argument(password)
         case (nil, true):
-            if username == nil { throw CommandUsage.stdinNeedsUsername }
+            if username == nil { throw InputError.stdinNeedsUsername }
             passwordSource = .standardInput
         case (nil, false): passwordSource = .prompt
         }
@@ -45,21 +45,21 @@ struct LoginOptions {
         transport.userAgent = "policy/\(HelpText.version)"
         transport.insecure = parsed.has(.insecure)
         if let timeout = parsed.value(.timeout) {
-            guard let seconds = Int(timeout), (1...3600).contains(seconds) else { throw CommandUsage.invalidTimeout(timeout) }
+            guard let seconds = Int(timeout), (1...3600).contains(seconds) else { throw InputError.invalidTimeout(timeout) }
             transport.timeoutSeconds = seconds
         }
         transport.caFile = try Self.readableFile(parsed, .caFile, "--ca-file")
         transport.certFile = try Self.readableFile(parsed, .certFile, "--cert-file")
         transport.keyFile = try Self.readableFile(parsed, .keyFile, "--key-file")
-        if transport.keyFile != nil && transport.certFile == nil { throw CommandUsage.keyWithoutCert }
+        if transport.keyFile != nil && transport.certFile == nil { throw InputError.keyWithoutCert }
         if plainHTTP && (transport.insecure || transport.caFile != nil || transport.certFile != nil) {
-            throw CommandUsage.plaintextWithTLSOptions
+            throw InputError.plaintextWithTLSOptions
         }
     }
 
-    private static func readableFile(_ parsed: ParsedArguments, _ id: OptionID, _ name: String) throws(CommandFailure) -> String? {
-        guard let path = parsed.value(id) else { return nil }
-        guard access(path, R_OK) == 0 else { throw CommandUsage.unreadableFile(option: name, path: path) }
+    private static func readableFile(_ parsed: ParsedArguments, _ option: Option, _ name: String) throws(InputError) -> String? {
+        guard let path = parsed.value(option) else { return nil }
+        guard access(path, R_OK) == 0 else { throw InputError.unreadableFile(option: name, path: path) }
         return path
     }
 }

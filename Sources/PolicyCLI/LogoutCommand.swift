@@ -7,34 +7,18 @@ struct LogoutCommand {
     let serverInput: String?
     let context: CommandContext
 
-    init(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) {
+    init(_ parsed: ParsedArguments, context: CommandContext) throws(InputError) {
         serverInput = try ServerArgument.input(parsed)
         self.context = context
     }
 
-    func run() throws(CommandFailure) {
+    func run() throws {
         let server = try ServerArgument.resolve(serverInput, context: context)
         let storage = try StorageSettings.storage(context)
-        let removed: Bool
-        do {
-            removed = try storage.remove(server: server.key)
-        } catch {
-            throw StoreFailure.failure(error)
-        }
+        let removed = try storage.remove(server: server.key)
         if context.debug {
             DebugTrace(output: context.output).line("store: logout of \(server.key) removed \(removed ? "stored credentials" : "nothing")")
         }
         context.output.out(removed ? LogoutNotes.removing(server) : LogoutNotes.notLoggedIn(server))
-    }
-}
-
-/// The lines a logout prints.
-enum LogoutNotes {
-    static func removing(_ server: RegistryAddress) -> String {
-        "Removing login credentials for \(server)"
-    }
-
-    static func notLoggedIn(_ server: RegistryAddress) -> String {
-        "Not logged in to \(server)"
     }
 }

@@ -1,8 +1,93 @@
-/// Every option `policy` knows; the parser and the help text are both generated from `OptionTable.all`.
-enum OptionID: Hashable, Sendable {
+/// Every option `policy` knows. The parser, the help screens and the "did you mean" hints all read `spec`,
+/// whose switch is exhaustive: a new case cannot be added without its row.
+enum Option: CaseIterable, Hashable, Sendable {
     case config, debug, help, version
     case server, username, password, passwordStdin, defaultDomain
     case insecure, plaintext, caFile, certFile, keyFile, timeout
+
+    var spec: OptionSpec {
+        switch self {
+        case .config:
+            OptionSpec(long: "config", short: "c", value: OptionValue("DIR", "a directory"),
+                       help: "Directory of config.json (default ~/.policy, or $POLICY_CONFIG_DIR)")
+        case .debug:
+            OptionSpec(long: "debug", help: "Trace HTTP exchanges and store calls on stderr, secrets redacted")
+        case .help:
+            OptionSpec(long: "help", short: "h", help: "Show help and exit")
+        case .version:
+            OptionSpec(long: "version", help: "Print the version and exit")
+        case .server:
+            OptionSpec(long: "server", short: "s", value: OptionValue("HOST[:PORT]", "a registry such as ghcr.io"),
+                       help: "Registry address (a scheme and a trailing / or /v2/ are accepted)", commands: [.login, .logout])
+        case .username:
+            OptionSpec(long: "username", short: "u", value: OptionValue("USER", "a user name"),
+                       help: "User name or account", commands: [.login])
+        case .password:
+            OptionSpec(long: "password", short: "p", value: OptionValue("SECRET", "a password or token"),
+                       help: "Password or token (insecure: prefer --password-stdin)", commands: [.login])
+        case .passwordStdin:
+            OptionSpec(long: "password-stdin", help: "Read the password or token from standard input", commands: [.login])
+        case .defaultDomain:
+            OptionSpec(long: "default-domain", short: "d",
+                       help: "Remember this server as the default for later commands without -s", commands: [.login])
+        case .insecure:
+            OptionSpec(long: "insecure", short: "k", help: "Do not verify the registry's TLS certificate", commands: [.login])
+        case .plaintext:
+            OptionSpec(long: "plaintext", help: "Talk plain HTTP instead of HTTPS", commands: [.login])
+        case .caFile:
+            OptionSpec(long: "ca-file", value: OptionValue("FILE", "a PEM file"),
+                       help: "Trust the certificate authorities in this PEM file", commands: [.login])
+        case .certFile:
+            OptionSpec(long: "cert-file", value: OptionValue("FILE", "a PEM file"),
+                       help: "Client certificate (PEM) for mutual TLS", commands: [.login])
+        case .keyFile:
+            OptionSpec(long: "key-file", value: OptionValue("FILE", "a PEM file"),
+                       help: "Private key (PEM) of the client certificate", commands: [.login])
+        case .timeout:
+            OptionSpec(long: "timeout", value: OptionValue("SECONDS", "a number of seconds"),
+                       help: "Bound on each request, connection included (default 30)", commands: [.login])
+        }
+    }
+
+    var isGlobal: Bool { spec.commands.isEmpty }
+
+    /// Whether the option may be used with `command` (nil: before any command, where only global ones fit).
+    func applies(to command: CommandName?) -> Bool {
+        isGlobal || command.map(spec.commands.contains) == true
+    }
+
+    static func named(long: some StringProtocol) -> Option? { allCases.first { $0.spec.long == long } }
+    static func named(short: Character) -> Option? { allCases.first { $0.spec.short == short } }
+}
+
+/// The value an option takes: its placeholder in help (`DIR`) and what it is, for "needs a value (…)".
+struct OptionValue: Sendable {
+    var placeholder: String
+    var example: String
+
+    init(_ placeholder: String, _ example: String) {
+        self.placeholder = placeholder
+        self.example = example
+    }
+}
+
+/// One row of the option table.
+struct OptionSpec: Sendable {
+    var long: String
+    var short: Character?
+    /// nil for a flag.
+    var value: OptionValue?
+    var help: String
+    /// Commands the option applies to; empty means a global option.
+    var commands: Set<CommandName> = []
+
+    init(long: String, short: Character? = nil, value: OptionValue? = nil, help: String, commands: Set<CommandName> = []) {
+        self.long = long
+        self.short = short
+        self.value = value
+        self.help = help
+        self.commands = commands
+    }
 }
 
 /// The commands, in help order.
@@ -11,72 +96,27 @@ enum CommandName: String, CaseIterable, Sendable {
 
     var summary: String {
         switch self {
-        case .login: return "Log in to a container registry and store the credentials"
-        case .logout: return "Remove stored credentials for a registry"
-        case .help: return "Show help for policy or for a command"
-        case .version: return "Print the version of policy"
+        case .login: "Log in to a container registry and store the credentials"
+        case .logout: "Remove stored credentials for a registry"
+        case .help: "Show help for policy or for a command"
+        case .version: "Print the version of policy"
         }
     }
 
     /// The operands the command accepts after its options, for its usage line.
     var operandUsage: String {
         switch self {
-        case .login, .logout: return " [SERVER]"
-        case .help: return " [COMMAND]"
-        case .version: return ""
+        case .login, .logout: " [SERVER]"
+        case .help: " [COMMAND]"
+        case .version: ""
         }
     }
-}
 
-/// One row of the option table.
-struct OptionSpec: Sendable {
-    var id: OptionID
-    var long: String
-    var short: Character?
-    /// The placeholder of the value (`DIR`); nil for a flag.
-    var valueName: String?
-    var help: String
-    /// Commands the option applies to; empty means a global option.
-    var commands: Set<CommandName> = []
-
-    var takesValue: Bool { valueName != nil }
-    var isGlobal: Bool { commands.isEmpty }
-}
-
-enum OptionTable {
-    static let all: [OptionSpec] = [
-        OptionSpec(id: .config, long: "config", short: "c", valueName: "DIR",
-                   help: "Directory of config.json (default ~/.policy, or $POLICY_CONFIG_DIR)"),
-        OptionSpec(id: .debug, long: "debug", valueName: nil,
-                   help: "Trace HTTP exchanges and store calls on stderr, secrets redacted"),
-        OptionSpec(id: .help, long: "help", short: "h", valueName: nil, help: "Show help and exit"),
-        OptionSpec(id: .version, long: "version", valueName: nil, help: "Print the version and exit"),
-
-        OptionSpec(id: .server, long: "server", short: "s", valueName: "HOST[:PORT]",
-                   help: "Registry address (a scheme and a trailing / or /v2/ are accepted)", commands: [.login, .logout]),
-        OptionSpec(id: .username, long: "username", short: "u", valueName: "USER", help: "User name or account",
-                   commands: [.login]),
-        OptionSpec(id: .password, long: "password", short: "p", valueName: "SECRET",
-                   help: "Password or token (insecure: prefer --password-stdin)", commands: [.login]),
-        OptionSpec(id: .passwordStdin, long: "password-stdin", valueName: nil,
-                   help: "Read the password or token from standard input", commands: [.login]),
-        OptionSpec(id: .defaultDomain, long: "default-domain", short: "d", valueName: nil,
-                   help: "Remember this server as the default for later commands without -s", commands: [.login]),
-        OptionSpec(id: .insecure, long: "insecure", short: "k", valueName: nil,
-                   help: "Do not verify the registry's TLS certificate", commands: [.login]),
-        OptionSpec(id: .plaintext, long: "plaintext", valueName: nil, help: "Talk plain HTTP instead of HTTPS",
-                   commands: [.login]),
-        OptionSpec(id: .caFile, long: "ca-file", valueName: "FILE", help: "Trust the certificate authorities in this PEM file",
-                   commands: [.login]),
-        OptionSpec(id: .certFile, long: "cert-file", valueName: "FILE", help: "Client certificate (PEM) for mutual TLS",
-                   commands: [.login]),
-        OptionSpec(id: .keyFile, long: "key-file", valueName: "FILE", help: "Private key (PEM) of the client certificate",
-                   commands: [.login]),
-        OptionSpec(id: .timeout, long: "timeout", valueName: "SECONDS",
-                   help: "Bound on each request, connection included (default 30)", commands: [.login]),
-    ]
-
-    static func spec(long: String) -> OptionSpec? { all.first { $0.long == long } }
-    static func spec(short: Character) -> OptionSpec? { all.first { $0.short == short } }
-    static func spec(_ id: OptionID) -> OptionSpec? { all.first { $0.id == id } }
+    /// How many operands the command takes at most.
+    var operandLimit: Int {
+        switch self {
+        case .login, .logout, .help: 1
+        case .version: 0
+        }
+    }
 }

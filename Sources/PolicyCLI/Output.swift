@@ -4,16 +4,31 @@ import Glibc
 import Musl
 #endif
 
-import CredentialStore
+import PolicyBase
 
-/// The only way `policy` writes to the terminal. Every line to stderr passes through the redactor,
-/// so a secret that reached a message by any path is masked before it is printed.
+/// Where `policy`'s text goes: the process's stdout and stderr, or a buffer in tests.
+protocol OutputSink: AnyObject {
+    func write(_ text: String, to stream: OutputStream)
+}
+
+/// The two streams a command writes to.
+enum OutputStream: Sendable {
+    case standardOutput, standardError
+}
+
+/// The only way `policy` writes. Every line to stderr passes through the redactor, so a secret that reached
+/// a message by any path is masked before it is printed.
 final class Output {
+    private let sink: any OutputSink
     private var secrets: [String] = []
 
+    init(sink: any OutputSink) {
+        self.sink = sink
+    }
+
     /// Registers a value that must never be printed (password, token, base64 credentials), together with
-    /// the forms it takes when a server or helper quotes it back: JSON-escaped, and line by line (servers'
-    /// messages are cut to their first line, so a multi-line `_json_key` would otherwise slip through).
+    /// the forms it takes when a server or helper quotes it back: JSON-escaped, and line by line (a multi-line
+    /// `_json_key` quoted in a cleaned, one-line message keeps each of its lines).
     func protect(_ secret: String) {
         var forms = [secret]
         let json = String(decoding: JSONWriter.write(.string(secret)), as: UTF8.self)
@@ -33,14 +48,18 @@ final class Output {
         return result
     }
 
-    func out(_ line: String) { write(redacted(line) + "\n", to: STDOUT_FILENO) }
-    func error(_ line: String) { write(redacted(line) + "\n", to: STDERR_FILENO) }
+    func out(_ line: String) { sink.write(redacted(line) + "\n", to: .standardOutput) }
+    func error(_ line: String) { sink.write(redacted(line) + "\n", to: .standardError) }
     func warning(_ line: String) { error("WARNING! " + line) }
 
     /// Writes raw text to stdout (help screens).
-    func raw(_ text: String) { write(text, to: STDOUT_FILENO) }
+    func raw(_ text: String) { sink.write(text, to: .standardOutput) }
+}
 
-    private func write(_ text: String, to fd: Int32) {
+/// The process's own stdout and stderr.
+final class StandardStreams: OutputSink {
+    func write(_ text: String, to stream: OutputStream) {
+        let fd = stream == .standardOutput ? STDOUT_FILENO : STDERR_FILENO
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }

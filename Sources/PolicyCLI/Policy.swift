@@ -1,48 +1,45 @@
 /// The entry point: parse, dispatch, turn failures into a sentence and an exit code.
 enum Policy {
-    static func run(_ arguments: [String]) -> ExitCode {
-        let output = Output()
-        let parsed: ParsedArguments
+    /// Runs one command line to completion. Everything it prints goes to `sink`; every error ends as
+    /// `Error: <sentence>` on stderr and its exit code.
+    static func run(_ arguments: [String], environment: Environment, output sink: any OutputSink) -> ExitCode {
+        let output = Output(sink: sink)
         do {
-            parsed = try ArgumentParser.parse(arguments)
-        } catch {
-            output.error("Error: \(error)")
-            return .usage
-        }
-        let context = CommandContext(
-            output: output,
-            configDirectoryIfKnown: ConfigLocation.directory(option: parsed.value(.config),
-                                                      environment: ["POLICY_CONFIG_DIR": CommandContext.environmentValue("POLICY_CONFIG_DIR"),
-                                                                    "HOME": CommandContext.environmentValue("HOME")].compactMapValues { $0 }),
-            debug: parsed.has(.debug))
-        do {
+            let parsed = try ArgumentParser.parse(arguments)
+            let context = CommandContext(
+                output: output, environment: environment,
+                configDirectoryIfKnown: ConfigLocation.directory(option: parsed.value(.config), environment: environment.variables),
+                debug: parsed.has(.debug))
             try dispatch(parsed, context: context)
             return .success
         } catch {
-            output.error("Error: \(error.message)")
-            return error.exitCode
+            return report(error, to: output)
         }
     }
 
-    private static func dispatch(_ parsed: ParsedArguments, context: CommandContext) throws(CommandFailure) {
+    /// Prints `Error: <sentence>` on stderr and returns the exit code; an error that is not reportable is an
+    /// internal one (exit 1).
+    static func report(_ error: any Error, to output: Output) -> ExitCode {
+        let reportable = error as? any ReportableError ?? InternalError(detail: String(describing: type(of: error)))
+        output.error("Error: " + reportable.sentence)
+        return reportable.exitCode
+    }
+
+    private static func dispatch(_ parsed: ParsedArguments, context: CommandContext) throws {
         let output = context.output
         if parsed.has(.help) {
-            output.raw(parsed.command.map(helpScreen) ?? HelpText.general())
-            return
+            return output.raw(parsed.command.map(helpScreen) ?? HelpText.general())
         }
         if parsed.has(.version) {
-            output.out("policy version \(HelpText.version)")
-            return
+            return output.out("policy version \(HelpText.version)")
         }
         switch parsed.command {
         case nil:
             output.raw(HelpText.general())
-            throw CommandUsage.failure("No command given.")
+            throw NoCommand()
         case .help:
             guard let topic = parsed.operands.first else { return output.raw(HelpText.general()) }
-            guard let command = CommandName(rawValue: topic) else {
-                throw CommandUsage.failure(UsageError.unknownCommand(topic).description)
-            }
+            guard let command = CommandName(rawValue: topic) else { throw UsageError.unknownCommand(topic) }
             output.raw(helpScreen(command))
         case .version:
             output.out("policy version \(HelpText.version)")

@@ -6,16 +6,16 @@ enum StorageSettings {
     static let defaultHelperTimeout = 60
     static let helperTimeoutVariable = "POLICY_HELPER_TIMEOUT"
 
-    static func storage(_ context: CommandContext) throws(CommandFailure) -> CredentialStorage {
-        let timeout = try helperTimeout(CommandContext.environmentValue(helperTimeoutVariable))
+    static func storage(_ context: CommandContext) throws -> CredentialStorage {
+        let timeout = try helperTimeout(context.environment[helperTimeoutVariable])
         return CredentialStorage(configDirectory: try context.configDirectory(), helperTimeoutSeconds: timeout)
     }
 
     /// Seconds from the variable's text: unset or empty means the default; anything but 1…3600 is a usage error.
-    static func helperTimeout(_ text: String?) throws(CommandFailure) -> Int {
+    static func helperTimeout(_ text: String?) throws(InputError) -> Int {
         guard let text, !text.isEmpty else { return defaultHelperTimeout }
         guard let seconds = Int(text), (1...3600).contains(seconds) else {
-            throw CommandUsage.invalidHelperTimeout(variable: helperTimeoutVariable, value: text)
+            throw InputError.invalidHelperTimeout(variable: helperTimeoutVariable, value: text)
         }
         return seconds
     }

@@ -6,4 +6,5 @@ import Musl
 
 // A credential helper may exit without reading its stdin; the write must then fail, not kill policy.
 signal(SIGPIPE, SIG_IGN)
-exit(Policy.run(Array(CommandLine.arguments.dropFirst())).rawValue)
+let status = Policy.run(Array(CommandLine.arguments.dropFirst()), environment: .current(), output: StandardStreams())
+exit(status.rawValue)

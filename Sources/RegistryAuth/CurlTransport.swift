@@ -6,9 +6,6 @@ public final class CurlTransport: HTTPTransport {
     private let options: TransportOptions
     private let errorBuffer: UnsafeMutablePointer<CChar>
 
-    /// Connections libcurl opened so far on this handle (for tests and `--debug`).
-    public private(set) var connectionsOpened = 0
-
     /// - Throws: `TransportError.other` when libcurl cannot be initialised.
     public init(options: TransportOptions) throws(TransportError) {
         _ = CurlGlobal.initialized
@@ -48,7 +45,6 @@ public final class CurlTransport: HTTPTransport {
         let code = curl_easy_perform(handle)
         var opened = 0
         _ = policy_curl_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &opened)
-        connectionsOpened += opened
 
         if sink.overflowed { throw .responseTooLarge(limit: sink.exceededLimit) }
         if code == CURLE_FILESIZE_EXCEEDED { throw .responseTooLarge(limit: options.maxBodyBytes) }

@@ -44,9 +44,6 @@ public struct HTTPResponse: Sendable {
         let wanted = name.lowercased()
         return headers.filter { $0.name.lowercased() == wanted }.map(\.value)
     }
-
-    /// The body as text, with invalid UTF-8 repaired.
-    public var bodyText: String { String(decoding: body, as: UTF8.self) }
 }
 
 /// Why a request produced no response.
@@ -68,14 +65,6 @@ public enum TransportError: Error, Sendable, Equatable {
     case emptyReply
     case unsupported(detail: String)
     case other(code: Int, detail: String)
-
-    /// Failures where a loopback host may be retried over plain HTTP.
-    public var isTLSFailure: Bool {
-        switch self {
-        case .tlsHandshakeFailed, .untrustedCertificate, .hostnameMismatch: return true
-        default: return false
-        }
-    }
 }
 
 /// Sends requests; the real one is `CurlTransport`, tests inject their own.

@@ -1,13 +1,4 @@
-/// What the user asked to verify.
-public struct LoginCredentials: Sendable {
-    public var username: String
-    public var secret: String
-
-    public init(username: String, secret: String) {
-        self.username = username
-        self.secret = secret
-    }
-}
+import PolicyBase
 
 /// How a successful verification went.
 public struct LoginReport: Sendable, Equatable {
@@ -34,7 +25,7 @@ public struct RegistryLogin {
     /// - Parameters:
     ///   - plainHTTP: talk plain HTTP from the start (`--plaintext` or an `http://` server).
     /// - Throws: `LoginError` describing the first step that failed.
-    public func verify(_ credentials: LoginCredentials, at registry: RegistryAddress,
+    public func verify(_ credentials: Credentials, at registry: RegistryAddress,
                        plainHTTP: Bool) throws(LoginError) -> LoginReport {
         var plain = plainHTTP || registry.explicitPlainHTTP
         var fellBack = false
@@ -53,7 +44,7 @@ public struct RegistryLogin {
         return LoginReport(outcome: outcome, fellBackToPlainHTTP: fellBack)
     }
 
-    private func answer(_ probe: HTTPResponse, credentials: LoginCredentials, registry: RegistryAddress,
+    private func answer(_ probe: HTTPResponse, credentials: Credentials, registry: RegistryAddress,
                         plainHTTP: Bool) throws(LoginError) -> LoginReport.Outcome {
         let host = registry.apiAuthority
         if (200..<300).contains(probe.status) { return .anonymousAccess }
@@ -87,7 +78,7 @@ public struct RegistryLogin {
     }
 
     /// Asks the token service for a token with Basic credentials (GET, the form every registry accepts).
-    private func fetchToken(realm: String, service: String?, scope: String?, credentials: LoginCredentials,
+    private func fetchToken(realm: String, service: String?, scope: String?, credentials: Credentials,
                             registryPlainHTTP: Bool) throws(LoginError) -> String {
         guard let realmParts = URLParts(realm) else { throw .invalidRealm(realm: realm) }
         if realmParts.scheme == "http" && !registryPlainHTTP { throw .insecureRealm(realm: realm) }

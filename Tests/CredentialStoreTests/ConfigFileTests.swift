@@ -1,4 +1,5 @@
 import Foundation
+import PolicyBase
 import Testing
 @testable import CredentialStore
 

@@ -1,19 +1,9 @@
+import PolicyBase
 import Testing
 @testable import CredentialStore
 
 /// What a helper printed, made fit to quote in one line.
 struct HelperTextTests {
-    @Test(arguments: [
-        ("credentials not found in native keychain\n", "credentials not found in native keychain"),
-        ("  error:\n\tlocked \r\n", "error: locked"),
-        ("\u{1B}[31mred\u{1B}[0m", "[31mred [0m"),
-        ("", ""),
-        (String(repeating: "x", count: 400), String(repeating: "x", count: 300) + "…"),
-    ])
-    func cleansOneLine(_ input: String, _ expected: String) {
-        #expect(HelperText.clean(Array(input.utf8)) == expected)
-    }
-
     @Test func stdoutWinsOverStderr() {
         let both = HelperProcess.Reply(status: .exited(1), stdout: Array("on stdout".utf8), stderr: Array("on stderr".utf8))
         let onlyStderr = HelperProcess.Reply(status: .exited(1), stdout: Array("\n".utf8), stderr: Array("on stderr".utf8))

@@ -91,7 +91,7 @@ struct CredentialHelperTests {
         let result = try login(registries.servers[0], home, helper, extraEnvironment: ["POLICY_HELPER_TIMEOUT": "1"])
         #expect(Date().timeIntervalSince(started) < 30)
         #expect(result.exitCode == 5)
-        #expect(result.stderr.contains("within 1 seconds"), "\(result.stderr)")
+        #expect(result.stderr.contains("within 1 second and"), "\(result.stderr)")
         #expect(try home.read("config.json") == Data(#"{"credsStore": "scripted"}"#.utf8))
         let child = Int32((try? String(contentsOfFile: helper.directory.file("child.pid"), encoding: .utf8))?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "")

@@ -5,8 +5,8 @@ struct ArgumentParserTests {
     struct Row: Sendable, CustomTestStringConvertible {
         var arguments: [String]
         var command: CommandName?
-        var values: [OptionID: String] = [:]
-        var flags: Set<OptionID> = []
+        var values: [Option: String] = [:]
+        var flags: Set<Option> = []
         var operands: [String] = []
         var testDescription: String { arguments.joined(separator: " ") }
     }
@@ -41,38 +41,71 @@ struct ArgumentParserTests {
         #expect(parsed == ParsedArguments(command: row.command, values: row.values, flags: row.flags, operands: row.operands))
     }
 
-    static let bad: [([String], UsageError)] = [
-        (["login", "--bogus"], .unknownOption("--bogus")),
-        (["login", "-x"], .unknownOption("-x")),
+    struct Bad: Sendable, CustomTestStringConvertible {
+        var arguments: [String]
+        var error: UsageError
+        /// Text the sentence must contain: the option as typed, or the command it is about.
+        var named: String
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    static let bad: [Bad] = [
+        Bad(arguments: ["login", "--bogus"], error: .unknownOption("--bogus", command: .login, nearest: nil), named: "--bogus"),
+        Bad(arguments: ["login", "-x"], error: .unknownOption("-x", command: .login, nearest: nil), named: "-x"),
         // What follows a short option's letter may be a mistyped password (-P for -p): never echoed.
-        (["login", "-kx"], .unexpectedValue("-k")),
-        (["login", "-Ps3cret"], .unknownOption("-P")),
-        (["login", "--pasword=s3cret"], .unknownOption("--pasword")),
-        (["login", "-s"], .missingValue("-s")),
-        (["login", "--server"], .missingValue("--server")),
-        (["--config"], .missingValue("--config")),
-        (["login", "--debug=yes"], .unexpectedValue("--debug")),
-        (["login", "--password-stdin=1"], .unexpectedValue("--password-stdin")),
-        (["frobnicate"], .unknownCommand("frobnicate")),
-        (["-s", "ghcr.io"], .optionNotForCommand(option: "-s", command: nil)),
-        (["version", "-s", "x"], .optionNotForCommand(option: "-s", command: .version)),
-        (["logout", "-u", "me"], .optionNotForCommand(option: "-u", command: .logout)),
-        (["login", "a", "b"], .unexpectedOperand("b", command: .login)),
-        (["version", "extra"], .unexpectedOperand("extra", command: .version)),
+        Bad(arguments: ["login", "-kx"], error: .unexpectedValue("-k"), named: "-k"),
+        Bad(arguments: ["login", "-Ps3cret"], error: .unknownOption("-P", command: .login, nearest: nil), named: "-P"),
+        Bad(arguments: ["login", "--pasword=s3cret"], error: .unknownOption("--pasword", command: .login, nearest: .password),
+            named: "--pasword"),
+        Bad(arguments: ["--pasword=s3cret", "login"], error: .unknownOption("--pasword", command: .login, nearest: .password),
+            named: "--pasword"),
+        Bad(arguments: ["logout", "--servr", "x"], error: .unknownOption("--servr", command: .logout, nearest: .server), named: "--servr"),
+        Bad(arguments: ["logout", "--password", "x"], error: .optionNotForCommand(option: "--password", command: .logout), named: "--password"),
+        Bad(arguments: ["login", "-s"], error: .missingValue("-s", .server), named: "-s"),
+        Bad(arguments: ["login", "--server"], error: .missingValue("--server", .server), named: "--server"),
+        // The docs' Aserto line with its server left empty: -u is not the server.
+        Bad(arguments: ["login", "-s", "-u", "alice", "-p", "KEY"], error: .missingValue("-s", .server), named: "-s"),
+        Bad(arguments: ["login", "-u", "--password-stdin"], error: .missingValue("-u", .username), named: "-u"),
+        Bad(arguments: ["login", "-s", "--username=x"], error: .missingValue("-s", .server), named: "-s"),
+        Bad(arguments: ["--config"], error: .missingValue("--config", .config), named: "--config"),
+        Bad(arguments: ["login", "--debug=yes"], error: .unexpectedValue("--debug"), named: "--debug"),
+        Bad(arguments: ["login", "--password-stdin=1"], error: .unexpectedValue("--password-stdin"), named: "--password-stdin"),
+        Bad(arguments: ["frobnicate"], error: .unknownCommand("frobnicate"), named: "frobnicate"),
+        Bad(arguments: ["-s", "ghcr.io"], error: .optionNotForCommand(option: "-s", command: nil), named: "-s"),
+        Bad(arguments: ["version", "-s", "x"], error: .optionNotForCommand(option: "-s", command: .version), named: "-s"),
+        Bad(arguments: ["logout", "-u", "me"], error: .optionNotForCommand(option: "-u", command: .logout), named: "-u"),
+        Bad(arguments: ["login", "a", "b"], error: .unexpectedOperand(command: .login), named: "policy login"),
+        Bad(arguments: ["version", "extra"], error: .unexpectedOperand(command: .version), named: "policy version"),
     ]
 
     @Test(arguments: bad)
-    func rejects(_ arguments: [String], _ expected: UsageError) {
-        #expect(throws: expected) { try ArgumentParser.parse(arguments) }
+    func rejects(_ row: Bad) {
+        #expect(throws: row.error) { try ArgumentParser.parse(row.arguments) }
     }
 
-    @Test func everyErrorNamesTheArgument() {
-        for (arguments, error) in Self.bad {
-            let sentence = error.description
-            // The whole argument, its name before "=", or a short option's "-x" without what is glued to it.
-            let names = arguments.flatMap { [$0.split(separator: "=").first.map(String.init) ?? $0, String($0.prefix(2))] }
-            #expect(names.contains { $0.count > 1 && sentence.contains($0) }, "\(sentence)")
-        }
+    /// The sentence names the argument itself (followed by a space, comma or full stop, so a longer name in a
+    /// hint cannot stand in for it) and never what followed `=`.
+    @Test(arguments: bad)
+    func everyErrorNamesTheArgument(_ row: Bad) {
+        let sentence = row.error.sentence
+        #expect([" ", ".", ";", "'", ","].contains { sentence.contains(row.named + $0) }, "\(sentence)")
+        #expect(!sentence.contains("s3cret"))
+    }
+
+    @Test func anUnknownOptionPointsAtTheCommandsHelp() {
+        #expect(UsageError.unknownOption("--pasword", command: .login, nearest: .password).sentence.contains("did you mean --password?"))
+        #expect(UsageError.unknownOption("--pasword", command: .login, nearest: .password).sentence.contains("'policy help login'"))
+        #expect(UsageError.missingValue("-s", .server).sentence == "Option -s needs a value (a registry such as ghcr.io).")
+    }
+
+    @Test(arguments: [("--pasword", Option.password), ("--usernme", .username), ("--ca-fil", .caFile), ("--time-out", .timeout)])
+    func nearestOptionFindsTheTypo(_ typed: String, _ expected: Option) {
+        #expect(NearestOption.find(typed, for: .login) == expected)
+    }
+
+    @Test(arguments: ["--zzz", "--frobnicate", "-p"])
+    func nearestOptionGuessesNothingFarAway(_ typed: String) {
+        #expect(NearestOption.find(typed, for: .login) == nil)
     }
 
     @Test(arguments: [["login", "ghcr.io", "S3cr3t!pw"], ["logout", "ghcr.io", "S3cr3t!pw"], ["version", "S3cr3t!pw"], ["help", "login", "S3cr3t!pw"]])
@@ -81,14 +114,17 @@ struct ArgumentParserTests {
         do {
             _ = try ArgumentParser.parse(arguments)
         } catch {
-            #expect(!error.description.contains("S3cr3t"))
+            #expect(!error.sentence.contains("S3cr3t"))
         }
     }
 
     @Test func helpMentionsEveryOptionOfTheTable() {
         let help = HelpText.general() + CommandName.allCases.map(HelpText.command).joined()
-        for spec in OptionTable.all {
-            #expect(help.contains("--" + spec.long))
+        for option in Option.allCases {
+            #expect(help.contains("--" + option.spec.long))
+        }
+        for code in ExitCode.allCases {
+            #expect(help.contains("\(code.rawValue)   \(code.summary)"))
         }
     }
 }

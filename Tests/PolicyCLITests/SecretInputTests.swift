@@ -25,14 +25,14 @@ struct SecretInputTests {
     }
 
     @Test func redactsEveryProtectedValue() {
-        let output = Output()
+        let output = Output(sink: CapturedOutput())
         output.protect("s3cret-value")
         output.protect("bWU6czNjcmV0LXZhbHVl")
         #expect(output.redacted("a s3cret-value b bWU6czNjcmV0LXZhbHVl") == "a [redacted] b [redacted]")
     }
 
     @Test func redactsTheFormsASecretTakesWhenQuotedBack() {
-        let output = Output()
+        let output = Output(sink: CapturedOutput())
         output.protect("pa\"ss\\word")
         output.protect("{\n  \"private_key\": \"-----BEGIN KEY-----abc\"\n}")
         #expect(output.redacted(#"invalid payload: {"Secret":"pa\"ss\\word"}"#) == #"invalid payload: {"Secret":"[redacted]"}"#)

@@ -1,8 +1,9 @@
+import PolicyBase
 import Testing
 @testable import RegistryAuth
 
 struct RegistryLoginTests {
-    let credentials = LoginCredentials(username: "me", secret: "s3cret")
+    let credentials = Credentials(username: "me", secret: "s3cret")
 
     func verify(_ transport: ScriptedTransport, server: String = "registry.example",
                 plainHTTP: Bool = false) throws(LoginError) -> LoginReport {

@@ -1,5 +1,5 @@
 import Testing
-@testable import CredentialStore
+@testable import PolicyBase
 
 struct JSONParserTests {
     static let good: [(String, JSONValue)] = [

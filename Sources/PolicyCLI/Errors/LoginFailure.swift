@@ -1,0 +1,82 @@
+import PolicyBase
+import RegistryAuth
+
+/// A login that could not be verified: the library's error with what the sentence needs to name.
+struct LoginFailure: ReportableError {
+    var error: LoginError
+    var server: RegistryAddress
+    var username: String
+
+    var exitCode: ExitCode {
+        switch error {
+        case .credentialsRejected: .credentialsRejected
+        default: .network
+        }
+    }
+
+    var sentence: String {
+        switch error {
+        case .credentialsRejected(let host, let status, let message):
+            let sentence = "Login to \(server) failed: \(host) rejected the credentials of '\(DisplayText.clean(username, limit: 80))' (HTTP \(status)\(Self.detail(message)))."
+            guard let hint = RegistryHints.forRejection(server: server, username: username, message: message) else { return sentence }
+            return sentence + " " + hint
+        case .transport(let host, let transportError):
+            return transportError.sentence(host: host)
+        case .unexpectedStatus(let host, let status, let message):
+            return Self.unexpectedStatus(host: host, status: status, message: message, server: server)
+        case .missingChallenge(let host):
+            return "\(host) answered HTTP 401 without a WWW-Authenticate header, so there is no way to log in; is it an OCI registry?"
+        case .malformedChallenge(let host, let parseError):
+            return "\(host) sent a WWW-Authenticate header that cannot be parsed (\(parseError.reason.text) at byte \(parseError.offset))."
+        case .unsupportedChallenge(let host, let schemes):
+            return "\(host) asks for authentication policy does not speak (\(DisplayText.clean(schemes.joined(separator: ", ")))); Basic and Bearer are supported."
+        case .invalidRealm(let realm):
+            return "\(server) named a token service that is not an http(s) URL: '\(DisplayText.clean(realm))'."
+        case .insecureRealm(let realm):
+            return "\(server) is reached over HTTPS but sends its token service over plain HTTP (\(DisplayText.clean(realm))); refusing to send credentials unencrypted."
+        case .invalidTokenReply(let host, .notJSON):
+            return "The token service \(host) answered 200 but not with JSON; the login cannot be completed."
+        case .invalidTokenReply(let host, .missingToken):
+            return "The token service \(host) answered without a token (no 'token' or 'access_token' field)."
+        case .redirectedElsewhere(let host, let target):
+            return "\(host) redirected the login to another server (\(DisplayText.clean(target))), which is never sent credentials; the login cannot be verified."
+        }
+    }
+
+    private static func unexpectedStatus(host: String, status: Int, message: String?, server: RegistryAddress) -> String {
+        switch status {
+        case 500...599:
+            return "\(host) answered HTTP \(status)\(detail(message)): the registry or its token service is failing; try again later."
+        case 429:
+            return "\(host) answered HTTP 429\(detail(message)): too many requests (a rate limit, not a credentials problem); try again later."
+        case 404:
+            return "\(host) answered HTTP 404 to the registry API\(detail(message)); is \(server) an OCI registry?"
+        case 400 where server.key.contains(".dkr.ecr."):
+            return "\(host) answered HTTP 400\(detail(message)); ECR answers so to a bad password or a region mismatch: check that the region in the server name matches your AWS CLI's."
+        case 300...399:
+            return "\(host) answered HTTP \(status) with a redirect that was not followed; check the server address."
+        default:
+            return "\(host) answered HTTP \(status)\(detail(message)), which a registry login does not expect."
+        }
+    }
+
+    /// `: <what the server said>`, or nothing. Server messages arrive already cleaned.
+    static func detail(_ message: String?) -> String {
+        message.map { ": \($0)" } ?? ""
+    }
+
+}
+
+extension ChallengeParseError.Reason {
+    /// What is wrong at the error's position.
+    var text: String {
+        switch self {
+        case .empty: return "it is empty"
+        case .expectedScheme: return "an authentication scheme was expected"
+        case .expectedParameterValue: return "a parameter has no value"
+        case .unterminatedQuotedString: return "a quoted string is not terminated"
+        case .invalidCharacter: return "an unexpected character"
+        }
+    }
+}
+

@@ -1,0 +1,110 @@
+import CredentialStore
+import PolicyBase
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// The sentences for storage failures (exit 5).
+extension StoreError: ReportableError {
+    var exitCode: ExitCode { .storage }
+
+    var sentence: String {
+        switch self {
+        case .fileSystem(let operation, let path, let code):
+            return "Cannot \(operation) '\(path)': \(String(cString: strerror(code)))."
+        case .notJSONObject(let path, let parseError?):
+            return "'\(path)' is not valid JSON (\(parseError.reason.text) at line \(parseError.line), column \(parseError.column)); fix or move the file, it was left untouched."
+        case .notJSONObject(let path, nil):
+            return "'\(path)' holds JSON that is not an object; fix or move the file, it was left untouched."
+        case .conflictingStores(let credsStore, let credStore):
+            return "The config names two credential stores, credsStore '\(DisplayText.clean(credsStore, limit: 80))' and credStore '\(DisplayText.clean(credStore, limit: 80))'; keep one."
+        case .invalidEntry(let path, let key, let expected):
+            return "'\(key)' in '\(path)' is not a JSON \(expected.text); fix the file, it was left untouched."
+        case .invalidHelperName(let name, let configKey):
+            return "The credential helper '\(DisplayText.clean(name, limit: 80))' named by \(configKey) in the config is not a program name; use a plain name such as 'pass'."
+        case .helperNotFound(let executable, let configKey):
+            return "The credential helper \(executable) (named by \(configKey) in the config) was not found on PATH; install it, or remove \(configKey) to keep credentials in config.json."
+        case .helper(let executable, let verb, let problem):
+            return problem.sentence(executable: executable, verb: verb)
+        }
+    }
+}
+
+extension JSONKind {
+    var text: String {
+        switch self {
+        case .object: return "object"
+        case .string: return "string"
+        }
+    }
+}
+
+extension JSONParseError.Reason {
+    var text: String {
+        switch self {
+        case .unexpectedEnd: return "it ends too early"
+        case .unexpectedCharacter: return "unexpected character"
+        case .invalidEscape: return "invalid escape"
+        case .invalidNumber: return "invalid number"
+        case .tooDeep: return "nested too deeply"
+        case .trailingCharacters: return "text after the end of the document"
+        case .invalidUTF8: return "invalid UTF-8"
+        }
+    }
+}
+
+extension HelperProblem {
+    /// The sentence for a helper call that went wrong, quoting what the helper itself said (already cleaned).
+    func sentence(executable: String, verb: HelperVerb) -> String {
+        switch self {
+        case .failed(let message, let status):
+            let said = message.isEmpty ? "without saying why." : "saying: \(message)"
+            let end = said.hasSuffix(".") || said.hasSuffix("?") || said.hasSuffix("!") ? "" : "."
+            return "The credential helper \(executable) could not \(verb.action) (\(status.text)), \(said)\(end)"
+        case .timedOut(let seconds):
+            return "The credential helper \(executable) did not finish '\(verb.rawValue)' within \(Plural.seconds(seconds)) and was stopped; if it waits for a passphrase, unlock it first, or raise $\(StorageSettings.helperTimeoutVariable)."
+        case .outputTooLarge(let limit):
+            return "The credential helper \(executable) wrote more than \(limit / 1024) KiB for '\(verb.rawValue)' and was stopped."
+        case .invalidReply:
+            return "The credential helper \(executable) answered '\(verb.rawValue)' with something other than the JSON the protocol prescribes."
+        case .couldNotRun(let reason):
+            return "Cannot run the credential helper \(executable): \(DisplayText.clean(reason))."
+        }
+    }
+}
+
+extension HelperVerb {
+    /// What the verb asks for, as the end of "could not …".
+    var action: String {
+        switch self {
+        case .store: "store the credentials"
+        case .get: "read the credentials"
+        case .erase: "erase the credentials"
+        }
+    }
+}
+
+extension HelperExitStatus {
+    var text: String {
+        switch self {
+        case .exited(let code): "exit status \(code)"
+        case .signaled(let signal): "killed by signal \(signal)"
+        }
+    }
+}
+
+/// Neither `-c`, `$POLICY_CONFIG_DIR` nor a home directory says where config.json lives (exit 5).
+struct NoConfigDirectory: ReportableError {
+    var exitCode: ExitCode { .storage }
+    var sentence: String {
+        "Cannot tell where to keep credentials: HOME is unset and the user has no home directory; pass --config DIR or set POLICY_CONFIG_DIR."
+    }
+}
+
+/// "1 second", "2 seconds".
+enum Plural {
+    static func seconds(_ count: Int) -> String { count == 1 ? "1 second" : "\(count) seconds" }
+}

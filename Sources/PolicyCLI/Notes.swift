@@ -1,0 +1,41 @@
+import CredentialStore
+import RegistryAuth
+
+/// The non-error lines a login prints.
+enum LoginNotes {
+    static let succeeded = "Login Succeeded"
+    static let passwordOnCommandLine = "Using --password via the CLI is insecure. Use --password-stdin."
+    static let surroundingBlanks =
+        "The password read from stdin starts or ends with a space or tab; it was sent as is. Check for a copy-paste mistake."
+
+    static func anonymousAccess(_ server: RegistryAddress) -> String {
+        "\(server) allows anonymous access, so it did not check these credentials; they were stored anyway."
+    }
+
+    static func fellBackToPlainHTTP(_ server: RegistryAddress) -> String {
+        "Note: \(server) is a loopback address that does not speak TLS; used plain HTTP."
+    }
+}
+
+/// The lines a logout prints.
+enum LogoutNotes {
+    static func removing(_ server: RegistryAddress) -> String {
+        "Removing login credentials for \(server)"
+    }
+
+    static func notLoggedIn(_ server: RegistryAddress) -> String {
+        "Not logged in to \(server)"
+    }
+}
+
+/// Where a login put the credentials, for `--debug`.
+enum StoreNotes {
+    static func saved(server: String, choice: StoreChoice, file: String) -> String {
+        switch choice {
+        case .file:
+            return "store: wrote auths[\"\(server)\"] to \(file)"
+        case .helper(let name, let configKey):
+            return "store: docker-credential-\(name) (\(configKey)) stored the credentials; wrote auths[\"\(server)\"] without a secret to \(file)"
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import CredentialStore
+@testable import PolicyBase
+@testable import RegistryAuth
+import Testing
+@testable import PolicyCLI
+
+/// Every error policy can end with, rendered the way `Policy.run` renders it: one line on stderr, the server
+/// named where there is one, the documented exit code, and no secret — even when a server or helper quoted
+/// the secret back.
+struct ErrorWordingTests {
+    static let secret = "s3cret-Pa55word"
+    static let server = try! RegistryAddress(parsing: "registry.example:5000")
+    static let host = "registry.example:5000"
+
+    struct Row: Sendable, CustomTestStringConvertible {
+        var name: String
+        var error: any ReportableError & Sendable
+        var exitCode: ExitCode
+        /// Text the sentence must contain (the server, the option, the file), when there is one.
+        var names: String?
+        var testDescription: String { name }
+    }
+
+    static let transportErrors: [TransportError] = [
+        .hostNotFound, .connectionRefused, .timedOut(seconds: 1), .untrustedCertificate(detail: "self-signed"),
+        .hostnameMismatch(detail: "other.example"), .tlsHandshakeFailed(detail: "wrong version"),
+        .clientCertificateProblem(detail: "bad key"), .clientCertificateRequired(detail: "alert"),
+        .connectionDropped(detail: "reset"), .caFileProblem(detail: "bad pem"), .responseTooLarge(limit: 1 << 20),
+        .emptyReply, .unsupported(detail: "h3"), .other(code: 99, detail: "odd \(secret)"),
+    ]
+
+    static let loginErrors: [LoginError] = [
+        .credentialsRejected(host: host, status: 401, serverMessage: "invalid password \(secret)"),
+        .credentialsRejected(host: host, status: 403, serverMessage: nil),
+        .unexpectedStatus(host: host, status: 500, serverMessage: "boom"),
+        .unexpectedStatus(host: host, status: 429, serverMessage: nil),
+        .unexpectedStatus(host: host, status: 404, serverMessage: nil),
+        .unexpectedStatus(host: host, status: 302, serverMessage: nil),
+        .unexpectedStatus(host: host, status: 418, serverMessage: "teapot"),
+        .missingChallenge(host: host),
+        .malformedChallenge(host: host, ChallengeParseError(reason: .unterminatedQuotedString, offset: 7)),
+        .unsupportedChallenge(host: host, schemes: ["negotiate"]),
+        .invalidRealm(realm: "ftp://\(host)/token"),
+        .insecureRealm(realm: "http://\(host)/token"),
+        .invalidTokenReply(host: host, .notJSON),
+        .invalidTokenReply(host: host, .missingToken),
+        .redirectedElsewhere(host: host, target: "elsewhere.example"),
+    ] + transportErrors.map { .transport(host: host, $0) }
+
+    static let storeErrors: [StoreError] = [
+        .fileSystem(operation: "write", path: "/cfg/config.json", errno: 13),
+        .notJSONObject(path: "/cfg/config.json", JSONParseError(reason: .unexpectedEnd, offset: 3, line: 1, column: 4)),
+        .notJSONObject(path: "/cfg/config.json", nil),
+        .conflictingStores(credsStore: "pass", credStore: "secretservice"),
+        .invalidEntry(path: "/cfg/config.json", key: "auths", expected: .object),
+        .invalidHelperName(name: "../sh", configKey: "credsStore"),
+        .helperNotFound(executable: "docker-credential-pass", configKey: "credsStore"),
+        .helper(executable: "docker-credential-pass", verb: .store, .failed(message: "locked \(secret)", status: .exited(1))),
+        .helper(executable: "docker-credential-pass", verb: .get, .failed(message: "", status: .signaled(9))),
+        .helper(executable: "docker-credential-pass", verb: .erase, .timedOut(seconds: 1)),
+        .helper(executable: "docker-credential-pass", verb: .store, .outputTooLarge(limit: 1 << 20)),
+        .helper(executable: "docker-credential-pass", verb: .get, .invalidReply),
+        .helper(executable: "docker-credential-pass", verb: .store, .couldNotRun(reason: "exec format error")),
+    ]
+
+    static let inputErrors: [InputError] = [
+        .noServer, .serverTwice, .passwordTwice, .stdinNeedsUsername, .emptyStdin, .stdinTooLarge, .stdinUnreadable(errno: 5),
+        .emptyPassword, .emptyUsername, .colonInUsername, .noUsernameNoTTY, .noPasswordNoTTY,
+        .invalidServer(.empty), .invalidServer(.unsupportedScheme("ftp")), .invalidServer(.hasPath("/x")),
+        .invalidServer(.invalidHost(secret)), .invalidServer(.invalidPort("99999")),
+        .invalidHelperTimeout(variable: "POLICY_HELPER_TIMEOUT", value: "0"), .invalidTimeout("-1"),
+        .unreadableFile(option: "--ca-file", path: "/no/ca.pem"), .keyWithoutCert, .plaintextWithTLSOptions,
+    ]
+
+    static let rows: [Row] =
+        loginErrors.map { Row(name: "login: \($0)", error: LoginFailure(error: $0, server: server, username: "me"),
+                              exitCode: expectedExitCode($0), names: $0.namesHost ? "registry.example" : nil) }
+        + storeErrors.map { Row(name: "store: \($0)", error: $0, exitCode: .storage, names: $0.named) }
+        + inputErrors.map { Row(name: "input: \($0)", error: $0, exitCode: .usage, names: nil) }
+        + [
+            Row(name: "usage: unknown option", error: UsageError.unknownOption("--pasword", command: .login, nearest: .password),
+                exitCode: .usage, names: "--pasword"),
+            Row(name: "no config directory", error: NoConfigDirectory(), exitCode: .storage, names: "--config"),
+            Row(name: "no command", error: NoCommand(), exitCode: .usage, names: nil),
+            Row(name: "internal", error: InternalError(detail: "curl_easy_init failed"), exitCode: .unexpected, names: "curl"),
+        ]
+
+    /// Exhaustive on purpose: a new `LoginError` case does not compile until its exit code is decided here.
+    static func expectedExitCode(_ error: LoginError) -> ExitCode {
+        switch error {
+        case .credentialsRejected: .credentialsRejected
+        case .transport, .unexpectedStatus, .missingChallenge, .malformedChallenge, .unsupportedChallenge, .invalidRealm,
+             .insecureRealm, .invalidTokenReply, .redirectedElsewhere: .network
+        }
+    }
+
+    @Test(arguments: rows)
+    func rendersOneLineWithTheDocumentedExitCode(_ row: Row) {
+        let captured = CapturedOutput()
+        let output = Output(sink: captured)
+        output.protect(Self.secret)
+        let code = Policy.report(row.error, to: output)
+        #expect(code == row.exitCode)
+        let lines = captured.standardError.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 2 && lines[1].isEmpty, "not one line: \(captured.standardError)")
+        #expect(captured.standardError.hasPrefix("Error: "))
+        #expect(captured.standardOutput.isEmpty)
+        #expect(!captured.standardError.contains(Self.secret))
+        #expect(!captured.standardError.contains("\u{1B}"))
+        if let names = row.names { #expect(captured.standardError.contains(names), "\(captured.standardError)") }
+        let last = captured.standardError.dropLast().last
+        #expect(last == "." || last == "?", "no sentence end: \(captured.standardError)")
+    }
+
+    struct Run: Sendable, CustomTestStringConvertible {
+        var arguments: [String]
+        var environment: [String: String] = ["HOME": "/nonexistent-home"]
+        var exitCode: ExitCode
+        var names: String
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    /// Whole command lines run in-process through `Policy.run`, with an injected environment.
+    static let runs: [Run] = [
+        Run(arguments: ["login", "-s", "-u", "alice", "-p", "KEY"], exitCode: .usage, names: "-s needs a value"),
+        Run(arguments: ["login", "--pasword=\(secret)"], exitCode: .usage, names: "did you mean --password?"),
+        Run(arguments: ["login", "-s", "ghcr.io", "-u", "me"], exitCode: .usage, names: "--password-stdin"),
+        Run(arguments: ["login", "-s", "ghcr.io/org/x", "-u", "me", "-p", secret], exitCode: .usage, names: "'/org/x'"),
+        Run(arguments: ["login", "-s", "\(secret)@ghcr.io", "-u", "me", "-p", "x"], exitCode: .usage, names: "not a host name"),
+        Run(arguments: ["login", "--timeout", "0", "-s", "ghcr.io", "-u", "me", "-p", "x"], exitCode: .usage, names: "--timeout"),
+        Run(arguments: ["login", "-s", "ghcr.io", "-u", "me", "-p", "x"], environment: ["POLICY_HELPER_TIMEOUT": "0"],
+            exitCode: .usage, names: "POLICY_HELPER_TIMEOUT"),
+        Run(arguments: ["logout"], environment: ["POLICY_CONFIG_DIR": "/nonexistent-dir"], exitCode: .usage, names: "--server"),
+        Run(arguments: [], exitCode: .usage, names: "No command"),
+        // Found by the fuzzer: an unknown option's spelling is cleaned, never a line break or an escape.
+        Run(arguments: ["login", "--x\n\u{1B}[2Jy"], exitCode: .usage, names: "Unknown option --x [2Jy"),
+    ]
+
+    @Test(arguments: runs)
+    func runsInProcess(_ run: Run) {
+        let captured = CapturedOutput()
+        let code = Policy.run(run.arguments, environment: Environment(variables: run.environment, standardInputIsTerminal: false),
+                              output: captured)
+        #expect(code == run.exitCode)
+        #expect(captured.standardError.contains(run.names), "\(captured.standardError)")
+        #expect(captured.standardError.split(separator: "\n").filter { $0.hasPrefix("Error: ") }.count == 1, "\(captured.standardError)")
+        #expect(!captured.standardError.contains(Self.secret))
+    }
+}
+
+private extension LoginError {
+    /// Whether the sentence is expected to name the registry's host (every case but a bad CA file).
+    var namesHost: Bool {
+        if case .transport(_, .caFileProblem) = self { return false }
+        return true
+    }
+}
+
+private extension StoreError {
+    /// What the sentence must name: the file or the helper.
+    var named: String {
+        switch self {
+        case .fileSystem(_, let path, _), .notJSONObject(let path, _), .invalidEntry(let path, _, _): path
+        case .conflictingStores: "credsStore"
+        case .invalidHelperName(_, let configKey), .helperNotFound(_, let configKey): configKey
+        case .helper(let executable, _, _): executable
+        }
+    }
+}
