@@ -9,9 +9,9 @@ public struct ConfigDocument: Sendable, Equatable {
         self.members = members
     }
 
-    /// The server `policy login -d` remembered, stored as the top-level `defaultDomain` key
-    /// (docker-compatible tools ignore keys they do not know).
-    public var defaultDomain: String? {
+    /// The top-level `defaultDomain` key in which policy before 0.4 kept the server `login -d` remembered.
+    /// Still read when `default-domain.cfg` is absent; removed when `login -d` writes that file.
+    public var legacyDefaultDomain: String? {
         get { members["defaultDomain"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } }
         set { members["defaultDomain"] = newValue.map(JSONValue.string) }
     }

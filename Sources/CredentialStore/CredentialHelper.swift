@@ -41,6 +41,9 @@ public struct CredentialHelper: Sendable {
         }
     }
 
+    /// The Username docker stores with an identity token.
+    public static let identityTokenUsername = "<token>"
+
     /// Saves the credentials of `server`.
     public func store(_ credentials: Credentials, for server: String) throws(StoreError) {
         let payload = JSONValue.object([
@@ -64,6 +67,8 @@ public struct CredentialHelper: Sendable {
         else { throw .helper(executable: executable, verb: .get, .invalidReply) }
         // Some helpers (docker-credential-pass 0.6) answer an unknown server with empty fields and exit 0.
         if username.isEmpty && secret.isEmpty { return nil }
+        // docker keeps an identity token in a helper under the user name `<token>`.
+        if username == Self.identityTokenUsername { return Credentials(username: username, secret: secret, kind: .identityToken) }
         return Credentials(username: username, secret: secret)
     }
 

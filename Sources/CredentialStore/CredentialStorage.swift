@@ -1,7 +1,7 @@
 import PolicyBase
 
-/// Saves and removes a server's credentials in the store the config names for it, under the config file's
-/// lock: the file itself, or a credential helper. This is what the commands use.
+/// Saves, finds and removes a registry's credentials in the store the config names for it, under the config
+/// file's lock: the file itself, or a credential helper. This is what the commands use.
 public struct CredentialStorage: Sendable {
     public let file: ConfigFile
     /// Bound on each credential-helper call.
@@ -12,14 +12,14 @@ public struct CredentialStorage: Sendable {
         self.helperTimeoutSeconds = helperTimeoutSeconds
     }
 
-    /// Reads the config and finds the store for `server` without writing anything: a corrupt file, an `auths`
+    /// Reads the config and finds the store for `keys` without writing anything: a corrupt file, an `auths`
     /// entry of the wrong type, conflicting store names or a missing helper are reported before a login
     /// contacts the registry.
     @discardableResult
-    public func check(server: String) throws(StoreError) -> StoreChoice {
+    public func check(_ keys: StorageKeys) throws(StoreError) -> StoreChoice {
         var config = try file.read()
-        let choice = try config.storeChoice(for: server, path: file.path)
-        try config.updateAuthEntry(server: server, path: file.path) { _ in }
+        let choice = try config.storeChoice(forAnyOf: keys.keys, path: file.path)
+        for key in keys.keys { try config.updateAuthEntry(server: key, path: file.path) { _ in } }
         if case .helper(let name, let configKey) = choice {
             try CredentialHelper(name: name, configKey: configKey, timeoutSeconds: helperTimeoutSeconds)
                 .checkInstalled()
@@ -27,33 +27,61 @@ public struct CredentialStorage: Sendable {
         return choice
     }
 
-    /// Saves `credentials` for `server` in its store.
-    /// - Parameter extra: a further change to config.json made in the same locked write (e.g. the default domain).
+    /// The credentials stored for the registry: under its keys first, then under an alias; from config.json
+    /// or from the helper the config names. nil when none are stored.
+    public func lookup(_ keys: StorageKeys) throws(StoreError) -> StoredLogin? {
+        let config = try file.read()
+        let choice = try config.storeChoice(forAnyOf: keys.keys, path: file.path)
+        for key in keys.keys + keys.aliases(in: config) {
+            switch choice {
+            case .file:
+                if let credentials = config.storedCredentials(for: key) {
+                    return StoredLogin(key: key, credentials: credentials, choice: choice)
+                }
+            case .helper(let name, let configKey):
+                let helper = try CredentialHelper(name: name, configKey: configKey, timeoutSeconds: helperTimeoutSeconds)
+                if let credentials = try helper.get(key) {
+                    return StoredLogin(key: key, credentials: credentials, choice: choice)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Saves `credentials` under every key in its store, and removes the registry's alias entries.
+    /// - Parameter extra: a further change to config.json made in the same locked write.
     /// - Returns: the store that holds them now.
     @discardableResult
-    public func save(_ credentials: Credentials, for server: String,
+    public func save(_ credentials: Credentials, under keys: StorageKeys,
                      alsoChanging extra: (inout ConfigDocument) -> Void = { _ in }) throws(StoreError) -> StoreChoice {
         try file.update { (config) throws(StoreError) -> StoreChoice in
-            let choice = try config.storeChoice(for: server, path: file.path)
-            try store(for: choice).store(credentials, for: server, in: &config)
+            let choice = try config.storeChoice(forAnyOf: keys.keys, path: file.path)
+            let store = try store(for: choice)
+            for key in keys.keys { try store.store(credentials, for: key, in: &config) }
+            for alias in keys.aliases(in: config) { _ = try store.erase(server: alias, in: &config) }
             extra(&config)
             return choice
         }
     }
 
-    /// Removes the credentials of `server` from its store, and its entry from config.json.
+    /// Removes the registry's credentials, under its keys and every alias, from its store and from config.json.
     /// - Returns: whether anything was stored.
-    public func remove(server: String) throws(StoreError) -> Bool {
+    public func remove(_ keys: StorageKeys) throws(StoreError) -> Bool {
         // No config file: no helper is configured and nothing is stored, so nothing is created either.
         guard file.exists() else { return false }
         return try file.update { (config) throws(StoreError) -> Bool in
-            let choice = try config.storeChoice(for: server, path: file.path)
-            return try store(for: choice).erase(server: server, in: &config)
+            let choice = try config.storeChoice(forAnyOf: keys.keys, path: file.path)
+            let store = try store(for: choice)
+            var removed = false
+            for key in keys.keys + keys.aliases(in: config) {
+                if try store.erase(server: key, in: &config) { removed = true }
+            }
+            return removed
         }
     }
 
-    /// The reader and writer for a choice.
-    public func store(for choice: StoreChoice) throws(StoreError) -> any CredentialWriter {
+    /// The writer for a choice.
+    func store(for choice: StoreChoice) throws(StoreError) -> any CredentialWriter {
         switch choice {
         case .file:
             return FileCredentialStore(path: file.path)

@@ -14,12 +14,19 @@ extension ConfigDocument {
     /// - Parameter path: the config file, for error messages.
     /// - Throws: `conflictingStores` when `credsStore` and `credStore` differ; `invalidEntry` for wrong JSON types.
     public func storeChoice(for server: String, path: String) throws(StoreError) -> StoreChoice {
+        try storeChoice(forAnyOf: [server], path: path)
+    }
+
+    /// The same for a registry stored under several keys (Docker Hub): the first key `credHelpers` names wins.
+    public func storeChoice(forAnyOf servers: [String], path: String) throws(StoreError) -> StoreChoice {
         if let helpers = members["credHelpers"] {
             guard let byServer = helpers.objectValue else {
                 throw .invalidEntry(path: path, key: "credHelpers", expected: .object)
             }
-            if let name = try nonEmptyString(byServer[server], key: "credHelpers[\"\(server)\"]", path: path) {
-                return .helper(name: name, configKey: "credHelpers[\"\(server)\"]")
+            for server in servers {
+                if let name = try nonEmptyString(byServer[server], key: "credHelpers[\"\(server)\"]", path: path) {
+                    return .helper(name: name, configKey: "credHelpers[\"\(server)\"]")
+                }
             }
         }
         let docker = try nonEmptyString(members["credsStore"], key: "credsStore", path: path)

@@ -17,7 +17,7 @@ struct DebugTrace {
     }
 
     func exchange(_ request: HTTPRequest, _ result: Result<HTTPResponse, TransportError>) {
-        line("> GET \(request.url) (\(describe(request.authorization)))")
+        line("> \(request.method.rawValue) \(request.url) (\(describe(request.authorization, form: request.form)))")
         switch result {
         case .success(let response):
             let headers = response.headers
@@ -30,7 +30,8 @@ struct DebugTrace {
         }
     }
 
-    private func describe(_ authorization: HTTPAuthorization?) -> String {
+    private func describe(_ authorization: HTTPAuthorization?, form: [FormField]) -> String {
+        if !form.isEmpty { return "form fields " + form.map(\.name).joined(separator: ", ") + ", values redacted" }
         switch authorization {
         case nil: return "no credentials"
         case .basic(let username, _): return "Basic credentials of '\(username)', redacted"

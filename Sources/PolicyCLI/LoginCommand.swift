@@ -8,31 +8,62 @@ struct LoginCommand {
     let context: CommandContext
 
     func run() throws {
-        let output = context.output
         let server = try ServerArgument.resolve(options.serverInput, context: context)
-        let username = try resolveUsername()
-        let secret = try resolveSecret()
-        output.protect(secret)
-        output.protect(ConfigDocument.encodeAuth(username: username, secret: secret))
         let storage = try StorageSettings.storage(context)
         // A corrupt config, conflicting stores or a missing helper fail now, before the registry is asked.
-        try storage.check(server: server.key)
+        try storage.check(server.storage)
+        if options.username == nil && options.passwordSource == .prompt, let stored = try storage.lookup(server.storage) {
+            return try reverify(stored, at: server, storage: storage)
+        }
+        let credentials = Credentials(username: try resolveUsername(), secret: try resolveSecret())
+        try logIn(credentials, at: server, storage: storage)
+    }
 
-        let report = try verify(Credentials(username: username, secret: secret), at: server)
-        if report.fellBackToPlainHTTP {
-            output.error(LoginNotes.fellBackToPlainHTTP(server))
-        }
+    /// Verifies new credentials and stores them under the registry's keys, replacing any alias entries.
+    private func logIn(_ credentials: Credentials, at server: RegistryAddress, storage: CredentialStorage) throws {
+        let output = context.output
+        protect(credentials)
+        let report = try verify(credentials, at: server, stored: false)
         let remember = options.rememberAsDefault
-        let choice = try storage.save(Credentials(username: username, secret: secret), for: server.key) { document in
-            if remember { document.defaultDomain = server.key }
+        let choice = try storage.save(credentials, under: server.storage) { document in
+            if remember { document.legacyDefaultDomain = nil }
         }
+        if remember { try DefaultDomain.remember(server.key, context) }
         if context.debug {
-            DebugTrace(output: output).line(StoreNotes.saved(server: server.key, choice: choice, file: storage.file.path))
+            DebugTrace(output: output).line(StoreNotes.saved(keys: server.storageKeys, choice: choice, file: storage.file.path))
         }
+        finish(report, at: server)
+    }
+
+    /// `policy login [-s SERVER]` with nothing new: checks the stored credentials with the registry and
+    /// rewrites nothing. Rejected ones are replaced by new ones asked for on a terminal, else exit 3.
+    private func reverify(_ stored: StoredLogin, at server: RegistryAddress, storage: CredentialStorage) throws {
+        let output = context.output
+        protect(stored.credentials)
+        output.error(LoginNotes.usingStored(username: stored.credentials.username))
+        let report: LoginReport
+        do {
+            report = try verify(stored.credentials, at: server, stored: true)
+        } catch let failure as LoginFailure where failure.exitCode == .credentialsRejected && context.standardInputIsTerminal {
+            output.error("Error: " + failure.sentence)
+            let credentials = Credentials(username: try resolveUsername(), secret: try resolveSecret())
+            return try logIn(credentials, at: server, storage: storage)
+        }
+        if options.rememberAsDefault { try DefaultDomain.remember(server.key, context) }
+        finish(report, at: server)
+    }
+
+    private func finish(_ report: LoginReport, at server: RegistryAddress) {
         if report.outcome == .anonymousAccess {
-            output.warning(LoginNotes.anonymousAccess(server))
+            context.output.warning(LoginNotes.anonymousAccess(server))
         }
-        output.out(LoginNotes.succeeded)
+        context.output.out(LoginNotes.succeeded)
+    }
+
+    /// Every form of the secret joins the redactor before anything can print it.
+    private func protect(_ credentials: Credentials) {
+        context.output.protect(credentials.secret)
+        context.output.protect(ConfigDocument.encodeAuth(username: credentials.username, secret: credentials.secret))
     }
 
     private func resolveUsername() throws(InputError) -> String {
@@ -73,7 +104,7 @@ struct LoginCommand {
         }
     }
 
-    private func verify(_ credentials: Credentials, at server: RegistryAddress) throws -> LoginReport {
+    private func verify(_ credentials: Credentials, at server: RegistryAddress, stored: Bool) throws -> LoginReport {
         var transport: any HTTPTransport
         do {
             transport = try CurlTransport(options: options.transport)
@@ -87,10 +118,15 @@ struct LoginCommand {
             if case .bearer(let token) = request.authorization { output.protect(token) }
             trace?.exchange(request, result)
         }
+        let report: LoginReport
         do {
-            return try RegistryLogin(transport: transport).verify(credentials, at: server, plainHTTP: options.plainHTTP)
+            report = try RegistryLogin(transport: transport).verify(credentials, at: server, plainHTTP: options.plainHTTP)
         } catch {
-            throw LoginFailure(error: error, server: server, username: credentials.username)
+            throw LoginFailure(error: error, server: server, username: credentials.username, stored: stored)
         }
+        if report.fellBackToPlainHTTP {
+            output.error(LoginNotes.fellBackToPlainHTTP(server))
+        }
+        return report
     }
 }

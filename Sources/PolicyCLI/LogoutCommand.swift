@@ -15,7 +15,7 @@ struct LogoutCommand {
     func run() throws {
         let server = try ServerArgument.resolve(serverInput, context: context)
         let storage = try StorageSettings.storage(context)
-        let removed = try storage.remove(server: server.key)
+        let removed = try storage.remove(server.storage)
         if context.debug {
             DebugTrace(output: context.output).line("store: logout of \(server.key) removed \(removed ? "stored credentials" : "nothing")")
         }

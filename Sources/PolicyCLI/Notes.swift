@@ -1,3 +1,4 @@
+import PolicyBase
 import CredentialStore
 import RegistryAuth
 
@@ -7,6 +8,11 @@ enum LoginNotes {
     static let passwordOnCommandLine = "Using --password via the CLI is insecure. Use --password-stdin."
     static let surroundingBlanks =
         "The password read from stdin starts or ends with a space or tab; it was sent as is. Check for a copy-paste mistake."
+
+    /// Before re-verifying stored credentials, on stderr (docker's wording).
+    static func usingStored(username: String) -> String {
+        "Authenticating with existing credentials (user \(DisplayText.clean(username, limit: 80)))"
+    }
 
     static func anonymousAccess(_ server: RegistryAddress) -> String {
         "\(server) allows anonymous access, so it did not check these credentials; they were stored anyway."
@@ -30,12 +36,13 @@ enum LogoutNotes {
 
 /// Where a login put the credentials, for `--debug`.
 enum StoreNotes {
-    static func saved(server: String, choice: StoreChoice, file: String) -> String {
+    static func saved(keys: [String], choice: StoreChoice, file: String) -> String {
+        let entries = keys.map { "auths[\"\($0)\"]" }.joined(separator: " and ")
         switch choice {
         case .file:
-            return "store: wrote auths[\"\(server)\"] to \(file)"
+            return "store: wrote \(entries) to \(file)"
         case .helper(let name, let configKey):
-            return "store: docker-credential-\(name) (\(configKey)) stored the credentials; wrote auths[\"\(server)\"] without a secret to \(file)"
+            return "store: docker-credential-\(name) (\(configKey)) stored the credentials; wrote \(entries) without a secret to \(file)"
         }
     }
 }

@@ -36,7 +36,8 @@ public final class CurlTransport: HTTPTransport {
         errorBuffer[0] = 0
 
         try set(CURLOPT_URL, request.url)
-        try set(CURLOPT_HTTPGET, 1)
+        try applyMethod(request)
+        defer { clearMethod() }
         try set(CURLOPT_WRITEDATA, context.toOpaque())
         try set(CURLOPT_HEADERDATA, context.toOpaque())
         try applyAuthorization(request.authorization)
@@ -104,6 +105,30 @@ public final class CurlTransport: HTTPTransport {
             try set(CURLOPT_HTTPAUTH, policy_curlauth_bearer)
             try set(CURLOPT_XOAUTH2_BEARER, token)
         }
+    }
+
+    /// GET; POST with the form as its body (copied by libcurl, so the string may go at once); DELETE.
+    private func applyMethod(_ request: HTTPRequest) throws(TransportError) {
+        switch request.method {
+        case .get:
+            try set(CURLOPT_HTTPGET, 1)
+        case .post:
+            let body = request.formBody
+            try set(CURLOPT_POST, 1)
+            try set(CURLOPT_POSTFIELDSIZE, body.utf8.count)
+            try set(CURLOPT_COPYPOSTFIELDS, body)
+        case .delete:
+            try set(CURLOPT_HTTPGET, 1)
+            try set(CURLOPT_CUSTOMREQUEST, "DELETE")
+        }
+    }
+
+    /// Back to a plain GET, and no copy of a form body (it may hold a refresh token) left in libcurl.
+    private func clearMethod() {
+        _ = policy_curl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, nil)
+        _ = policy_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, 0)
+        _ = policy_curl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
+        _ = policy_curl_setopt_long(handle, CURLOPT_HTTPGET, 1)
     }
 
     /// Forgets every credential so the next request goes out anonymous and no secret lingers in libcurl.

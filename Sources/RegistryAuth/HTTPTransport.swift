@@ -5,14 +5,32 @@ public enum HTTPAuthorization: Sendable, Equatable {
     case bearer(token: String)
 }
 
-/// One HTTP GET as the registry client asks for it.
+/// The methods the registry client uses.
+public enum HTTPMethod: String, Sendable, Equatable {
+    case get = "GET"
+    /// With `HTTPRequest.form` as an `application/x-www-form-urlencoded` body (possibly empty).
+    case post = "POST"
+    case delete = "DELETE"
+}
+
+/// One HTTP request as the registry client asks for it.
 public struct HTTPRequest: Sendable, Equatable {
+    public var method: HTTPMethod
     public var url: String
     public var authorization: HTTPAuthorization?
+    /// The fields of a POST's form body. They may hold a secret (a refresh token): never traced.
+    public var form: [FormField]
 
-    public init(url: String, authorization: HTTPAuthorization? = nil) {
+    public init(_ method: HTTPMethod = .get, url: String, authorization: HTTPAuthorization? = nil, form: [FormField] = []) {
+        self.method = method
         self.url = url
         self.authorization = authorization
+        self.form = form
+    }
+
+    /// The form body, percent-encoded.
+    public var formBody: String {
+        form.map { URLParts.percentEncoded($0.name) + "=" + URLParts.percentEncoded($0.value) }.joined(separator: "&")
     }
 
     /// `host[:port]` of the URL (for messages), or the URL itself when it is not a plausible http(s) URL.
@@ -67,8 +85,19 @@ public enum TransportError: Error, Sendable, Equatable {
     case other(code: Int, detail: String)
 }
 
+/// One `name=value` field of a form body.
+public struct FormField: Sendable, Equatable {
+    public var name: String
+    public var value: String
+
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
 /// Sends requests; the real one is `CurlTransport`, tests inject their own.
 public protocol HTTPTransport: AnyObject {
-    /// Sends one GET and returns the final response (redirects followed within the same host rules as libcurl).
+    /// Sends one request and returns the final response (redirects followed within the same host rules as libcurl).
     func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse
 }

@@ -19,13 +19,16 @@ public enum LoginError: Error, Sendable, Equatable {
     /// A request carrying credentials was redirected to another scheme, host or port. libcurl did not forward
     /// the credentials there, so the answer from `target` says nothing about them.
     case redirectedElsewhere(host: String, target: String)
+    /// Stored credentials are an identity token (OAuth2 refresh token), but the registry asks for Basic
+    /// authentication, which has no use for one.
+    case identityTokenWithoutTokenService(host: String)
 
     /// The host the error concerns (registry or token service).
     public var host: String {
         switch self {
         case .credentialsRejected(let host, _, _), .transport(let host, _), .unexpectedStatus(let host, _, _),
              .missingChallenge(let host), .malformedChallenge(let host, _), .unsupportedChallenge(let host, _),
-             .invalidTokenReply(let host, _), .redirectedElsewhere(let host, _):
+             .invalidTokenReply(let host, _), .redirectedElsewhere(let host, _), .identityTokenWithoutTokenService(let host):
             return host
         case .invalidRealm(let realm), .insecureRealm(let realm):
             return URLParts(realm)?.authority ?? realm

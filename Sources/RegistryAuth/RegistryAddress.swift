@@ -7,10 +7,13 @@ public enum RegistryAddressError: Error, Sendable, Equatable {
     case invalidPort(String)
 }
 
-/// A registry as the user named it, normalised: `https://ghcr.io/v2/` → `ghcr.io`.
+/// A registry as the user named it, normalised: `https://ghcr.io/v2/` → `ghcr.io`; every spelling of Docker Hub
+/// (`docker.io`, `index.docker.io`, `registry-1.docker.io`, `https://index.docker.io/v1/`) → `docker.io`.
 public struct RegistryAddress: Sendable, Equatable, CustomStringConvertible {
-    /// `host[:port]`, lower-cased: the key under which credentials are stored.
+    /// `host[:port]`, lower-cased; `docker.io` for Docker Hub. How messages and the default domain name it.
     public let key: String
+    /// True for Docker Hub under any of its names.
+    public let isDockerHub: Bool
     /// The host the registry API answers on (`docker.io` → `registry-1.docker.io`), with port.
     public let apiAuthority: String
     /// True when the user wrote `http://` explicitly.
@@ -40,11 +43,31 @@ public struct RegistryAddress: Sendable, Equatable, CustomStringConvertible {
         let (host, port) = try Self.split(authority)
         let canonicalHost = host.lowercased()
         let portSuffix = port.map { ":\($0)" } ?? ""
-        key = canonicalHost + portSuffix
+        isDockerHub = port == nil && Self.dockerHubHosts.contains(canonicalHost)
+        key = isDockerHub ? "docker.io" : canonicalHost + portSuffix
         explicitPlainHTTP = plain
         isLoopback = Self.isLoopback(canonicalHost)
-        let apiHost = ["docker.io", "index.docker.io"].contains(canonicalHost) ? "registry-1.docker.io" : canonicalHost
-        apiAuthority = apiHost + portSuffix
+        apiAuthority = isDockerHub ? Self.dockerHubAPIHost : canonicalHost + portSuffix
+    }
+
+    /// Docker Hub's names; the API answers on `registry-1.docker.io`.
+    static let dockerHubHosts: Set<String> = ["docker.io", "index.docker.io", "registry-1.docker.io"]
+    static let dockerHubAPIHost = "registry-1.docker.io"
+
+    /// The `auths` keys (and helper ServerURLs) credentials are stored under. Docker Hub has two: docker's
+    /// `https://index.docker.io/v1/`, which docker, oras, crane and podman read, and the API host
+    /// `registry-1.docker.io`, which the policy CLI asks its store for. Every other registry: `host[:port]`.
+    public var storageKeys: [String] {
+        isDockerHub ? ["https://index.docker.io/v1/", Self.dockerHubAPIHost] : [key]
+    }
+
+    /// Whether a key that another tool (or an older policy) stored names this registry: the same `host[:port]`
+    /// once a scheme and a path are dropped, as docker/cli matches them; any of Docker Hub's names for Docker Hub.
+    public func matches(storedKey: String) -> Bool {
+        var rest = Substring(storedKey.trimmingHTTPWhitespace().lowercased())
+        if let schemeEnd = rest.firstRange(of: "://") { rest = rest[schemeEnd.upperBound...] }
+        if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
+        return isDockerHub ? Self.dockerHubHosts.contains(String(rest)) : rest == key
     }
 
     /// The base URL of the API over the given scheme, e.g. `https://ghcr.io/v2/`.

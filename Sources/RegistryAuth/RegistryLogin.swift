@@ -66,6 +66,8 @@ public struct RegistryLogin {
         let authorization: HTTPAuthorization
         switch challenge {
         case .basic:
+            // A refresh token only means something to a token service.
+            guard credentials.kind == .password else { throw .identityTokenWithoutTokenService(host: host) }
             authorization = .basic(username: credentials.username, password: credentials.secret)
         case .bearer(let realm, let service, let scope):
             let token = try fetchToken(realm: realm, service: service, scope: scope, credentials: credentials,
@@ -77,17 +79,32 @@ public struct RegistryLogin {
         return .verified(challenge)
     }
 
-    /// Asks the token service for a token with Basic credentials (GET, the form every registry accepts).
+    /// Asks the token service for a token: with Basic credentials (GET, the form every registry accepts), or,
+    /// for an identity token, with the OAuth2 refresh-token grant (POST, as the distribution token spec says).
     private func fetchToken(realm: String, service: String?, scope: String?, credentials: Credentials,
                             registryPlainHTTP: Bool) throws(LoginError) -> String {
         guard let realmParts = URLParts(realm) else { throw .invalidRealm(realm: realm) }
         if realmParts.scheme == "http" && !registryPlainHTTP { throw .insecureRealm(realm: realm) }
-        var query: [(String, String)] = []
-        if let service { query.append(("service", service)) }
-        if let scope { query.append(("scope", scope)) }
-        let url = URLParts.appendingQuery(query, to: realm)
-        let basic = HTTPAuthorization.basic(username: credentials.username, password: credentials.secret)
-        let reply = try send(HTTPRequest(url: url, authorization: basic), host: realmParts.authority)
+        let request: HTTPRequest
+        switch credentials.kind {
+        case .password:
+            var query: [(String, String)] = []
+            if let service { query.append(("service", service)) }
+            if let scope { query.append(("scope", scope)) }
+            let basic = HTTPAuthorization.basic(username: credentials.username, password: credentials.secret)
+            request = HTTPRequest(url: URLParts.appendingQuery(query, to: realm), authorization: basic)
+        case .identityToken:
+            var form = [FormField("grant_type", "refresh_token"), FormField("refresh_token", credentials.secret),
+                        FormField("client_id", "policy")]
+            if let service { form.append(FormField("service", service)) }
+            if let scope { form.append(FormField("scope", scope)) }
+            request = HTTPRequest(.post, url: realm, form: form)
+        }
+        let reply = try send(request, host: realmParts.authority)
+        // An OAuth2 server answers a refresh token it does not accept with 400 invalid_grant.
+        if credentials.kind == .identityToken && reply.status == 400 {
+            throw .credentialsRejected(host: realmParts.authority, status: 400, serverMessage: ServerMessage.extract(from: reply))
+        }
         try expectSuccess(reply, host: realmParts.authority)
         do {
             return try TokenReply.decode(reply.body)

@@ -45,6 +45,7 @@ struct ErrorWordingTests {
         .invalidTokenReply(host: host, .notJSON),
         .invalidTokenReply(host: host, .missingToken),
         .redirectedElsewhere(host: host, target: "elsewhere.example"),
+        .identityTokenWithoutTokenService(host: host),
     ] + transportErrors.map { .transport(host: host, $0) }
 
     static let storeErrors: [StoreError] = [
@@ -75,6 +76,8 @@ struct ErrorWordingTests {
     static let rows: [Row] =
         loginErrors.map { Row(name: "login: \($0)", error: LoginFailure(error: $0, server: server, username: "me"),
                               exitCode: expectedExitCode($0), names: $0.namesHost ? "registry.example" : nil) }
+        + loginErrors.prefix(1).map { Row(name: "stored: \($0)", error: LoginFailure(error: $0, server: server, username: "me", stored: true),
+                                          exitCode: .credentialsRejected, names: "policy login -s registry.example:5000 -u USER") }
         + storeErrors.map { Row(name: "store: \($0)", error: $0, exitCode: .storage, names: $0.named) }
         + inputErrors.map { Row(name: "input: \($0)", error: $0, exitCode: .usage, names: nil) }
         + [
@@ -88,7 +91,7 @@ struct ErrorWordingTests {
     /// Exhaustive on purpose: a new `LoginError` case does not compile until its exit code is decided here.
     static func expectedExitCode(_ error: LoginError) -> ExitCode {
         switch error {
-        case .credentialsRejected: .credentialsRejected
+        case .credentialsRejected, .identityTokenWithoutTokenService: .credentialsRejected
         case .transport, .unexpectedStatus, .missingChallenge, .malformedChallenge, .unsupportedChallenge, .invalidRealm,
              .insecureRealm, .invalidTokenReply, .redirectedElsewhere: .network
         }

@@ -20,8 +20,12 @@ struct RegistryAddressTests {
         Row(input: "ghcr.io/v2", key: "ghcr.io", api: "ghcr.io"),
         Row(input: "  opcr.io ", key: "opcr.io", api: "opcr.io"),
         Row(input: "docker.io", key: "docker.io", api: "registry-1.docker.io"),
-        Row(input: "https://index.docker.io/v1/", key: "index.docker.io", api: "registry-1.docker.io"),
-        Row(input: "registry-1.docker.io", key: "registry-1.docker.io", api: "registry-1.docker.io"),
+        Row(input: "https://index.docker.io/v1/", key: "docker.io", api: "registry-1.docker.io"),
+        Row(input: "registry-1.docker.io", key: "docker.io", api: "registry-1.docker.io"),
+        Row(input: "index.docker.io", key: "docker.io", api: "registry-1.docker.io"),
+        Row(input: "https://registry-1.docker.io/v2/", key: "docker.io", api: "registry-1.docker.io"),
+        Row(input: "Docker.IO/", key: "docker.io", api: "registry-1.docker.io"),
+        Row(input: "docker.io:5000", key: "docker.io:5000", api: "docker.io:5000"),
         Row(input: "123456789012.dkr.ecr.eu-west-1.amazonaws.com", key: "123456789012.dkr.ecr.eu-west-1.amazonaws.com",
             api: "123456789012.dkr.ecr.eu-west-1.amazonaws.com"),
         Row(input: "localhost:5000", key: "localhost:5000", api: "localhost:5000", loopback: true),
@@ -60,6 +64,35 @@ struct RegistryAddressTests {
     @Test(arguments: bad)
     func rejects(_ input: String, _ expected: RegistryAddressError) {
         #expect(throws: expected) { try RegistryAddress(parsing: input) }
+    }
+
+    /// Every spelling of Docker Hub is stored under docker's key and the API host; everything else under its own.
+    @Test(arguments: ["docker.io", "index.docker.io", "registry-1.docker.io", "https://index.docker.io/v1/",
+                      "https://registry-1.docker.io/v2/", "http://docker.io"])
+    func dockerHubHasTwoStorageKeys(_ spelling: String) throws {
+        let address = try RegistryAddress(parsing: spelling)
+        #expect(address.isDockerHub)
+        #expect(address.storageKeys == ["https://index.docker.io/v1/", "registry-1.docker.io"])
+    }
+
+    @Test func otherRegistriesHaveOneStorageKey() throws {
+        #expect(try RegistryAddress(parsing: "https://ghcr.io/v2/").storageKeys == ["ghcr.io"])
+        #expect(try RegistryAddress(parsing: "localhost:5000").storageKeys == ["localhost:5000"])
+        #expect(try !RegistryAddress(parsing: "docker.io:5000").isDockerHub)
+    }
+
+    /// Keys other tools (or older versions of policy) wrote, and whether they name the registry.
+    @Test(arguments: [
+        ("docker.io", "https://index.docker.io/v1/", true), ("docker.io", "index.docker.io", true),
+        ("docker.io", "docker.io", true), ("docker.io", "registry-1.docker.io", true),
+        ("docker.io", "https://registry-1.docker.io/v2/", true), ("docker.io", "ghcr.io", false),
+        ("docker.io", "docker.io:5000", false), ("ghcr.io", "https://ghcr.io", true), ("ghcr.io", "ghcr.io/v2/", true),
+        ("ghcr.io", "GHCR.io", true), ("ghcr.io", "http://ghcr.io/", true), ("ghcr.io", "ghcr.io:443", false),
+        ("ghcr.io", "ghcr.io.evil", false), ("ghcr.io", "https://index.docker.io/v1/", false),
+        ("localhost:5000", "http://localhost:5000/v2/", true), ("localhost:5000", "localhost", false),
+    ])
+    func matchesStoredKeys(_ server: String, _ storedKey: String, _ expected: Bool) throws {
+        #expect(try RegistryAddress(parsing: server).matches(storedKey: storedKey) == expected)
     }
 
     @Test func buildsTheAPIURL() throws {

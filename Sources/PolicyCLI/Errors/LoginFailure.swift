@@ -6,10 +6,12 @@ struct LoginFailure: ReportableError {
     var error: LoginError
     var server: RegistryAddress
     var username: String
+    /// True when the credentials were the stored ones, re-verified by `policy login` without new ones.
+    var stored = false
 
     var exitCode: ExitCode {
         switch error {
-        case .credentialsRejected: .credentialsRejected
+        case .credentialsRejected, .identityTokenWithoutTokenService: .credentialsRejected
         default: .network
         }
     }
@@ -17,9 +19,13 @@ struct LoginFailure: ReportableError {
     var sentence: String {
         switch error {
         case .credentialsRejected(let host, let status, let message):
-            let sentence = "Login to \(server) failed: \(host) rejected the credentials of '\(DisplayText.clean(username, limit: 80))' (HTTP \(status)\(Self.detail(message)))."
+            let whose = stored ? "the stored credentials of" : "the credentials of"
+            let sentence = "Login to \(server) failed: \(host) rejected \(whose) '\(DisplayText.clean(username, limit: 80))' (HTTP \(status)\(Self.detail(message)))."
+            if stored { return sentence + " " + Self.replaceStored(server) }
             guard let hint = RegistryHints.forRejection(server: server, username: username, message: message) else { return sentence }
             return sentence + " " + hint
+        case .identityTokenWithoutTokenService(let host):
+            return "The stored credentials for \(server) are an identity token, but \(host) asks for a password (Basic authentication). \(Self.replaceStored(server))"
         case .transport(let host, let transportError):
             return transportError.sentence(host: host)
         case .unexpectedStatus(let host, let status, let message):
@@ -41,6 +47,11 @@ struct LoginFailure: ReportableError {
         case .redirectedElsewhere(let host, let target):
             return "\(host) redirected the login to another server (\(DisplayText.clean(target))), which is never sent credentials; the login cannot be verified."
         }
+    }
+
+    /// How to replace stored credentials that no longer work.
+    static func replaceStored(_ server: RegistryAddress) -> String {
+        "Log in again with new ones: 'policy login -s \(server) -u USER --password-stdin'."
     }
 
     private static func unexpectedStatus(host: String, status: Int, message: String?, server: RegistryAddress) -> String {

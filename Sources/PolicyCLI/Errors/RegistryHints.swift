@@ -8,7 +8,7 @@ enum RegistryHints {
         if host == "ghcr.io" {
             return "GitHub expects a personal access token with read:packages (and write:packages to push) as the password."
         }
-        if ["docker.io", "index.docker.io", "registry-1.docker.io"].contains(host) {
+        if server.isDockerHub {
             return "Docker Hub accounts with two-factor authentication or SSO need a personal access token as the password."
         }
         if host.contains(".dkr.ecr.") {

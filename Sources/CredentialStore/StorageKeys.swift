@@ -1,0 +1,29 @@
+import PolicyBase
+
+/// The `auths` keys (and helper ServerURLs) that belong to one registry. The command line derives them from
+/// the registry's address; this module only follows them.
+public struct StorageKeys: Sendable {
+    /// The keys credentials are written under, the first looked up first.
+    public var keys: [String]
+    /// Whether another key names the same registry: an alias another tool or an older policy wrote
+    /// (`https://ghcr.io`, `ghcr.io/v2/`, `docker.io`). Login replaces such entries, logout removes them.
+    public var isAlias: @Sendable (String) -> Bool
+
+    public init(keys: [String], isAlias: @escaping @Sendable (String) -> Bool) {
+        self.keys = keys
+        self.isAlias = isAlias
+    }
+
+    /// The keys in `config` that belong to the registry but are not among `keys`, sorted.
+    func aliases(in config: ConfigDocument) -> [String] {
+        (config.members["auths"]?.objectValue?.keys).map { $0.filter { !keys.contains($0) && isAlias($0) }.sorted() } ?? []
+    }
+}
+
+/// Credentials found in a store for a registry, and where.
+public struct StoredLogin: Sendable, Equatable {
+    /// The `auths` key or helper ServerURL they were found under.
+    public var key: String
+    public var credentials: Credentials
+    public var choice: StoreChoice
+}

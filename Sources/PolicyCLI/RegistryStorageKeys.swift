@@ -1,0 +1,9 @@
+import CredentialStore
+import RegistryAuth
+
+extension RegistryAddress {
+    /// Where this registry's credentials are stored, and which other keys name it.
+    var storage: StorageKeys {
+        StorageKeys(keys: storageKeys, isAlias: { [self] in matches(storedKey: $0) })
+    }
+}
