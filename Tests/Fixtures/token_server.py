@@ -2,9 +2,13 @@
 """Token-service fixture for the integration tests: a distribution-style token endpoint over TLS.
 
 GET /token?service=…[&scope=…] with HTTP Basic credentials checked against a JSON file of
-{user: password}; answers {"token": JWT, "access_token": JWT} where the JWT is signed RS256 with an
-x5c header whose certificate is the registry's rootcertbundle. Signing uses the openssl command line,
-so only the Python standard library is needed. Every request is appended to a log file as one JSON line.
+{user: password} or {user: {"password": …, "actions": ["pull"]}}; answers {"token": JWT, "access_token": JWT}
+where the JWT is signed RS256 with an x5c header whose certificate is the registry's rootcertbundle, and its
+`access` claim grants, for each `repository:NAME:ACTIONS` scope asked, the actions the user may have (all of
+pull and push unless "actions" limits them). With offline_token=true the reply also carries a refresh_token
+(what docker stores as `identitytoken`); POST /token with grant_type=refresh_token exchanges one for an
+access token (400 invalid_grant for one it never issued). Signing uses the openssl command line, so only the
+Python standard library is needed. Every request is appended to a log file as one JSON line (no secrets).
 
 With a ninth argument, a plain-HTTP registry URL, it also fronts that registry: every other path is
 forwarded there, so the token service lives on the registry's own host and port (as ghcr.io/token does).
@@ -28,25 +32,47 @@ def sign(payload: bytes) -> bytes:
 
 _tokens = {}
 _tokens_lock = threading.Lock()
+_refresh_tokens = {}
 
 
-def token_for(subject: str, audience: str) -> str:
-    """One token per (subject, audience) for the server's lifetime: signing spawns openssl, which would
+def token_for(subject: str, audience: str, access=()) -> str:
+    """One token per (subject, audience, access) for the server's lifetime: signing spawns openssl, which would
     otherwise dominate the timing of every login (the benchmark measures clients, not this fixture)."""
     with _tokens_lock:
-        key = (subject, audience)
+        key = (subject, audience, json.dumps(access, sort_keys=True))
         if key not in _tokens:
-            _tokens[key] = make_token(subject, audience)
+            _tokens[key] = make_token(subject, audience, list(access))
         return _tokens[key]
 
 
-def make_token(subject: str, audience: str) -> str:
+def load_users():
+    with open(USERS) as f:
+        users = json.load(f)
+    return {name: entry if isinstance(entry, dict) else {"password": entry} for name, entry in users.items()}
+
+
+def granted(user_entry, scopes):
+    """The access claim for the scopes asked: each repository scope with the actions the user may have."""
+    allowed = set(user_entry.get("actions", ["pull", "push"]))
+    access = []
+    for scope in scopes:
+        for item in scope.split(" "):
+            parts = item.split(":")
+            if len(parts) < 3 or parts[0] != "repository":
+                continue
+            name, actions = ":".join(parts[1:-1]), parts[-1].split(",")
+            access.append({"type": "repository", "name": name,
+                           "actions": [action for action in actions if action in allowed or "*" in allowed]})
+    return access
+
+
+def make_token(subject: str, audience: str, access) -> str:
     with open(SIGN_CERT_DER, "rb") as f:
         der = f.read()
     header = {"typ": "JWT", "alg": "RS256", "x5c": [base64.b64encode(der).decode()]}
     now = int(time.time())
     claims = {"iss": ISSUER, "sub": subject, "aud": audience, "exp": now + 3600, "nbf": now - 10,
-              "iat": now, "jti": uuid.uuid4().hex, "access": []}
+              "iat": now, "jti": uuid.uuid4().hex, "access": access}
     signing_input = (b64url(json.dumps(header).encode()) + "." + b64url(json.dumps(claims).encode())).encode()
     return signing_input.decode() + "." + b64url(sign(signing_input))
 
@@ -80,21 +106,47 @@ class Handler(BaseHTTPRequestHandler):
             return self.forward()
         if url.path != "/token":
             return self.reply(404, b'{"errors":[{"code":"NOT_FOUND","message":"no such endpoint"}]}')
-        with open(USERS) as f:
-            users = json.load(f)
+        users = load_users()
         user = password = None
         if auth.startswith("Basic "):
             try:
                 user, _, password = base64.b64decode(auth[6:]).decode().partition(":")
             except Exception:
                 pass
-        if user is None or users.get(user) != password:
+        if user is None or users.get(user, {}).get("password") != password:
             return self.reply(401, b'{"details":"incorrect username or password"}',
                               extra=[("WWW-Authenticate", 'Basic realm="token"')])
-        token = token_for(user, query.get("service", [""])[0])
+        token = token_for(user, query.get("service", [""])[0], granted(users[user], query.get("scope", [])))
         with open(LOG, "a") as log:
             log.write(json.dumps({"issued": token}) + "\n")
-        self.reply(200, json.dumps({"token": token, "access_token": token, "expires_in": 300}).encode())
+        reply = {"token": token, "access_token": token, "expires_in": 300}
+        if query.get("offline_token", [""])[0] == "true":
+            refresh = "refresh-" + uuid.uuid4().hex
+            with _tokens_lock:
+                _refresh_tokens[refresh] = user
+            reply["refresh_token"] = refresh
+        self.reply(200, json.dumps(reply).encode())
+
+    def do_POST(self):
+        url = urlparse(self.path)
+        length = int(self.headers.get("Content-Length", "0") or 0)
+        form = parse_qs(self.rfile.read(length).decode(errors="replace"))
+        with open(LOG, "a") as log:
+            log.write(json.dumps({"method": "POST", "path": url.path, "fields": sorted(form),
+                                  "grant_type": form.get("grant_type", [None])[0],
+                                  "authorization_scheme": (self.headers.get("Authorization") or " ").split(" ")[0] or None}) + "\n")
+        if url.path != "/token":
+            return self.reply(404, b'{"errors":[{"code":"NOT_FOUND","message":"no such endpoint"}]}')
+        if form.get("grant_type", [""])[0] != "refresh_token":
+            return self.reply(400, b'{"error":"unsupported_grant_type"}')
+        with _tokens_lock:
+            user = _refresh_tokens.get(form.get("refresh_token", [""])[0])
+        users = load_users()
+        if user is None or user not in users:
+            return self.reply(400, b'{"error":"invalid_grant","details":"refresh token is not valid"}')
+        token = token_for(user, form.get("service", [""])[0], granted(users[user], form.get("scope", [])))
+        self.reply(200, json.dumps({"access_token": token, "expires_in": 300,
+                                    "refresh_token": form["refresh_token"][0]}).encode())
 
 
     def forward(self):
