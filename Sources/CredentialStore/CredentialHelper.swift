@@ -78,6 +78,16 @@ public struct CredentialHelper: Sendable {
         guard reply.succeeded || Self.saysNotFound(reply) else { throw failure(.erase, reply) }
     }
 
+    /// Every server the helper holds credentials for, with its user name (`status`, `logout --all`).
+    public func list() throws(StoreError) -> [String: String] {
+        let reply = try call(.list, input: [])
+        guard reply.succeeded else { throw failure(.list, reply) }
+        guard let object = try? JSONParser.parse(reply.stdout).objectValue else {
+            throw .helper(executable: executable, verb: .list, .invalidReply)
+        }
+        return object.compactMapValues(\.stringValue)
+    }
+
     /// The one place policy waits for Swift concurrency: the helper process runs under swift-subprocess.
     private func call(_ verb: HelperVerb, input: [UInt8]) throws(StoreError) -> HelperProcess.Reply {
         let process = process, configKey = configKey

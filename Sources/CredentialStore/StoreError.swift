@@ -20,7 +20,7 @@ public enum StoreError: Error, Sendable, Equatable {
 
 /// The docker-credential-helpers protocol's verbs, each the helper's only argument.
 public enum HelperVerb: String, Sendable, Equatable {
-    case store, get, erase
+    case store, get, erase, list
 }
 
 /// How a credential helper call went wrong.

@@ -4,8 +4,11 @@ struct ParsedArguments: Equatable {
     var values: [Option: String] = [:]
     var flags: Set<Option> = []
     var operands: [String] = []
+    /// Every value of a repeatable option, in order (`values` holds the last).
+    var repeated: [Option: [String]] = [:]
 
     func value(_ option: Option) -> String? { values[option] }
+    func all(_ option: Option) -> [String] { repeated[option] ?? values[option].map { [$0] } ?? [] }
     func has(_ option: Option) -> Bool { flags.contains(option) || values[option] != nil }
 }
 
@@ -45,13 +48,16 @@ enum ArgumentParser {
             used.append((option, spelling))
             if option.spec.value != nil {
                 // `-s -u alice`: an option where the value belongs means the value was forgotten.
-                if let value = inlineValue {
-                    parsed.values[option] = value
+                let value: String
+                if let inlineValue {
+                    value = inlineValue
                 } else if let next = remaining.first, !looksLikeOption(next) {
-                    parsed.values[option] = remaining.removeFirst()
+                    value = remaining.removeFirst()
                 } else {
                     throw .missingValue(spelling, option)
                 }
+                parsed.values[option] = value
+                if option.spec.repeatable { parsed.repeated[option, default: []].append(value) }
             } else {
                 guard inlineValue == nil else { throw .unexpectedValue(spelling) }
                 parsed.flags.insert(option)

@@ -9,10 +9,13 @@ import Musl
 struct Environment: Sendable {
     var variables: [String: String]
     var standardInputIsTerminal: Bool
+    /// The current time in Unix seconds (expiry is judged against it).
+    var now: Int
 
-    init(variables: [String: String], standardInputIsTerminal: Bool) {
+    init(variables: [String: String], standardInputIsTerminal: Bool, now: Int = Int(time(nil))) {
         self.variables = variables
         self.standardInputIsTerminal = standardInputIsTerminal
+        self.now = now
     }
 
     /// The process's own environment.

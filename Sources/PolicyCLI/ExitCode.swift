@@ -6,6 +6,7 @@ enum ExitCode: Int32, CaseIterable {
     case credentialsRejected = 3
     case network = 4
     case storage = 5
+    case accessDenied = 6
 
     /// What the code means, as help lists it.
     var summary: String {
@@ -16,6 +17,7 @@ enum ExitCode: Int32, CaseIterable {
         case .credentialsRejected: "credentials rejected or expired"
         case .network: "network, TLS, timeout or protocol error"
         case .storage: "local storage error (config.json, credential helper)"
+        case .accessDenied: "credentials valid, but without the access asked for with --check-access"
         }
     }
 }

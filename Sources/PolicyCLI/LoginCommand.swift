@@ -23,6 +23,7 @@ struct LoginCommand {
     private func logIn(_ credentials: Credentials, at server: RegistryAddress, storage: CredentialStorage) throws {
         let output = context.output
         protect(credentials)
+        try refuseExpired(credentials, at: server, stored: false)
         let report = try verify(credentials, at: server, stored: false)
         let remember = options.rememberAsDefault
         let choice = try storage.save(credentials, under: server.storage) { document in
@@ -32,7 +33,7 @@ struct LoginCommand {
         if context.debug {
             DebugTrace(output: output).line(StoreNotes.saved(keys: server.storageKeys, choice: choice, file: storage.file.path))
         }
-        finish(report, at: server)
+        finish(report, credentials, at: server)
     }
 
     /// `policy login [-s SERVER]` with nothing new: checks the stored credentials with the registry and
@@ -41,6 +42,7 @@ struct LoginCommand {
         let output = context.output
         protect(stored.credentials)
         output.error(LoginNotes.usingStored(username: stored.credentials.username))
+        try refuseExpired(stored.credentials, at: server, stored: true)
         let report: LoginReport
         do {
             report = try verify(stored.credentials, at: server, stored: true)
@@ -50,14 +52,29 @@ struct LoginCommand {
             return try logIn(credentials, at: server, storage: storage)
         }
         if options.rememberAsDefault { try DefaultDomain.remember(server.key, context) }
-        finish(report, at: server)
+        finish(report, stored.credentials, at: server)
     }
 
-    private func finish(_ report: LoginReport, at server: RegistryAddress) {
+    /// What a secret says of its own expiry is checked before any request: an expired ECR token or JWT fails
+    /// at once with when it expired and how to get a new one.
+    private func refuseExpired(_ credentials: Credentials, at server: RegistryAddress, stored: Bool) throws {
+        guard let (expires, source) = CredentialExpiry.of(credentials.secret), expires <= context.environment.now else { return }
+        throw ExpiredCredentials(server: server, expires: expires, now: context.environment.now, source: source, stored: stored)
+    }
+
+    /// The lines after a verified login: warnings, the access granted, the expiry, then `Login Succeeded`.
+    private func finish(_ report: LoginReport, _ credentials: Credentials, at server: RegistryAddress) {
+        let output = context.output
         if report.outcome == .anonymousAccess {
-            context.output.warning(LoginNotes.anonymousAccess(server))
+            output.warning(LoginNotes.anonymousAccess(server))
         }
-        context.output.out(LoginNotes.succeeded)
+        for access in report.access {
+            output.error(LoginNotes.granted(access))
+        }
+        if let (expires, _) = CredentialExpiry.of(credentials.secret) {
+            output.error(LoginNotes.expires(expires, now: context.environment.now, kind: credentials.kind))
+        }
+        output.out(LoginNotes.succeeded)
     }
 
     /// Every form of the secret joins the redactor before anything can print it.
@@ -107,7 +124,7 @@ struct LoginCommand {
     private func verify(_ credentials: Credentials, at server: RegistryAddress, stored: Bool) throws -> LoginReport {
         var transport: any HTTPTransport
         do {
-            transport = try CurlTransport(options: options.transport)
+            transport = try CurlTransport(options: options.network.transport)
         } catch {
             throw InternalError(detail: error.sentence(host: server.apiAuthority))
         }
@@ -120,12 +137,16 @@ struct LoginCommand {
         }
         let report: LoginReport
         do {
-            report = try RegistryLogin(transport: transport).verify(credentials, at: server, plainHTTP: options.plainHTTP)
+            report = try RegistryLogin(transport: transport).verify(credentials, at: server, plainHTTP: options.network.plainHTTP,
+                                                                  checking: options.access)
         } catch {
             throw LoginFailure(error: error, server: server, username: credentials.username, stored: stored)
         }
         if report.fellBackToPlainHTTP {
             output.error(LoginNotes.fellBackToPlainHTTP(server))
+        }
+        if report.access.contains(where: { !$0.allGranted }) {
+            throw AccessDenied(server: server, username: credentials.username, reports: report.access)
         }
         return report
     }

@@ -19,8 +19,9 @@ struct LoginOptions {
     var username: String?
     var passwordSource: PasswordSource
     var rememberAsDefault: Bool
-    var plainHTTP: Bool
-    var transport: TransportOptions
+    var network: NetworkOptions
+    /// `--check-access` requests, in the order given.
+    var access: [AccessRequest]
 
     init(_ parsed: ParsedArguments) throws {
         serverInput = try ServerArgument.input(parsed)
@@ -40,26 +41,7 @@ struct LoginOptions {
         case (nil, false): passwordSource = .prompt
         }
         rememberAsDefault = parsed.has(.defaultDomain)
-        plainHTTP = parsed.has(.plaintext)
-        transport = TransportOptions()
-        transport.userAgent = "policy/\(HelpText.version)"
-        transport.insecure = parsed.has(.insecure)
-        if let timeout = parsed.value(.timeout) {
-            guard let seconds = Int(timeout), (1...3600).contains(seconds) else { throw InputError.invalidTimeout(timeout) }
-            transport.timeoutSeconds = seconds
-        }
-        transport.caFile = try Self.readableFile(parsed, .caFile, "--ca-file")
-        transport.certFile = try Self.readableFile(parsed, .certFile, "--cert-file")
-        transport.keyFile = try Self.readableFile(parsed, .keyFile, "--key-file")
-        if transport.keyFile != nil && transport.certFile == nil { throw InputError.keyWithoutCert }
-        if plainHTTP && (transport.insecure || transport.caFile != nil || transport.certFile != nil) {
-            throw InputError.plaintextWithTLSOptions
-        }
-    }
-
-    private static func readableFile(_ parsed: ParsedArguments, _ option: Option, _ name: String) throws(InputError) -> String? {
-        guard let path = parsed.value(option) else { return nil }
-        guard access(path, R_OK) == 0 else { throw InputError.unreadableFile(option: name, path: path) }
-        return path
+        network = try NetworkOptions(parsed)
+        access = try parsed.all(.checkAccess).map(AccessArgument.parse)
     }
 }

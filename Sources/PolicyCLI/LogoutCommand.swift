@@ -5,14 +5,19 @@ import RegistryAuth
 /// helper and/or config.json) and say so. Not being logged in is not an error.
 struct LogoutCommand {
     let serverInput: String?
+    /// `--all`: every stored login.
+    let all: Bool
     let context: CommandContext
 
     init(_ parsed: ParsedArguments, context: CommandContext) throws(InputError) {
         serverInput = try ServerArgument.input(parsed)
+        all = parsed.has(.all)
+        if all && serverInput != nil { throw .allWithServer }
         self.context = context
     }
 
     func run() throws {
+        if all { return try logOutEverywhere() }
         let server = try ServerArgument.resolve(serverInput, context: context)
         let storage = try StorageSettings.storage(context)
         let removed = try storage.remove(server.storage)
@@ -20,5 +25,17 @@ struct LogoutCommand {
             DebugTrace(output: context.output).line("store: logout of \(server.key) removed \(removed ? "stored credentials" : "nothing")")
         }
         context.output.out(removed ? LogoutNotes.removing(server) : LogoutNotes.notLoggedIn(server))
+    }
+
+    /// `--all`: removes every stored login, from config.json and from each helper that holds one, keeping every
+    /// other key; names each registry removed.
+    private func logOutEverywhere() throws {
+        let storage = try StorageSettings.storage(context)
+        let registries = StoredRegistry.group(try storage.allLogins())
+        guard !registries.isEmpty else { return context.output.out(LogoutNotes.nothingStored) }
+        for registry in registries {
+            _ = try storage.remove(registry.storage)
+            context.output.out(LogoutNotes.removing(registry.name))
+        }
     }
 }

@@ -14,6 +14,17 @@ enum LoginNotes {
         "Authenticating with existing credentials (user \(DisplayText.clean(username, limit: 80)))"
     }
 
+    /// One line per `--check-access` repository: `org/policy: pull, push`.
+    static func granted(_ report: AccessReport) -> String {
+        "\(report.request.repository): " + report.granted.map(\.rawValue).joined(separator: ", ")
+    }
+
+    /// `The password expires 2026-11-24 12:03 UTC (in 11 h 58 min).`
+    static func expires(_ expires: Int, now: Int, kind: Credentials.Kind) -> String {
+        let what = kind == .identityToken ? "The identity token" : "The password"
+        return "\(what) expires \(UTCTime.format(expires)) (in \(UTCTime.span(expires - now)))."
+    }
+
     static func anonymousAccess(_ server: RegistryAddress) -> String {
         "\(server) allows anonymous access, so it did not check these credentials; they were stored anyway."
     }
@@ -25,9 +36,11 @@ enum LoginNotes {
 
 /// The lines a logout prints.
 enum LogoutNotes {
-    static func removing(_ server: RegistryAddress) -> String {
+    static func removing(_ server: CustomStringConvertible) -> String {
         "Removing login credentials for \(server)"
     }
+
+    static let nothingStored = "No stored logins to remove."
 
     static func notLoggedIn(_ server: RegistryAddress) -> String {
         "Not logged in to \(server)"

@@ -3,7 +3,8 @@
 enum Option: CaseIterable, Hashable, Sendable {
     case config, debug, help, version
     case server, username, password, passwordStdin, defaultDomain
-    case insecure, plaintext, caFile, certFile, keyFile, timeout
+    case insecure, plaintext, caFile, certFile, keyFile, timeout, checkAccess
+    case all, verify, json
 
     var spec: OptionSpec {
         switch self {
@@ -31,23 +32,35 @@ enum Option: CaseIterable, Hashable, Sendable {
             OptionSpec(long: "default-domain", short: "d",
                        help: "Remember this server as the default for later commands without -s", commands: [.login])
         case .insecure:
-            OptionSpec(long: "insecure", short: "k", help: "Do not verify the registry's TLS certificate", commands: [.login])
+            OptionSpec(long: "insecure", short: "k", help: "Do not verify the registry's TLS certificate", commands: networked)
         case .plaintext:
-            OptionSpec(long: "plaintext", help: "Talk plain HTTP instead of HTTPS", commands: [.login])
+            OptionSpec(long: "plaintext", help: "Talk plain HTTP instead of HTTPS", commands: networked)
         case .caFile:
             OptionSpec(long: "ca-file", value: OptionValue("FILE", "a PEM file"),
-                       help: "Trust the certificate authorities in this PEM file", commands: [.login])
+                       help: "Trust the certificate authorities in this PEM file", commands: networked)
         case .certFile:
             OptionSpec(long: "cert-file", value: OptionValue("FILE", "a PEM file"),
-                       help: "Client certificate (PEM) for mutual TLS", commands: [.login])
+                       help: "Client certificate (PEM) for mutual TLS", commands: networked)
         case .keyFile:
             OptionSpec(long: "key-file", value: OptionValue("FILE", "a PEM file"),
-                       help: "Private key (PEM) of the client certificate", commands: [.login])
+                       help: "Private key (PEM) of the client certificate", commands: networked)
         case .timeout:
             OptionSpec(long: "timeout", value: OptionValue("SECONDS", "a number of seconds"),
-                       help: "Bound on each request, connection included (default 30)", commands: [.login])
+                       help: "Bound on each request, connection included (default 30)", commands: networked)
+        case .checkAccess:
+            OptionSpec(long: "check-access", value: OptionValue("REPO[:ACTIONS]", "a repository such as org/policy:pull,push"),
+                       help: "After verifying, check pull and/or push on REPO (repeatable)", commands: [.login], repeatable: true)
+        case .all:
+            OptionSpec(long: "all", help: "Remove every stored login", commands: [.logout])
+        case .verify:
+            OptionSpec(long: "verify", help: "Re-check each stored login with its registry", commands: [.status])
+        case .json:
+            OptionSpec(long: "json", help: "Print the logins as JSON (one object per login)", commands: [.status])
         }
     }
+
+    /// The commands that talk to registries and take the network options.
+    private var networked: Set<CommandName> { [.login, .status] }
 
     var isGlobal: Bool { spec.commands.isEmpty }
 
@@ -80,24 +93,29 @@ struct OptionSpec: Sendable {
     var help: String
     /// Commands the option applies to; empty means a global option.
     var commands: Set<CommandName> = []
+    /// Whether every occurrence counts (`--check-access a --check-access b`); otherwise the last one wins.
+    var repeatable = false
 
-    init(long: String, short: Character? = nil, value: OptionValue? = nil, help: String, commands: Set<CommandName> = []) {
+    init(long: String, short: Character? = nil, value: OptionValue? = nil, help: String, commands: Set<CommandName> = [],
+         repeatable: Bool = false) {
         self.long = long
         self.short = short
         self.value = value
         self.help = help
         self.commands = commands
+        self.repeatable = repeatable
     }
 }
 
 /// The commands, in help order.
 enum CommandName: String, CaseIterable, Sendable {
-    case login, logout, help, version
+    case login, logout, status, help, version
 
     var summary: String {
         switch self {
         case .login: "Log in to a container registry and store the credentials"
         case .logout: "Remove stored credentials for a registry"
+        case .status: "List stored logins; --verify re-checks them with their registries"
         case .help: "Show help for policy or for a command"
         case .version: "Print the version of policy"
         }
@@ -107,6 +125,7 @@ enum CommandName: String, CaseIterable, Sendable {
     var operandUsage: String {
         switch self {
         case .login, .logout: " [SERVER]"
+        case .status: " [SERVER...]"
         case .help: " [COMMAND]"
         case .version: ""
         }
@@ -116,6 +135,7 @@ enum CommandName: String, CaseIterable, Sendable {
     var operandLimit: Int {
         switch self {
         case .login, .logout, .help: 1
+        case .status: 64
         case .version: 0
         }
     }

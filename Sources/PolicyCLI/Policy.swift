@@ -47,6 +47,8 @@ enum Policy {
             try LoginCommand(options: LoginOptions(parsed), context: context).run()
         case .logout:
             try LogoutCommand(parsed, context: context).run()
+        case .status:
+            try StatusCommand(parsed, context: context).run()
         }
     }
 

@@ -11,6 +11,8 @@ public struct LoginReport: Sendable, Equatable {
     public var outcome: Outcome
     /// True when a loopback registry was retried over plain HTTP after the TLS handshake failed.
     public var fellBackToPlainHTTP: Bool
+    /// What each `--check-access` request was granted, in the order asked.
+    public var access: [AccessReport] = []
 }
 
 /// Verifies credentials against a registry: probe `/v2/`, answer its challenge (Basic or Bearer token), repeat.
@@ -25,8 +27,9 @@ public struct RegistryLogin {
     /// - Parameters:
     ///   - plainHTTP: talk plain HTTP from the start (`--plaintext` or an `http://` server).
     /// - Throws: `LoginError` describing the first step that failed.
-    public func verify(_ credentials: Credentials, at registry: RegistryAddress,
-                       plainHTTP: Bool) throws(LoginError) -> LoginReport {
+    ///   - access: repositories whose access to check once the credentials are verified.
+    public func verify(_ credentials: Credentials, at registry: RegistryAddress, plainHTTP: Bool,
+                       checking access: [AccessRequest] = []) throws(LoginError) -> LoginReport {
         var plain = plainHTTP || registry.explicitPlainHTTP
         var fellBack = false
         let probe: HTTPResponse
@@ -41,7 +44,10 @@ public struct RegistryLogin {
             fellBack = true
         }
         let outcome = try answer(probe, credentials: credentials, registry: registry, plainHTTP: plain)
-        return LoginReport(outcome: outcome, fellBackToPlainHTTP: fellBack)
+        let reports = try access.map { (request) throws(LoginError) -> AccessReport in
+            try check(request, outcome: outcome, credentials: credentials, registry: registry, plainHTTP: plain)
+        }
+        return LoginReport(outcome: outcome, fellBackToPlainHTTP: fellBack, access: reports)
     }
 
     private func answer(_ probe: HTTPResponse, credentials: Credentials, registry: RegistryAddress,
@@ -81,7 +87,7 @@ public struct RegistryLogin {
 
     /// Asks the token service for a token: with Basic credentials (GET, the form every registry accepts), or,
     /// for an identity token, with the OAuth2 refresh-token grant (POST, as the distribution token spec says).
-    private func fetchToken(realm: String, service: String?, scope: String?, credentials: Credentials,
+    func fetchToken(realm: String, service: String?, scope: String?, credentials: Credentials,
                             registryPlainHTTP: Bool) throws(LoginError) -> String {
         guard let realmParts = URLParts(realm) else { throw .invalidRealm(realm: realm) }
         if realmParts.scheme == "http" && !registryPlainHTTP { throw .insecureRealm(realm: realm) }
@@ -113,7 +119,7 @@ public struct RegistryLogin {
         }
     }
 
-    private func expectSuccess(_ response: HTTPResponse, host: String) throws(LoginError) {
+    func expectSuccess(_ response: HTTPResponse, host: String) throws(LoginError) {
         if (200..<300).contains(response.status) { return }
         let message = ServerMessage.extract(from: response)
         if response.status == 401 || response.status == 403 {
@@ -126,7 +132,7 @@ public struct RegistryLogin {
     /// server that never saw the credentials (libcurl drops them across origins), so it can neither confirm
     /// nor reject them — not even as "anonymous access". A final URL that cannot be parsed counts as another
     /// origin: a check that is skipped when parsing fails would let exactly the odd cases through.
-    private func send(_ request: HTTPRequest, host: String) throws(LoginError) -> HTTPResponse {
+    func send(_ request: HTTPRequest, host: String) throws(LoginError) -> HTTPResponse {
         let response: HTTPResponse
         do {
             response = try transport.send(request)

@@ -27,6 +27,8 @@ enum InputError: Error, Equatable {
     case unreadableFile(option: String, path: String)
     case keyWithoutCert
     case plaintextWithTLSOptions
+    case invalidAccess(String)
+    case allWithServer
 }
 
 extension InputError: ReportableError {
@@ -55,6 +57,9 @@ extension InputError: ReportableError {
         case .unreadableFile(let option, let path): "Cannot read the file given to \(option): '\(DisplayText.clean(path))'."
         case .keyWithoutCert: "--key-file needs --cert-file (and --cert-file alone needs the key inside it)."
         case .plaintextWithTLSOptions: "--plaintext cannot be combined with -k, --ca-file, --cert-file or --key-file."
+        case .invalidAccess(let text):
+            "--check-access takes a repository without the registry and optional actions, e.g. org/policy or org/policy:pull,push; '\(DisplayText.clean(text, limit: 80))' is not one."
+        case .allWithServer: "'policy logout --all' removes every login; give it no server."
         }
     }
 }

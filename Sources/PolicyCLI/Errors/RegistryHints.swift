@@ -31,4 +31,22 @@ enum RegistryHints {
         }
         return nil
     }
+
+    /// Advice when verified credentials lack the access `--check-access` asked for.
+    static func forMissingAccess(server: RegistryAddress, missingPush: Bool) -> String? {
+        let host = server.key
+        if host == "ghcr.io" {
+            return missingPush ? "GitHub: the personal access token needs write:packages to push (and repo for private repositories)."
+                : "GitHub: the personal access token needs read:packages (and repo for private repositories)."
+        }
+        if server.isDockerHub {
+            return missingPush ? "Docker Hub: a read-only access token cannot push; create one with Read & Write."
+                : "Docker Hub: check that the repository exists and that the account may see it."
+        }
+        if host.contains(".dkr.ecr.") {
+            return "ECR: the IAM policy of these credentials must allow the repository's "
+                + (missingPush ? "push actions (ecr:InitiateLayerUpload, ecr:PutImage, …)." : "pull actions (ecr:BatchGetImage, ecr:GetDownloadUrlForLayer).")
+        }
+        return nil
+    }
 }

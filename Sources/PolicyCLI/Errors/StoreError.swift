@@ -83,6 +83,7 @@ extension HelperVerb {
         case .store: "store the credentials"
         case .get: "read the credentials"
         case .erase: "erase the credentials"
+        case .list: "list the stored credentials"
         }
     }
 }

@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+import CredentialStore
+import Dispatch
+import PolicyBase
+import RegistryAuth
+
+/// `policy status [SERVER…] [--verify] [--json]`: every stored login — server, user, where the secret is, its
+/// kind, its expiry, the default domain — and with `--verify`, whether each still works, checked with its
+/// registry several at once. Secrets are never printed.
+struct StatusCommand {
+    let servers: [RegistryAddress]
+    let verify: Bool
+    let json: Bool
+    let network: NetworkOptions
+    let context: CommandContext
+
+    /// At most this many registries are asked at once.
+    static let concurrentChecks = 4
+
+    init(_ parsed: ParsedArguments, context: CommandContext) throws {
+        servers = try parsed.operands.map { (text) throws(InputError) -> RegistryAddress in
+            do throws(RegistryAddressError) { return try RegistryAddress(parsing: text) } catch { throw .invalidServer(error) }
+        }
+        verify = parsed.has(.verify)
+        json = parsed.has(.json)
+        network = try NetworkOptions(parsed)
+        self.context = context
+    }
+
+    func run() throws {
+        let directory = try context.configDirectory()
+        let storage = try StorageSettings.storage(context)
+        var registries = StoredRegistry.group(try storage.allLogins())
+        if !servers.isEmpty {
+            registries = registries.filter { registry in servers.contains { server in registry.logins.contains { server.matches(storedKey: $0.key) } } }
+        }
+        for registry in registries { context.output.protect(registry.shown.credentials.secret) }
+        let defaultDomain = try DefaultDomain.read(context).flatMap { try? RegistryAddress(parsing: $0) }
+        let rows = registries.map { StatusRow($0, isDefault: $0.name == defaultDomain?.key) }
+        let checked = verify ? check(rows) : rows
+        if LegacyRegistriesFile.exists(in: directory) {
+            context.output.error(StatusNotes.legacyFile(LegacyRegistriesFile.path(in: directory)))
+        }
+        context.output.raw(json ? StatusFormat.json(checked) : StatusFormat.table(checked, file: storage.file.path))
+        if verify, let problem = StatusProblem(checked) { throw problem }
+    }
+
+    /// Verifies each row's credentials with its registry, `concurrentChecks` at a time. Nothing is printed
+    /// from the workers; each has its own transport.
+    private func check(_ rows: [StatusRow]) -> [StatusRow] {
+        let results = ResultSlots(count: rows.count)
+        let network = network, now = context.environment.now
+        let batches = stride(from: 0, to: rows.count, by: Self.concurrentChecks).map { Array(rows[$0..<min($0 + Self.concurrentChecks, rows.count)].indices) }
+        for batch in batches {
+            DispatchQueue.concurrentPerform(iterations: batch.count) { position in
+                let index = batch[position]
+                results.set(index, Self.state(of: rows[index], network: network, now: now))
+            }
+        }
+        return rows.enumerated().map { index, row in
+            var row = row
+            row.state = results.get(index)
+            return row
+        }
+    }
+
+    private static func state(of row: StatusRow, network: NetworkOptions, now: Int) -> StatusRow.State {
+        guard let address = row.registry.address else { return .unreachable }
+        let credentials = row.registry.shown.credentials
+        if let expires = row.expires, expires <= now { return .expired }
+        do {
+            let transport = try CurlTransport(options: network.transport)
+            _ = try RegistryLogin(transport: transport).verify(credentials, at: address, plainHTTP: network.plainHTTP)
+            return .ok
+        } catch let error as LoginError {
+            switch error {
+            case .credentialsRejected, .identityTokenWithoutTokenService: return .rejected
+            default: return .unreachable
+            }
+        } catch {
+            return .unreachable
+        }
+    }
+}
+
+/// Results written by concurrent workers, each to its own slot.
+private final class ResultSlots: @unchecked Sendable {
+    private var states: [StatusRow.State?]
+    private let lock = DispatchQueue(label: "policy.status.results")
+
+    init(count: Int) { states = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ state: StatusRow.State) { lock.sync { states[index] = state } }
+    func get(_ index: Int) -> StatusRow.State? { lock.sync { states[index] } }
+}
+
+/// One stored login as `status` shows it.
+struct StatusRow: @unchecked Sendable {
+    enum State: String {
+        case ok, rejected, expired, unreachable
+    }
+
+    var registry: StoredRegistry
+    var isDefault: Bool
+    var expires: Int?
+    var state: State?
+
+    init(_ registry: StoredRegistry, isDefault: Bool) {
+        self.registry = registry
+        self.isDefault = isDefault
+        expires = CredentialExpiry.of(registry.shown.credentials.secret)?.expires
+    }
+
+    var username: String { registry.shown.credentials.username }
+    var kind: String { registry.shown.credentials.kind == .identityToken ? "identity token" : "password" }
+    var store: String {
+        switch registry.shown.choice {
+        case .file: "config.json"
+        case .helper(let name, _): "docker-credential-" + name
+        }
+    }
+}
+
+/// `~/.policy/policy-registries.yaml`, where policy before 0.2 kept plain-text passwords this version never reads.
+enum LegacyRegistriesFile {
+    static func path(in directory: String) -> String { directory + "/policy-registries.yaml" }
+    static func exists(in directory: String) -> Bool { access(path(in: directory), F_OK) == 0 }
+}

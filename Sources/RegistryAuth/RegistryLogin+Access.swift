@@ -1,0 +1,76 @@
+import PolicyBase
+
+/// `--check-access`: what verified credentials may do on a repository.
+extension RegistryLogin {
+    /// Bearer registries: a token is asked for the repository's scope; a JWT's `access` claim says what was
+    /// granted. An opaque token (GHCR), a Basic registry (ECR, htpasswd) or one that let anyone in: probes.
+    func check(_ request: AccessRequest, outcome: LoginReport.Outcome, credentials: Credentials,
+               registry: RegistryAddress, plainHTTP: Bool) throws(LoginError) -> AccessReport {
+        let authorization: HTTPAuthorization
+        switch outcome {
+        case .verified(.bearer(let realm, let service, _)):
+            let token = try fetchToken(realm: realm, service: service, scope: request.scope, credentials: credentials,
+                                       registryPlainHTTP: plainHTTP)
+            if let granted = Self.grantedByClaim(token, repository: request.repository) {
+                return AccessReport(request: request, granted: request.actions.filter(granted.contains), repositoryNotFound: false,
+                                    method: .tokenClaim)
+            }
+            authorization = .bearer(token: token)
+        case .verified(.basic), .anonymousAccess:
+            authorization = .basic(username: credentials.username, password: credentials.secret)
+        }
+        var granted: [RepositoryAction] = []
+        var notFound = false
+        let base = registry.apiURL(plainHTTP: plainHTTP) + request.repository
+        for action in request.actions {
+            switch action {
+            case .pull:
+                let answer = try send(HTTPRequest(url: base + "/tags/list", authorization: authorization), host: registry.apiAuthority)
+                if answer.status == 404 { notFound = true }
+                if try allowed(answer, host: registry.apiAuthority, tolerating: [404]) { granted.append(.pull) }
+            case .push:
+                let answer = try send(HTTPRequest(.post, url: base + "/blobs/uploads/", authorization: authorization),
+                                      host: registry.apiAuthority)
+                if try allowed(answer, host: registry.apiAuthority, tolerating: [404]) {
+                    granted.append(.push)
+                    try cancelUpload(answer, registry: registry, plainHTTP: plainHTTP, authorization: authorization)
+                }
+            }
+        }
+        return AccessReport(request: request, granted: granted, repositoryNotFound: notFound, method: .probe)
+    }
+
+    /// The actions the token's `access` claim grants on `repository`; nil when the token is not a JWT with one.
+    static func grantedByClaim(_ token: String, repository: String) -> [RepositoryAction]? {
+        guard case .array(let entries)? = JWT.claims(of: token)?["access"] else { return nil }
+        var granted: [RepositoryAction] = []
+        for entry in entries.compactMap(\.objectValue)
+        where entry["type"]?.stringValue == "repository" && entry["name"]?.stringValue == repository {
+            guard case .array(let actions)? = entry["actions"] else { continue }
+            for action in actions.compactMap(\.stringValue) {
+                if action == "*" { return RepositoryAction.allCases }
+                if let known = RepositoryAction(rawValue: action), !granted.contains(known) { granted.append(known) }
+            }
+        }
+        return granted
+    }
+
+    /// 2xx: allowed; 401/403 and the `tolerating` statuses: not; anything else is an error of the registry.
+    private func allowed(_ answer: HTTPResponse, host: String, tolerating: Set<Int>) throws(LoginError) -> Bool {
+        if (200..<300).contains(answer.status) { return true }
+        if answer.status == 401 || answer.status == 403 || tolerating.contains(answer.status) { return false }
+        throw .unexpectedStatus(host: host, status: answer.status, serverMessage: ServerMessage.extract(from: answer))
+    }
+
+    /// Cancels the upload a push probe started, so nothing is left behind. A `Location` on another origin is
+    /// not followed: the credentials would go there.
+    private func cancelUpload(_ answer: HTTPResponse, registry: RegistryAddress, plainHTTP: Bool,
+                              authorization: HTTPAuthorization) throws(LoginError) {
+        guard let location = answer.values(of: "Location").first, !location.isEmpty else { return }
+        let api = registry.apiURL(plainHTTP: plainHTTP)
+        let origin = URLParts(api)?.origin ?? ""
+        let url = location.hasPrefix("/") ? origin + location : location
+        guard URLParts(url)?.origin == origin else { return }
+        _ = try send(HTTPRequest(.delete, url: url, authorization: authorization), host: registry.apiAuthority)
+    }
+}

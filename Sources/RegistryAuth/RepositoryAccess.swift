@@ -1,0 +1,41 @@
+/// What `--check-access` asks about one repository.
+public struct AccessRequest: Sendable, Equatable {
+    /// The repository without the registry, e.g. `org/policy`.
+    public var repository: String
+    public var actions: [RepositoryAction]
+
+    public init(repository: String, actions: [RepositoryAction]) {
+        self.repository = repository
+        self.actions = actions
+    }
+
+    /// `repository:NAME:ACTIONS`, the token scope that asks for them.
+    var scope: String { "repository:\(repository):" + actions.map(\.rawValue).joined(separator: ",") }
+}
+
+/// The actions of the distribution token scope that `--check-access` checks.
+public enum RepositoryAction: String, Sendable, Equatable, CaseIterable, Comparable {
+    case pull, push
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// What the registry granted on one repository.
+public struct AccessReport: Sendable, Equatable {
+    /// How the granted actions were learned.
+    public enum Method: Sendable, Equatable {
+        /// From the `access` claim of the token the token service issued for the scope (no side effects).
+        case tokenClaim
+        /// From requests: `GET …/tags/list` (pull), `POST …/blobs/uploads/` then `DELETE` (push).
+        case probe
+    }
+
+    public var request: AccessRequest
+    public var granted: [RepositoryAction]
+    /// A pull probe answered 404 NAME_UNKNOWN: the repository does not exist, or is not visible to these credentials.
+    public var repositoryNotFound: Bool
+    public var method: Method
+
+    public var denied: [RepositoryAction] { request.actions.filter { !granted.contains($0) } }
+    public var allGranted: Bool { denied.isEmpty }
+}
