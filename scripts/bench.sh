@@ -66,6 +66,7 @@ grep -q '<!-- bench:start -->' "$readme" && grep -q '<!-- bench:end -->' "$readm
     || die "README.md has no <!-- bench:start --> … <!-- bench:end --> markers to put the table between"
 
 printf 'bench-password\n' > "$work/password"
+load_at_start=$(cut -d' ' -f1 /proc/loadavg)
 
 start_registry() {  # DIR MODE [REALM]
     registries+=("$1")
@@ -263,6 +264,7 @@ $have_skopeo && binary[skopeo]=$(stat -c %s "$(readlink -f "$(command -v skopeo)
     echo "service is behind its own delaying proxy). Peak RSS: median of $rss_runs runs under /usr/bin/time. Connections:"
     echo "accepted by the proxies during one login (three logins; differing counts are shown as 2/3). Registries:"
     echo "docker-registry over TLS on 127.0.0.1; token-front has the token service on the registry's own host and port."
+    echo "Load average when the run started: $load_at_start (other work on the machine moves the loopback times most)."
     echo
     echo "| flow | tool | loopback | $rtt_ms ms RTT | connections | peak RSS | executable |"
     echo "|---|---|---|---|---|---|---|"
