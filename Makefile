@@ -42,7 +42,7 @@ fuzz: ## run each libFuzzer target (Fuzz/) for FUZZ_SECONDS (default 300); crash
 demo: release ## log in to a throwaway local TLS registry with the release binary
 	scripts/demo.sh
 
-bench: release ## time policy login against docker, skopeo and bare curl; writes bench/results.md
+bench: release ## time policy login against docker, skopeo and curl, loopback and 50 ms RTT; writes bench/results.md and README
 	scripts/bench.sh
 
 clean: ## remove build products

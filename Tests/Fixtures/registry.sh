@@ -8,8 +8,8 @@
 # basic: htpasswd (bcrypt). token: `auth: token` plus Tests/Fixtures/token_server.py on its own port, which
 # signs RS256 JWTs whose x5c certificate is the registry's rootcertbundle. token-front: the token service
 # serves TLS on DIR/port itself and forwards /v2/ to the registry on a plain backend port, so the realm is on
-# the registry's own host and port. The password is read from a file,
-# never from the command line.
+# the registry's own host and port. REGISTRY_REALM, when set, is the realm a token registry announces instead
+# (the benchmark points it at a delaying proxy). The password is read from a file, never from the command line.
 #
 # Environment: REGISTRY_TLS=tls (default) | mtls (client certificates required: DIR/client.pem, client-key.pem)
 # | none (plain HTTP); REGISTRY_HOST (listen address, default 127.0.0.1); REGISTRY_CERT_SAN (the server
@@ -87,7 +87,7 @@ start() {
         echo "$token_port" > "$dir/token-port"
         auth="auth:
   token:
-    realm: https://127.0.0.1:$token_port/token
+    realm: ${REGISTRY_REALM:-https://127.0.0.1:$token_port/token}
     service: policy-test-registry
     issuer: policy-test-issuer
     rootcertbundle: $dir/signer.pem"
