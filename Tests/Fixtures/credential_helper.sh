@@ -5,7 +5,7 @@
 #              without reading stdin; store-refused: read stdin, refuse the store; hang: never finish
 #   verbs      one line per call: the verb;     argv  one line per call: "$#: $*"
 #   stdin.V    what call V received on stdin;   env.V the environment call V received
-#   stored     what the last `store` received (the helper's single-entry "keychain")
+#   stored     what the last `store` received; entries/ holds every stored server (the "keychain")
 #   child.pid  the background process a `hang` call started (it must not outlive the call)
 set -u
 dir=$(dirname "$0")
@@ -26,23 +26,36 @@ echo "$verb" >> "$dir/verbs"
 echo "$#: $*" >> "$dir/argv"
 printf '%s' "$input" > "$dir/stdin.$verb"
 env > "$dir/env.$verb"
+# One file per server in entries/ (named by the server's hex bytes), so several servers can be stored.
+entry() { printf '%s/entries/%s' "$dir" "$(printf '%s' "$1" | od -An -tx1 | tr -d ' \n')"; }
+field() { printf '%s' "$2" | sed -n "s/.*\"$1\": \"\([^\"]*\)\".*/\\1/p" | head -n 1; }
 case "$verb:$mode" in
     store:store-refused)
         echo "store refused: quota exceeded for $(printf '%s' "$input" | grep -o '"ServerURL": "[^"]*"')"
         exit 1 ;;
     store:*)
-        printf '%s' "$input" > "$dir/stored" ;;
+        mkdir -p "$dir/entries"
+        printf '%s' "$input" > "$dir/stored"
+        printf '%s' "$input" > "$(entry "$(field ServerURL "$input")")" ;;
     get:*)
-        if [ -f "$dir/stored" ] && grep -q "\"ServerURL\": \"$input\"" "$dir/stored"; then
-            cat "$dir/stored"
+        if [ -f "$(entry "$input")" ]; then
+            cat "$(entry "$input")"
         else
             echo "credentials not found in native keychain"
             exit 1
         fi ;;
     erase:*)
-        rm -f "$dir/stored" ;;
+        rm -f "$(entry "$input")" ;;
     list:*)
-        echo '{}' ;;
+        printf '{'
+        separator=""
+        for file in "$dir"/entries/*; do
+            [ -f "$file" ] || continue
+            content=$(cat "$file")
+            printf '%s"%s": "%s"' "$separator" "$(field ServerURL "$content")" "$(field Username "$content")"
+            separator=", "
+        done
+        printf '}\n' ;;
     *)
         echo "unknown verb $verb"
         exit 1 ;;
