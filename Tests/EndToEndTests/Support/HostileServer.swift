@@ -16,7 +16,7 @@ final class HostileServer {
 
     let directory: TemporaryDirectory
     private let ports: [String: Int]
-    private let pid: pid_t
+    private let process: FixtureProcess
     private var stdinWriter: Int32
     var caFile: String { directory.file("ca.pem") }
 
@@ -30,9 +30,9 @@ final class HostileServer {
         defer { close(pipeEnds[0]) }
         let script = Paths.fixtures.appendingPathComponent("hostile_server.py").path
         do {
-            pid = try Spawn.start("/usr/bin/env", ["python3", script, directory.path] + behaviours,
-                                  stdin: .descriptor(pipeEnds[0]), stdout: directory.file("stdout.log"),
-                                  stderr: directory.file("stderr.log"))
+            process = try FixtureProcess("/usr/bin/env", ["python3", script, directory.path] + behaviours,
+                                         stdin: .descriptor(pipeEnds[0]), stdout: directory.file("stdout.log"),
+                                         stderr: directory.file("stderr.log"))
         } catch {
             close(pipeEnds[1])
             throw error
@@ -40,8 +40,7 @@ final class HostileServer {
         let portsFile = directory.file("ports.json")
         var waited = 0
         while !FileManager.default.fileExists(atPath: portsFile) {
-            var status: Int32 = 0
-            if waited > 1000 || waitpid(pid, &status, WNOHANG) == pid {
+            if waited > 1000 || !process.isRunning {
                 let log = (try? String(contentsOfFile: directory.file("stderr.log"), encoding: .utf8)) ?? ""
                 ports = [:]
                 stop()
@@ -56,19 +55,21 @@ final class HostileServer {
     /// `127.0.0.1:PORT` of a behaviour.
     func server(_ behaviour: String) -> String { "127.0.0.1:\(ports[behaviour] ?? 0)" }
 
-    /// Every request received so far, in order.
-    func requests() -> [Request] {
-        guard let text = try? String(contentsOfFile: directory.file("requests.log"), encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Request.self, from: Data($0.utf8)) }
+    /// Every request received so far, in order. Throws when the fixture never wrote its request log (it
+    /// writes one line per request), so "no request of a kind" cannot pass on a log that does not exist.
+    func requests() throws -> [Request] {
+        let text = try String(contentsOfFile: directory.file("requests.log"), encoding: .utf8)
+        return try text.split(separator: "\n").map { try JSONDecoder().decode(Request.self, from: Data($0.utf8)) }
     }
+
+    /// The marker in the fixture's environment (see `Leftovers`).
+    var marker: String { process.marker }
 
     func stop() {
         guard stdinWriter >= 0 else { return }
         close(stdinWriter)
         stdinWriter = -1
-        kill(pid, SIGTERM)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        process.stop()
     }
 
     deinit { stop() }
