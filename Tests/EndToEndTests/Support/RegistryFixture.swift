@@ -20,12 +20,14 @@ final class RegistryFixture {
     private var stopped = false
 
     /// - Parameter certificateNames: the server certificate's subjectAltName (default IP:127.0.0.1,DNS:localhost).
-    /// - Parameter environment: added to registry.sh's environment (e.g. `REGISTRY_BINARY` to make it fail).
+    /// - Parameters:
+    ///   - environment: added to registry.sh's environment (e.g. `REGISTRY_BINARY` to make it fail).
+    ///   - marker: the `POLICY_TEST_FIXTURE` value its processes carry (a test of a failed start passes its own).
     init(_ mode: Mode, user: String, password: String, transport: Transport = .tls, host: String = "127.0.0.1",
-         certificateNames: String? = nil, environment extra: [String: String] = [:]) throws {
+         certificateNames: String? = nil, environment extra: [String: String] = [:], marker: String = UUID().uuidString) throws {
         directory = try TemporaryDirectory()
         self.host = host
-        marker = UUID().uuidString
+        self.marker = marker
         let passwordFile = try directory.write("password", password)
         var environment = ProcessInfo.processInfo.environment
         environment["REGISTRY_TLS"] = transport.rawValue
