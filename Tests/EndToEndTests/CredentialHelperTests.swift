@@ -89,7 +89,9 @@ struct CredentialHelperTests {
         try home.write("config.json", #"{"credsStore": "scripted"}"#)
         let started = Date()
         let result = try login(registries.servers[0], home, helper, extraEnvironment: ["POLICY_HELPER_TIMEOUT": "1"])
-        #expect(Date().timeIntervalSince(started) < 30)
+        let elapsed = Date().timeIntervalSince(started)
+        // A loose bound on a tiny POLICY_HELPER_TIMEOUT: it is the configured second that ended the call.
+        #expect(elapsed >= 0.8 && elapsed <= 20, "ended after \(elapsed) s with POLICY_HELPER_TIMEOUT=1")
         #expect(result.exitCode == 5)
         #expect(result.stderr.contains("within 1 seconds"), "\(result.stderr)")
         #expect(try home.read("config.json") == Data(#"{"credsStore": "scripted"}"#.utf8))
@@ -187,19 +189,6 @@ struct HelperLimitsTests {
         #expect(result.stderr.contains("docker-credential-scripted"), "\(result.stderr)")
         #expect(result.stderr.count < 2000, "the flood is not relayed: \(result.stderr.count) characters")
         #expect(try home.read("config.json") == Data(config.utf8))
-    }
-
-    /// The configured time ends a helper that never finishes: a tiny POLICY_HELPER_TIMEOUT and a loose bound.
-    @Test func policyHelperTimeoutEndsAHangingHelperAfterThatTime() throws {
-        let registries = try BasicRegistries(count: 1, user: Self.user, password: Self.password)
-        let helper = try ScriptedHelper(mode: "hang")
-        let home = try TemporaryDirectory()
-        try home.write("config.json", #"{"credsStore": "scripted"}"#)
-        let started = Date()
-        let result = try login(registries.servers[0], home, helper, helperTimeout: "2")
-        let elapsed = Date().timeIntervalSince(started)
-        #expect(result.exitCode == 5, "\(result.stderr)")
-        #expect(elapsed >= 1.5 && elapsed <= 20, "ended after \(elapsed) s with POLICY_HELPER_TIMEOUT=2")
     }
 
     /// Outside 1…3600 (or not a whole number) is a usage error that names the variable, before any helper

@@ -101,8 +101,9 @@ start() {
         launch "$dir/token.log" python3 "$here/token_server.py" "$token_port" "$dir/server.pem" "$dir/server-key.pem" \
             "$dir/signer-key.pem" "$dir/signer.der" "$dir/users.json" policy-test-issuer "$dir/token-requests.log" \
             "${backend[@]}"
-        token_pid=$last_pid
         echo "$token_port" > "$dir/token-port"
+        # Up before the registry starts: a registry that fails then always leaves a running server to clean up.
+        wait_for "https://127.0.0.1:$token_port/token" "$last_pid"
         auth="auth:
   token:
     realm: https://127.0.0.1:$token_port/token
@@ -142,9 +143,6 @@ YAML
     echo "$host" > "$dir/host"
     wait_for "$scheme://$host:$port/v2/" "$registry_pid"
     if [ "$mode" = token-front ]; then port=$token_port_public; fi
-    if [ "$mode" = token ] || [ "$mode" = token-front ]; then
-        wait_for "https://127.0.0.1:$(cat "$dir/token-port")/token" "$token_pid"
-    fi
     echo "$port" > "$dir/port"
 }
 
