@@ -18,17 +18,11 @@ final class BasicRegistries {
         process = try FixtureProcess("/usr/bin/env", ["python3", script, String(count), user, passwordFile,
                                                       directory.file("ports"), "300"],
                                      stdout: directory.file("log"), stderr: directory.file("log.err"))
-        let deadline = Date().addingTimeInterval(20)
-        var ports: [Int] = []
-        while ports.count != count {
-            if Date() > deadline || !process.isRunning {
-                process.stop()
-                let log = (try? String(contentsOfFile: directory.file("log.err"), encoding: .utf8)) ?? ""
-                throw FixtureError.startFailed("basic_registries.py did not list \(count) ports: \(log)")
-            }
-            usleep(20_000)
-            let text = (try? String(contentsOfFile: directory.file("ports"), encoding: .utf8)) ?? ""
-            ports = text.split(separator: "\n").compactMap { Int($0) }
+        let text = try process.waitForFile(directory.file("ports"), describing: "basic_registries.py")
+        let ports = text.split(separator: "\n").compactMap { Int($0) }
+        guard ports.count == count else {
+            process.stop()
+            throw FixtureError.startFailed("basic_registries.py listed \(ports.count) ports, not \(count)")
         }
         self.ports = ports
     }

@@ -14,20 +14,56 @@ final class FixtureProcess {
 
     let pid: pid_t
     let marker: String
+    let stderrPath: String
     private var reaped = false
+    private var lifelineWriter: Int32 = -1
 
     /// - Parameters:
     ///   - stdout, stderr: files for the fixture's output.
+    ///   - lifeline: the fixture's stdin is a pipe whose write end only this process holds, so the fixture
+    ///     reads end of file when the test process is gone, however it died (and on `stop()`).
     ///   - environment: added to the test's own environment.
-    init(_ executable: String, _ arguments: [String], stdin: Spawn.Input = .path("/dev/null"), stdout: String,
-         stderr: String, environment extra: [String: String] = [:], lifetime: Int = lifetimeSeconds) throws {
+    init(_ executable: String, _ arguments: [String], lifeline: Bool = false, stdout: String, stderr: String,
+         environment extra: [String: String] = [:], lifetime: Int = lifetimeSeconds) throws {
         marker = UUID().uuidString
+        stderrPath = stderr
         var environment = ProcessInfo.processInfo.environment
         environment.merge(extra) { $1 }
         environment[Self.markerVariable] = marker
-        // -k: a fixture that ignores SIGTERM at the end of its lifetime gets SIGKILL 5 s later.
-        pid = try Spawn.start("/usr/bin/timeout", ["-k", "5", String(lifetime), executable] + arguments, stdin: stdin,
-                              stdout: stdout, stderr: stderr, environment: environment, newProcessGroup: true)
+        var stdin = Spawn.Input.path("/dev/null")
+        var readEnd: Int32 = -1
+        if lifeline {
+            var ends: [Int32] = [0, 0]
+            guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
+            // Only the fixture may hold the pipe: policy processes spawned by parallel tests must not inherit it.
+            ends.forEach { _ = fcntl($0, F_SETFD, FD_CLOEXEC) }
+            (readEnd, lifelineWriter) = (ends[0], ends[1])
+            stdin = .descriptor(readEnd)
+        }
+        defer { if readEnd >= 0 { close(readEnd) } }
+        do {
+            // -k: a fixture that ignores SIGTERM at the end of its lifetime gets SIGKILL 5 s later.
+            pid = try Spawn.start("/usr/bin/timeout", ["-k", "5", String(lifetime), executable] + arguments, stdin: stdin,
+                                  stdout: stdout, stderr: stderr, environment: environment, newProcessGroup: true)
+        } catch {
+            if lifelineWriter >= 0 { close(lifelineWriter) }
+            throw error
+        }
+    }
+
+    /// Waits for the file a fixture writes once it is ready and returns its text; when the fixture exits or
+    /// `seconds` pass first, stops it and throws with its stderr.
+    func waitForFile(_ path: String, within seconds: Double = 20, describing name: String) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        while true {
+            if let text = try? String(contentsOfFile: path, encoding: .utf8) { return text }
+            if Date() > deadline || !isRunning {
+                stop()
+                let log = (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? ""
+                throw FixtureError.startFailed("\(name) did not start: \(log)")
+            }
+            usleep(10_000)
+        }
     }
 
     /// Whether the fixture (the `timeout` wrapper that leads its group) is still running.
@@ -43,6 +79,10 @@ final class FixtureProcess {
 
     /// SIGTERM to the whole group, SIGKILL to what is left after 3 s; returns when the leader is reaped.
     func stop() {
+        if lifelineWriter >= 0 {
+            close(lifelineWriter)
+            lifelineWriter = -1
+        }
         kill(-pid, SIGTERM)
         let deadline = Date().addingTimeInterval(3)
         while isRunning, Date() < deadline { usleep(10_000) }

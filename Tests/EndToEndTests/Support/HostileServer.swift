@@ -17,39 +17,15 @@ final class HostileServer {
     let directory: TemporaryDirectory
     private let ports: [String: Int]
     private let process: FixtureProcess
-    private var stdinWriter: Int32
     var caFile: String { directory.file("ca.pem") }
 
     init(_ behaviours: [String]) throws {
         directory = try TemporaryDirectory()
-        var pipeEnds: [Int32] = [0, 0]
-        guard pipe(&pipeEnds) == 0 else { throw POSIXError(.EMFILE) }
-        // Only the fixture may hold the pipe: policy processes spawned by parallel tests must not inherit it.
-        pipeEnds.forEach { _ = fcntl($0, F_SETFD, FD_CLOEXEC) }
-        stdinWriter = pipeEnds[1]
-        defer { close(pipeEnds[0]) }
         let script = Paths.fixtures.appendingPathComponent("hostile_server.py").path
-        do {
-            process = try FixtureProcess("/usr/bin/env", ["python3", script, directory.path] + behaviours,
-                                         stdin: .descriptor(pipeEnds[0]), stdout: directory.file("stdout.log"),
-                                         stderr: directory.file("stderr.log"))
-        } catch {
-            close(pipeEnds[1])
-            throw error
-        }
-        let portsFile = directory.file("ports.json")
-        var waited = 0
-        while !FileManager.default.fileExists(atPath: portsFile) {
-            if waited > 1000 || !process.isRunning {
-                let log = (try? String(contentsOfFile: directory.file("stderr.log"), encoding: .utf8)) ?? ""
-                ports = [:]
-                stop()
-                throw FixtureError.startFailed("hostile_server.py \(behaviours) did not start: \(log)")
-            }
-            usleep(10_000)
-            waited += 1
-        }
-        ports = try JSONDecoder().decode([String: Int].self, from: Data(contentsOf: URL(fileURLWithPath: portsFile)))
+        process = try FixtureProcess("/usr/bin/env", ["python3", script, directory.path] + behaviours, lifeline: true,
+                                     stdout: directory.file("stdout.log"), stderr: directory.file("stderr.log"))
+        let text = try process.waitForFile(directory.file("ports.json"), describing: "hostile_server.py \(behaviours)")
+        ports = try JSONDecoder().decode([String: Int].self, from: Data(text.utf8))
     }
 
     /// `127.0.0.1:PORT` of a behaviour.
@@ -65,12 +41,7 @@ final class HostileServer {
     /// The marker in the fixture's environment (see `Leftovers`).
     var marker: String { process.marker }
 
-    func stop() {
-        guard stdinWriter >= 0 else { return }
-        close(stdinWriter)
-        stdinWriter = -1
-        process.stop()
-    }
+    func stop() { process.stop() }
 
     deinit { stop() }
 }
