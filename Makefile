@@ -4,14 +4,17 @@ SHELL := /bin/bash
 
 # Debian packages the build, the tests, the demo and the benchmark need.
 APT_PACKAGES := libcurl4-openssl-dev pkg-config ca-certificates docker-registry apache2-utils openssl curl python3 \
-                pass gnupg golang-docker-credential-helpers tinyproxy hyperfine time
+                pass gnupg golang-docker-credential-helpers tinyproxy hyperfine time skopeo
 
 BIN_DIR = $(shell swift build --show-bin-path)
+# Every process `make test` starts carries POLICY_TEST_RUN=$(TEST_RUN); scripts/leftovers.sh checks at the end
+# that none is left running.
+TEST_RUN := policy-test-$(shell od -An -N6 -tx1 /dev/urandom | tr -d ' \n')
 # Seconds each libFuzzer target runs: `make fuzz` for a real session, `make test` for a smoke run.
 FUZZ_SECONDS ?= 300
 FUZZ_SMOKE_SECONDS ?= 20
 
-.PHONY: help deps build release test sanitize demo bench fuzz clean
+.PHONY: help deps build release test sanitize mutants demo bench fuzz clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -27,14 +30,20 @@ release: deps ## the single stripped binary at .build/release/policy (static Swi
 
 test: deps ## build and run every test (unit, integration, end to end), a fuzz smoke run, then all under ASan
 	swift build --build-tests
-	POLICY_BIN="$(BIN_DIR)/policy" swift test --skip-build
-	scripts/fuzz.sh $(FUZZ_SMOKE_SECONDS)
-	$(MAKE) --no-print-directory sanitize
+	@status=0; \
+	POLICY_TEST_RUN=$(TEST_RUN) POLICY_BIN="$(BIN_DIR)/policy" swift test --skip-build || status=$$?; \
+	[ $$status -ne 0 ] || scripts/fuzz.sh $(FUZZ_SMOKE_SECONDS) || status=$$?; \
+	[ $$status -ne 0 ] || POLICY_TEST_RUN=$(TEST_RUN) $(MAKE) --no-print-directory sanitize || status=$$?; \
+	scripts/leftovers.sh $(TEST_RUN) || status=1; \
+	exit $$status
 
 sanitize: deps ## every test again, tests and the policy binary built with AddressSanitizer (.build-asan)
 	swift build --build-tests --sanitize=address --build-path .build-asan
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt POLICY_BIN="$(CURDIR)/.build-asan/debug/policy" \
 		swift test --skip-build --sanitize=address --build-path .build-asan
+
+mutants: deps ## plant each known bug in a scratch copy and check that the tests catch it (scripts/mutants.sh)
+	scripts/mutants.sh
 
 fuzz: ## run each libFuzzer target (Fuzz/) for FUZZ_SECONDS (default 300); crashes land in fuzz-artifacts/
 	scripts/fuzz.sh $(FUZZ_SECONDS)

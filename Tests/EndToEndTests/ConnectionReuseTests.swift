@@ -3,7 +3,7 @@ import Testing
 
 /// One TLS connection per host per login: counted by the server (client ports it saw) and by `--debug`.
 /// Not timed: if reuse regresses, the counts change.
-@Suite(.enabled(if: Tools.available("docker-registry", "openssl", "python3")))
+@Suite(.enabled(if: Tools.available("docker-registry", "curl", "openssl", "python3")))
 struct ConnectionReuseTests {
     static let password = "reuse-pass"
 

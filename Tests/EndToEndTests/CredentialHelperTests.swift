@@ -89,7 +89,9 @@ struct CredentialHelperTests {
         try home.write("config.json", #"{"credsStore": "scripted"}"#)
         let started = Date()
         let result = try login(registries.servers[0], home, helper, extraEnvironment: ["POLICY_HELPER_TIMEOUT": "1"])
-        #expect(Date().timeIntervalSince(started) < 30)
+        let elapsed = Date().timeIntervalSince(started)
+        // A loose bound on a tiny POLICY_HELPER_TIMEOUT: it is the configured second that ended the call.
+        #expect(elapsed >= 0.8 && elapsed <= 20, "ended after \(elapsed) s with POLICY_HELPER_TIMEOUT=1")
         #expect(result.exitCode == 5)
         #expect(result.stderr.contains("within 1 second and"), "\(result.stderr)")
         #expect(try home.read("config.json") == Data(#"{"credsStore": "scripted"}"#.utf8))
@@ -157,5 +159,61 @@ struct CredentialHelperTests {
         #expect(result.exitCode == 5)
         #expect(result.stderr.contains("the keychain is locked"))
         #expect(try home.read("config.json") == Data(#"{"credsStore": "scripted", "auths": {"r.example": {}}}"#.utf8))
+    }
+}
+
+/// The bounds on a helper call: its output (1 MiB) and its time (`POLICY_HELPER_TIMEOUT`, 1…3600 s).
+@Suite(.enabled(if: Tools.available("python3")))
+struct HelperLimitsTests {
+    static let user = "robot"
+    static let password = "helper limits 7"
+
+    func login(_ server: String, _ home: TemporaryDirectory, _ helper: ScriptedHelper,
+               helperTimeout: String? = nil) throws -> ProcessResult {
+        var environment = helper.environment
+        environment["POLICY_HELPER_TIMEOUT"] = helperTimeout
+        return try Policy.run(["login", "-s", server, "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path],
+                              stdin: Self.password, environment: environment, timeout: 60)
+    }
+
+    /// A helper that answers `store` with 2 MiB and exit 0 must not count as a successful store.
+    @Test func moreThan1MiBOfHelperOutputIsAFailure() throws {
+        let registries = try BasicRegistries(count: 1, user: Self.user, password: Self.password)
+        let helper = try ScriptedHelper(mode: "flood")
+        let home = try TemporaryDirectory()
+        let config = #"{"credsStore": "scripted"}"#
+        try home.write("config.json", config)
+        let result = try login(registries.servers[0], home, helper)
+        #expect(result.exitCode == 5, "\(result.stderr)")
+        #expect(helper.verbs == ["store"], "the helper was called")
+        #expect(result.stderr.contains("docker-credential-scripted"), "\(result.stderr)")
+        #expect(result.stderr.count < 2000, "the flood is not relayed: \(result.stderr.count) characters")
+        #expect(try home.read("config.json") == Data(config.utf8))
+    }
+
+    /// Outside 1…3600 (or not a whole number) is a usage error that names the variable, before any helper
+    /// runs or the registry is asked (nothing listens on 127.0.0.1:1).
+    @Test(arguments: ["0", "3601", "-5", "1.5", "soon", "99999999999999999999"])
+    func anOutOfBoundsHelperTimeoutIsAUsageError(_ value: String) throws {
+        let helper = try ScriptedHelper()
+        let home = try TemporaryDirectory()
+        let config = #"{"credsStore": "scripted"}"#
+        try home.write("config.json", config)
+        let result = try login("127.0.0.1:1", home, helper, helperTimeout: value)
+        #expect(result.exitCode == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("POLICY_HELPER_TIMEOUT"), "\(result.stderr)")
+        #expect(helper.verbs.isEmpty)
+        #expect(try home.read("config.json") == Data(config.utf8))
+    }
+
+    @Test(arguments: ["1", "3600"])
+    func theBoundsThemselvesAreAccepted(_ value: String) throws {
+        let registries = try BasicRegistries(count: 1, user: Self.user, password: Self.password)
+        let helper = try ScriptedHelper()
+        let home = try TemporaryDirectory()
+        try home.write("config.json", #"{"credsStore": "scripted"}"#)
+        let result = try login(registries.servers[0], home, helper, helperTimeout: value)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(helper.verbs == ["store"])
     }
 }

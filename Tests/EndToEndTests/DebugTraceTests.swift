@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `--debug` shows the exchange and never a secret, its base64 form or a token.
-@Suite(.enabled(if: Tools.available("docker-registry", "htpasswd", "python3")))
+@Suite(.enabled(if: Tools.available("docker-registry", "curl", "htpasswd", "python3")))
 struct DebugTraceTests {
     @Test func tokenFlowIsTracedWithoutSecrets() throws {
         let password = "debug-secret-7"

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `-d/--default-domain` remembers a server for later commands without `-s`.
-@Suite(.enabled(if: Tools.available("docker-registry", "htpasswd")))
+@Suite(.enabled(if: Tools.available("docker-registry", "curl", "htpasswd", "openssl", "python3")))
 struct DefaultDomainTests {
     @Test func loginRemembersTheServerForTheNextLogin() throws {
         let registry = try RegistryFixture(.basic, user: "demo", password: "pw-default")
@@ -24,12 +24,25 @@ struct DefaultDomainTests {
         #expect(result.stderr.contains("--server"))
     }
 
+    /// Starts WITH a default (set by `login -d`, wherever policy keeps it), then fails a login with `-d` to
+    /// another server; the default is read back through behaviour (`logout` without `-s`), not from a file.
     @Test func aFailedLoginDoesNotChangeTheDefault() throws {
-        let registry = try RegistryFixture(.basic, user: "demo", password: "pw-default")
+        let registries = try BasicRegistries(count: 2, user: "demo", password: "pw-default")
+        let (first, second) = (registries.servers[0], registries.servers[1])
         let home = try TemporaryDirectory()
-        let result = try Policy.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
-                                     "-c", home.path, "-d"], stdin: "wrong")
-        #expect(result.exitCode == 3)
-        #expect(!FileManager.default.fileExists(atPath: home.file("config.json")))
+        for server in [second, first] {  // the last -d wins: `first` is the default
+            let login = try Policy.run(["login", "-s", server, "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path,
+                                        "-d"], stdin: "pw-default")
+            #expect(login.exitCode == 0, "\(login.stderr)")
+        }
+        let failed = try Policy.run(["login", "-s", second, "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path, "-d"],
+                                    stdin: "wrong")
+        #expect(failed.exitCode == 3, "\(failed.stderr)")
+        let logout = try Policy.run(["logout", "-c", home.path])
+        #expect(logout.exitCode == 0, "\(logout.stderr)")
+        #expect(logout.stdout.contains(first) && !logout.stdout.contains(second), "the default is still \(first): \(logout.stdout)")
+        let config = try ConfigJSON(home.read("config.json"))
+        #expect(config.entry(first) == nil, "logout without -s removed the default server's login")
+        #expect(config.entry(second) != nil, "the server of the failed login is still logged in")
     }
 }

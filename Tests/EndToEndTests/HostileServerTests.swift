@@ -16,15 +16,17 @@ struct HostileServerTests {
         var reach: Reach = .plainHTTP
         /// Words the one sentence must contain.
         var says: String
+        /// Whether only `--timeout 2` ends the login: it must then end after about 2 s, neither at once nor late.
+        var timesOut = false
         var testDescription: String { behaviour }
     }
 
     static let rows: [Row] = [
-        Row(behaviour: "silent", says: "within 2 seconds"),
-        Row(behaviour: "silent-tls", reach: .httpsWithoutCA, says: "within 2 seconds"),
+        Row(behaviour: "silent", says: "within 2 seconds", timesOut: true),
+        Row(behaviour: "silent-tls", reach: .httpsWithoutCA, says: "within 2 seconds", timesOut: true),
         Row(behaviour: "close", says: "closed the connection without answering"),
         Row(behaviour: "garbage", says: "Cannot talk to"),
-        Row(behaviour: "drip", says: "within 2 seconds"),
+        Row(behaviour: "drip", says: "within 2 seconds", timesOut: true),
         Row(behaviour: "huge-headers", says: "more than 64 KiB"),
         Row(behaviour: "huge-body-length", says: "more than 1024 KiB"),
         Row(behaviour: "huge-body-chunked", says: "more than 1024 KiB"),
@@ -47,7 +49,7 @@ struct HostileServerTests {
         Row(behaviour: "token-huge", reach: .tls, says: "more than 1024 KiB"),
         Row(behaviour: "token-injection", reach: .tls, says: "without a token"),
         Row(behaviour: "token-500", reach: .tls, says: "HTTP 500"),
-        Row(behaviour: "token-silent", reach: .tls, says: "within 2 seconds"),
+        Row(behaviour: "token-silent", reach: .tls, says: "within 2 seconds", timesOut: true),
         Row(behaviour: "realm-http", reach: .tls, says: "over plain HTTP"),
         Row(behaviour: "redirect-basic", says: "redirected the login to another server"),
         Row(behaviour: "redirect-bearer", says: "redirected the login to another server"),
@@ -65,9 +67,15 @@ struct HostileServerTests {
         let server = try HostileServer([row.behaviour])
         defer { server.stop() }
         let home = try TemporaryDirectory()
+        let started = Date()
         let result = try Self.login(server, row.behaviour, reach: row.reach, home: home)
+        let elapsed = Date().timeIntervalSince(started)
 
         #expect(result.exitCode == 4, "\(result.stderr)")
+        if row.timesOut {
+            // A functional bound on a tiny --timeout 2, not a speed goal: it is the timeout that ended the login.
+            #expect(elapsed >= 1.5 && elapsed <= 10, "ended after \(elapsed) s with --timeout 2")
+        }
         #expect(result.stdout.isEmpty)
         let sentences = result.stderr.split(separator: "\n").filter { !$0.hasPrefix("[debug]") }
         #expect(sentences.count == 1, "\(result.stderr)")
@@ -89,7 +97,8 @@ struct HostileServerTests {
         let home = try TemporaryDirectory()
         let result = try Self.login(server, behaviour, reach: behaviour == "realm-http" ? .tls : .plainHTTP, home: home)
         #expect(result.exitCode == 4, "\(result.stderr)")
-        let requests = server.requests()
+        let requests = try server.requests()
+        #expect(requests.contains { $0.behaviour == behaviour }, "the fixture logged the request policy made: \(requests)")
         let seenByOther = requests.filter { $0.behaviour == "recorder" }
         if behaviour == "realm-http" {
             #expect(seenByOther.isEmpty, "the plain-HTTP realm is never contacted")

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `policy login` through the built binary against a real docker-registry with htpasswd (Basic) over TLS.
-@Suite(.enabled(if: Tools.available("docker-registry", "htpasswd", "openssl")))
+@Suite(.enabled(if: Tools.available("docker-registry", "curl", "htpasswd", "openssl")))
 struct LoginBasicTests {
     static let user = "demo"
     static let password = "correct horse battery"

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `policy login` through the built binary against docker-registry with `auth: token` and the RS256 token service.
-@Suite(.enabled(if: Tools.available("docker-registry", "openssl", "python3")))
+@Suite(.enabled(if: Tools.available("docker-registry", "curl", "openssl", "python3")))
 struct LoginTokenTests {
     @Test func goodPasswordGetsATokenTheRegistryAccepts() throws {
         let registry = try RegistryFixture(.token, user: "robot", password: "t0ken-pass")

@@ -11,7 +11,7 @@ struct SecretHygieneTests {
     static let secret = "Hyg1ene-s3cret-Value"
     static var secrets: [String] { [secret, SecretLeaks.basic(user, secret)] }
 
-    @Suite(.enabled(if: Tools.available("docker-registry", "htpasswd", "openssl", "python3")))
+    @Suite(.enabled(if: Tools.available("docker-registry", "curl", "htpasswd", "openssl", "python3")))
     struct RealRegistries {
         struct Row: Sendable, CustomTestStringConvertible {
             var mode: RegistryFixture.Mode

@@ -57,7 +57,7 @@ struct StoredLoginTests {
 
     /// A config.json that a real `docker login` wrote: docker keeps an identity token (OAuth2 refresh token), not
     /// the password. policy exchanges it at the token service (POST, grant_type=refresh_token) and rewrites nothing.
-    @Test(.enabled(if: Tools.isCI || DockerCLI.installed))
+    @Test(.enabled(if: DockerCLI.installed))
     func anIdentityTokenDockerStoredIsReverified() throws {
         let registry = try RegistryFixture(.token, user: "demo", password: "pw-docker")
         let home = try TemporaryDirectory()

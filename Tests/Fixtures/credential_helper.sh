@@ -2,7 +2,8 @@
 # A scripted docker-credential-<name> for tests: link it into a temporary PATH directory as
 # docker-credential-<name>. Its state lives in the directory of the link ($0), so each test has its own:
 #   mode       what to do: (empty) behave like a real helper; fail-at-once: print an error and exit 1
-#              without reading stdin; store-refused: read stdin, refuse the store; hang: never finish
+#              without reading stdin; store-refused: read stdin, refuse the store; hang: never finish;
+#              flood: read stdin, print 2 MiB on stdout and exit 0 (more than policy's 1 MiB output cap)
 #   verbs      one line per call: the verb;     argv  one line per call: "$#: $*"
 #   stdin.V    what call V received on stdin;   env.V the environment call V received
 #   stored     what the last `store` received; entries/ holds every stored server (the "keychain")
@@ -22,6 +23,11 @@ if [ "$mode" = hang ]; then
     exit 0
 fi
 input=$(cat)
+if [ "$mode" = flood ]; then
+    echo "$verb" >> "$dir/verbs"
+    head -c 2097152 /dev/zero | tr '\0' x
+    exit 0
+fi
 echo "$verb" >> "$dir/verbs"
 echo "$#: $*" >> "$dir/argv"
 printf '%s' "$input" > "$dir/stdin.$verb"

@@ -3,9 +3,13 @@
 
     pty_drive.py [--answer PROMPT TEXT]... -- COMMAND [ARGS...]
 
-Each --answer waits until PROMPT has appeared in the output, then types TEXT (escapes: \\n, \\x03 for Ctrl-C).
-Prints one JSON object: exit status (or signal), everything the terminal showed, and whether echo was
-back on after the command ended (the terminal must be restored on every exit path).
+Each --answer waits until PROMPT has appeared in the output, then types TEXT (escapes: \\n, \\x03 for Ctrl-C),
+then keeps reading what the terminal shows for a moment before the next answer: an echo must be read
+before a later Ctrl-C, which flushes the terminal's queued output. Two answers to the same prompt type in
+two steps (e.g. "half", then "\\x03").
+Prints one JSON object: exit status (or signal), everything the terminal showed, whether echo was on at
+each answer (the moment it was typed), and whether echo was back on after the command ended (the
+terminal must be restored on every exit path).
 """
 import json, os, pty, select, sys, termios, time
 
@@ -24,19 +28,38 @@ shown = b""
 deadline = time.time() + 20
 pending = list(answers)
 status = None
-while time.time() < deadline:
-    ready, _, _ = select.select([master], [], [], 0.05)
-    if ready:
-        try:
-            chunk = os.read(master, 4096)
-        except OSError:
-            chunk = b""
+echo_at_answers = []
+
+
+def read_some(wait):
+    """What the terminal shows within `wait` seconds: bytes, b"" when nothing came, None when it hung up."""
+    ready, _, _ = select.select([master], [], [], wait)
+    if not ready:
+        return b""
+    try:
+        return os.read(master, 4096) or None
+    except OSError:
+        return None
+
+
+def drain(seconds):
+    global shown
+    until = time.time() + seconds
+    while time.time() < until:
+        chunk = read_some(0.02)
+        if chunk is None:
+            return
         shown += chunk
+
+
+while time.time() < deadline:
+    shown += read_some(0.05) or b""
     if pending and pending[0][0].encode() in shown:
         prompt, text = pending.pop(0)
-        shown_before = len(shown)
         time.sleep(0.1)  # let the program switch the terminal mode after printing its prompt
+        echo_at_answers.append(bool(termios.tcgetattr(master)[3] & termios.ECHO))
         os.write(master, text.encode())
+        drain(0.3)  # whatever the terminal echoes is read now, before a later ^C could flush it
     done, raw = os.waitpid(pid, os.WNOHANG)
     if done:
         status = raw
@@ -44,13 +67,7 @@ while time.time() < deadline:
 
 echo_restored = bool(termios.tcgetattr(master)[3] & termios.ECHO)
 while True:
-    ready, _, _ = select.select([master], [], [], 0.1)
-    if not ready:
-        break
-    try:
-        chunk = os.read(master, 4096)
-    except OSError:
-        break
+    chunk = read_some(0.1)
     if not chunk:
         break
     shown += chunk
@@ -61,6 +78,7 @@ result = {
     "exit": os.waitstatus_to_exitcode(status) if status is not None else None,
     "output": shown.decode(errors="replace"),
     "echo_restored": echo_restored,
+    "echo_at_answers": echo_at_answers,
     "unanswered": [prompt for prompt, _ in pending],
 }
 print(json.dumps(result))

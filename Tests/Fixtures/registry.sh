@@ -13,22 +13,40 @@
 #
 # Environment: REGISTRY_TLS=tls (default) | mtls (client certificates required: DIR/client.pem, client-key.pem)
 # | none (plain HTTP); REGISTRY_HOST (listen address, default 127.0.0.1); REGISTRY_CERT_SAN (the server
-# certificate's subjectAltName, default IP:127.0.0.1,DNS:localhost).
+# certificate's subjectAltName, default IP:127.0.0.1,DNS:localhost); REGISTRY_LIFETIME (seconds each server
+# may live at most, default 3600); REGISTRY_BINARY (default docker-registry; tests use /bin/false to make a
+# start fail on purpose).
+#
+# Nothing outlives a failure: each server runs under `timeout` (its lifetime limit) as the leader of its own
+# process group, whose id goes to DIR/pids; `stop` and any failed `start` (an EXIT trap) kill those groups.
 set -euo pipefail
 tls=${REGISTRY_TLS:-tls}
 host=${REGISTRY_HOST:-127.0.0.1}
 san=${REGISTRY_CERT_SAN:-IP:127.0.0.1,DNS:localhost}
+lifetime=${REGISTRY_LIFETIME:-3600}
+registry_binary=${REGISTRY_BINARY:-docker-registry}
 here=$(cd "$(dirname "$0")" && pwd)
 command=$1 dir=$2
+
+# Starts "$@" in the background under a lifetime limit; `timeout` makes itself a process-group leader, so
+# its pid is the group to kill. The pid is recorded before anything else can fail.
+launch() {  # LOG COMMAND...
+    local log=$1; shift
+    timeout -k 5 "$lifetime" "$@" > "$log" 2>&1 &
+    echo $! >> "$dir/pids"
+    last_pid=$!
+}
 
 free_port() {
     python3 -c 'import socket,sys; s=socket.socket(); s.bind((sys.argv[1],0)); print(s.getsockname()[1])' "$host"
 }
 
-wait_for() {  # URL: wait until something answers with an HTTP status
+wait_for() {  # URL PID: wait until something answers with an HTTP status, while PID still runs
+    command -v curl > /dev/null || { echo "registry.sh: curl is needed to check that the registry answers" >&2; return 1; }
     for _ in $(seq 1 100); do
+        kill -0 "$2" 2>/dev/null || { echo "registry.sh: the server for $1 exited" >&2; cat "$dir"/*.log >&2 || true; return 1; }
         code=$(curl -sk -o /dev/null -w '%{http_code}' "${client_cert[@]}" "$1" || true)
-        [ "$code" != "000" ] && return 0
+        [[ "$code" =~ ^[1-5][0-9][0-9]$ ]] && return 0
         sleep 0.1
     done
     echo "registry.sh: nothing answered at $1" >&2
@@ -80,11 +98,12 @@ start() {
         openssl x509 -in "$dir/signer.pem" -outform DER -out "$dir/signer.der"
         python3 -c 'import json,sys; print(json.dumps({sys.argv[1]: open(sys.argv[2]).read().rstrip("\r\n")}))' \
             "$user" "$password_file" > "$dir/users.json"
-        python3 "$here/token_server.py" "$token_port" "$dir/server.pem" "$dir/server-key.pem" \
+        launch "$dir/token.log" python3 "$here/token_server.py" "$token_port" "$dir/server.pem" "$dir/server-key.pem" \
             "$dir/signer-key.pem" "$dir/signer.der" "$dir/users.json" policy-test-issuer "$dir/token-requests.log" \
-            "${backend[@]}" > "$dir/token.log" 2>&1 &
-        echo $! >> "$dir/pids"
+            "${backend[@]}"
         echo "$token_port" > "$dir/token-port"
+        # Up before the registry starts: a registry that fails then always leaves a running server to clean up.
+        wait_for "https://127.0.0.1:$token_port/token" "$last_pid"
         auth="auth:
   token:
     realm: ${REGISTRY_REALM:-https://127.0.0.1:$token_port/token}
@@ -119,24 +138,29 @@ http:
 $tls_section
 $auth
 YAML
-    docker-registry serve "$dir/config.yml" > "$dir/registry.log" 2>&1 &
-    echo $! >> "$dir/pids"
+    launch "$dir/registry.log" "$registry_binary" serve "$dir/config.yml"
+    local registry_pid=$last_pid
     echo "$host" > "$dir/host"
-    wait_for "$scheme://$host:$port/v2/"
+    wait_for "$scheme://$host:$port/v2/" "$registry_pid"
     if [ "$mode" = token-front ]; then port=$token_port_public; fi
     echo "$port" > "$dir/port"
-    [ "$mode" = token ] || [ "$mode" = token-front ] || return 0
-    wait_for "https://127.0.0.1:$(cat "$dir/token-port")/token"
 }
 
 stop() {
     [ -f "$dir/pids" ] || return 0
-    while read -r pid; do kill "$pid" 2>/dev/null || true; done < "$dir/pids"
+    local pid
+    while read -r pid; do kill -TERM -- "-$pid" 2>/dev/null || true; done < "$dir/pids"
+    sleep 0.2
+    while read -r pid; do kill -KILL -- "-$pid" 2>/dev/null || true; done < "$dir/pids"
     rm -f "$dir/pids"
 }
 
 case "$command" in
-    start) start "$3" "$4" "$5" ;;
+    start)
+        # Whatever fails from here on (set -e, a failed readiness check, a signal), no server stays behind.
+        trap 'status=$?; [ "$status" -eq 0 ] || stop; exit "$status"' EXIT
+        trap 'exit 143' TERM INT HUP
+        start "$3" "$4" "$5" ;;
     stop) stop ;;
     *) echo "usage: registry.sh start DIR basic|token|token-front|none USER PASSWORD_FILE | stop DIR" >&2; exit 2 ;;
 esac

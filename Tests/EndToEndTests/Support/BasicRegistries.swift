@@ -6,8 +6,8 @@ import Foundation
 final class BasicRegistries {
     let directory: TemporaryDirectory
     let ports: [Int]
-    let pid: Int32
-    private var stopped = false
+    let process: FixtureProcess
+    var pid: Int32 { process.pid }
 
     var servers: [String] { ports.map { "127.0.0.1:\($0)" } }
 
@@ -15,36 +15,19 @@ final class BasicRegistries {
         directory = try TemporaryDirectory()
         let passwordFile = try directory.write("password", password)
         let script = Paths.fixtures.appendingPathComponent("basic_registries.py").path
-        let start = try ProcessRunner.run("/bin/sh", ["-c", "python3 \"$1\" \"$2\" \"$3\" \"$4\" \"$5\" 300 > \"$6\" 2>&1 & echo $!",
-                                                      "sh", script, String(count), user, passwordFile,
-                                                      directory.file("ports"), directory.file("log")])
-        guard start.exitCode == 0, let pid = Int32(start.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw FixtureError.startFailed("basic_registries.py did not start: \(start.stderr)")
-        }
-        self.pid = pid
-        let deadline = Date().addingTimeInterval(20)
-        var ports: [Int] = []
-        while ports.count != count {
-            if Date() > deadline {
-                kill(pid, SIGTERM)
-                let log = (try? String(contentsOfFile: directory.file("log"), encoding: .utf8)) ?? ""
-                throw FixtureError.startFailed("basic_registries.py did not list \(count) ports: \(log)")
-            }
-            usleep(20_000)
-            let text = (try? String(contentsOfFile: directory.file("ports"), encoding: .utf8)) ?? ""
-            ports = text.split(separator: "\n").compactMap { Int($0) }
+        process = try FixtureProcess("/usr/bin/env", ["python3", script, String(count), user, passwordFile,
+                                                      directory.file("ports"), "300"],
+                                     stdout: directory.file("log"), stderr: directory.file("log.err"))
+        let text = try process.waitForFile(directory.file("ports"), describing: "basic_registries.py")
+        let ports = text.split(separator: "\n").compactMap { Int($0) }
+        guard ports.count == count else {
+            process.stop()
+            throw FixtureError.startFailed("basic_registries.py listed \(ports.count) ports, not \(count)")
         }
         self.ports = ports
     }
 
-    func stop() {
-        guard !stopped else { return }
-        stopped = true
-        kill(pid, SIGTERM)
-        for _ in 0..<250 where kill(pid, 0) == 0 { usleep(20_000) }
-    }
-
-    deinit { stop() }
+    func stop() { process.stop() }
 }
 
 /// Waits until process `pid` has gone (it is no child of ours, so it cannot be waited for); true when it has.

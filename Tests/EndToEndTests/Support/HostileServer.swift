@@ -16,60 +16,32 @@ final class HostileServer {
 
     let directory: TemporaryDirectory
     private let ports: [String: Int]
-    private let pid: pid_t
-    private var stdinWriter: Int32
+    private let process: FixtureProcess
     var caFile: String { directory.file("ca.pem") }
 
     init(_ behaviours: [String]) throws {
         directory = try TemporaryDirectory()
-        var pipeEnds: [Int32] = [0, 0]
-        guard pipe(&pipeEnds) == 0 else { throw POSIXError(.EMFILE) }
-        // Only the fixture may hold the pipe: policy processes spawned by parallel tests must not inherit it.
-        pipeEnds.forEach { _ = fcntl($0, F_SETFD, FD_CLOEXEC) }
-        stdinWriter = pipeEnds[1]
-        defer { close(pipeEnds[0]) }
         let script = Paths.fixtures.appendingPathComponent("hostile_server.py").path
-        do {
-            pid = try Spawn.start("/usr/bin/env", ["python3", script, directory.path] + behaviours,
-                                  stdin: .descriptor(pipeEnds[0]), stdout: directory.file("stdout.log"),
-                                  stderr: directory.file("stderr.log"))
-        } catch {
-            close(pipeEnds[1])
-            throw error
-        }
-        let portsFile = directory.file("ports.json")
-        var waited = 0
-        while !FileManager.default.fileExists(atPath: portsFile) {
-            var status: Int32 = 0
-            if waited > 1000 || waitpid(pid, &status, WNOHANG) == pid {
-                let log = (try? String(contentsOfFile: directory.file("stderr.log"), encoding: .utf8)) ?? ""
-                ports = [:]
-                stop()
-                throw FixtureError.startFailed("hostile_server.py \(behaviours) did not start: \(log)")
-            }
-            usleep(10_000)
-            waited += 1
-        }
-        ports = try JSONDecoder().decode([String: Int].self, from: Data(contentsOf: URL(fileURLWithPath: portsFile)))
+        process = try FixtureProcess("/usr/bin/env", ["python3", script, directory.path] + behaviours, lifeline: true,
+                                     stdout: directory.file("stdout.log"), stderr: directory.file("stderr.log"))
+        let text = try process.waitForFile(directory.file("ports.json"), describing: "hostile_server.py \(behaviours)")
+        ports = try JSONDecoder().decode([String: Int].self, from: Data(text.utf8))
     }
 
     /// `127.0.0.1:PORT` of a behaviour.
     func server(_ behaviour: String) -> String { "127.0.0.1:\(ports[behaviour] ?? 0)" }
 
-    /// Every request received so far, in order.
-    func requests() -> [Request] {
-        guard let text = try? String(contentsOfFile: directory.file("requests.log"), encoding: .utf8) else { return [] }
-        return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Request.self, from: Data($0.utf8)) }
+    /// Every request received so far, in order. Throws when the fixture never wrote its request log (it
+    /// writes one line per request), so "no request of a kind" cannot pass on a log that does not exist.
+    func requests() throws -> [Request] {
+        let text = try String(contentsOfFile: directory.file("requests.log"), encoding: .utf8)
+        return try text.split(separator: "\n").map { try JSONDecoder().decode(Request.self, from: Data($0.utf8)) }
     }
 
-    func stop() {
-        guard stdinWriter >= 0 else { return }
-        close(stdinWriter)
-        stdinWriter = -1
-        kill(pid, SIGTERM)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-    }
+    /// The marker in the fixture's environment (see `Leftovers`).
+    var marker: String { process.marker }
+
+    func stop() { process.stop() }
 
     deinit { stop() }
 }

@@ -52,10 +52,12 @@ final class SilentListener {
     deinit { close(fd) }
 }
 
-/// tinyproxy on a free loopback port, logging CONNECT requests; stopped on release.
+/// tinyproxy on a free loopback port, logging CONNECT requests. It runs in the foreground (`-d`) as a
+/// `FixtureProcess`, so it is stopped on release and cannot outlive the test.
 final class TinyProxy {
     let directory: TemporaryDirectory
     let port: Int
+    let process: FixtureProcess
 
     init() throws {
         directory = try TemporaryDirectory()
@@ -66,22 +68,40 @@ final class TinyProxy {
             Timeout 30
             LogFile "\(directory.file("tinyproxy.log"))"
             LogLevel Connect
-            PidFile "\(directory.file("tinyproxy.pid"))"
             MaxClients 20
             Allow 127.0.0.1
             """
         let configPath = try directory.write("tinyproxy.conf", config)
-        let result = try ProcessRunner.run("/usr/bin/tinyproxy", ["-c", configPath])
-        guard result.exitCode == 0 else { throw FixtureError.startFailed("tinyproxy: \(result.stderr)") }
-        for _ in 0..<100 where !FileManager.default.fileExists(atPath: directory.file("tinyproxy.pid")) { usleep(20_000) }
+        process = try FixtureProcess("/usr/bin/tinyproxy", ["-d", "-c", configPath], stdout: directory.file("stdout.log"),
+                                     stderr: directory.file("stderr.log"))
+        let deadline = Date().addingTimeInterval(10)
+        while !LocalServers.accepts(port: port) {
+            guard Date() < deadline, process.isRunning else {
+                process.stop()
+                let log = (try? String(contentsOfFile: directory.file("stderr.log"), encoding: .utf8)) ?? ""
+                throw FixtureError.startFailed("tinyproxy did not listen on \(port): \(log)")
+            }
+            usleep(20_000)
+        }
     }
 
     var log: String { (try? String(contentsOfFile: directory.file("tinyproxy.log"), encoding: .utf8)) ?? "" }
 
-    deinit {
-        if let pidText = try? String(contentsOfFile: directory.file("tinyproxy.pid"), encoding: .utf8),
-           let pid = Int32(pidText.trimmingCharacters(in: .whitespacesAndNewlines)) {
-            kill(pid, SIGTERM)
+    func stop() { process.stop() }
+}
+
+extension LocalServers {
+    /// Whether something accepts TCP connections on 127.0.0.1:`port`.
+    static func accepts(port: Int, host: String = "127.0.0.1") -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr(host)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
     }
 }
@@ -93,6 +113,8 @@ enum Terminal {
         var output: String
         var echoRestored: Bool
         var unanswered: [String]
+        /// Whether the terminal echoed input at the moment each answer was typed.
+        var echoAtAnswers: [Bool]
     }
 
     static func run(_ arguments: [String], answers: [(prompt: String, text: String)]) throws -> Session {
@@ -101,6 +123,7 @@ enum Terminal {
         let result = try ProcessRunner.run("/usr/bin/env", ["python3", driver] + answerArguments + ["--", Paths.policyBinary] + arguments)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
         return Session(exitCode: object["exit"] as? Int, output: object["output"] as? String ?? "",
-                       echoRestored: object["echo_restored"] as? Bool ?? false, unanswered: object["unanswered"] as? [String] ?? [])
+                       echoRestored: object["echo_restored"] as? Bool ?? false, unanswered: object["unanswered"] as? [String] ?? [],
+                       echoAtAnswers: object["echo_at_answers"] as? [Bool] ?? [])
     }
 }

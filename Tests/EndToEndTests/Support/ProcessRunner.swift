@@ -18,22 +18,40 @@ enum ProcessRunError: Error, CustomStringConvertible {
     }
 }
 
-/// Runs a program to completion with the given stdin, capturing stdout and stderr in files; kills it after
-/// `timeout`. Built on posix_spawn and waitpid rather than Foundation's Process, which waits for every
-/// descendant that inherited its pipes (a fixture script leaves a server running in the background).
+/// Runs a program to completion with the given stdin, capturing stdout and stderr in files; after `timeout`
+/// it kills the program's whole process group (it is started as the leader of a new one), so whatever the
+/// program started in the background goes with it. Built on posix_spawn and waitpid rather than Foundation's
+/// Process, which waits for every descendant that inherited its pipes (a fixture script leaves a server
+/// running in the background).
 enum ProcessRunner {
-    static func run(_ executable: String, _ arguments: [String], stdin: Data? = nil,
+    /// - Parameter holdStdinOpen: stdin is a pipe whose write end this process keeps open, writing nothing,
+    ///   until the program has ended (a CI job whose stdin never closes); `stdin` must then be nil.
+    static func run(_ executable: String, _ arguments: [String], stdin: Data? = nil, holdStdinOpen: Bool = false,
                     environment: [String: String]? = nil, timeout: Double = 60) throws -> ProcessResult {
         let capture = try TemporaryDirectory()
-        let inputPath = stdin == nil ? "/dev/null" : try capture.write("in", String(decoding: stdin!, as: UTF8.self))
-        let pid = try Spawn.start(executable, arguments, stdin: .path(inputPath), stdout: capture.file("out"),
-                                  stderr: capture.file("err"), environment: environment)
+        let input: Spawn.Input
+        var heldWriter: Int32 = -1
+        if holdStdinOpen {
+            var ends: [Int32] = [0, 0]
+            guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
+            // Only the child may inherit the read end; nobody else may hold the write end.
+            ends.forEach { _ = fcntl($0, F_SETFD, FD_CLOEXEC) }
+            input = .descriptor(ends[0])
+            heldWriter = ends[1]
+        } else {
+            input = .path(stdin == nil ? "/dev/null" : try capture.write("in", String(decoding: stdin!, as: UTF8.self)))
+        }
+        defer { if heldWriter >= 0 { close(heldWriter) } }
+        let spawned = Result { try Spawn.start(executable, arguments, stdin: input, stdout: capture.file("out"),
+                                               stderr: capture.file("err"), environment: environment, newProcessGroup: true) }
+        if case .descriptor(let fd) = input { close(fd) }
+        let pid = try spawned.get()
         let deadline = Date().addingTimeInterval(timeout)
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, WNOHANG, &usage) == 0 {
             if Date() > deadline {
-                kill(pid, SIGKILL)
+                kill(-pid, SIGKILL)
                 waitpid(pid, &status, 0)
                 throw ProcessRunError.timedOut(([executable] + arguments).joined(separator: " "), seconds: timeout)
             }
@@ -54,8 +72,9 @@ enum Spawn {
         case descriptor(Int32)
     }
 
+    /// - Parameter newProcessGroup: the child leads a new process group (`kill(-pid, …)` reaches all it starts).
     static func start(_ executable: String, _ arguments: [String], stdin: Input, stdout: String, stderr: String,
-                      environment: [String: String]? = nil) throws -> pid_t {
+                      environment: [String: String]? = nil, newProcessGroup: Bool = false) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -79,7 +98,12 @@ enum Spawn {
         sigfillset(&allSignals)
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+        if newProcessGroup {
+            posix_spawnattr_setpgroup(&attributes, 0)
+            flags |= POSIX_SPAWN_SETPGROUP
+        }
+        posix_spawnattr_setflags(&attributes, Int16(flags))
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
@@ -89,11 +113,11 @@ enum Spawn {
 
 /// Runs the built `policy` binary as a user would: arguments, piped stdin, exit code and output.
 enum Policy {
-    static func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:],
-                    timeout: Double = 60) throws -> ProcessResult {
+    static func run(_ arguments: [String], stdin: String? = nil, holdStdinOpen: Bool = false,
+                    environment extra: [String: String] = [:], timeout: Double = 60) throws -> ProcessResult {
         var environment = ProcessInfo.processInfo.environment
         environment.merge(extra) { $1 }
         return try ProcessRunner.run(Paths.policyBinary, arguments, stdin: stdin.map { Data($0.utf8) },
-                                     environment: environment, timeout: timeout)
+                                     holdStdinOpen: holdStdinOpen, environment: environment, timeout: timeout)
     }
 }

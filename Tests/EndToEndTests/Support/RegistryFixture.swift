@@ -2,6 +2,8 @@ import Foundation
 
 /// A real docker-registry over TLS on 127.0.0.1, started by `Tests/Fixtures/registry.sh` and stopped on `stop()`
 /// or release. `basic` uses htpasswd; `token` adds the RS256 token-service fixture on its own port.
+/// Its servers carry `POLICY_TEST_FIXTURE=<marker>` and a lifetime limit; a start that fails is cleaned up
+/// (by registry.sh's trap, and once more here) before the error is thrown.
 final class RegistryFixture {
     enum Mode: String { case basic, token, tokenFront = "token-front", none }
     /// How the registry listens: HTTPS, HTTPS demanding a client certificate, or plain HTTP.
@@ -10,6 +12,7 @@ final class RegistryFixture {
     let directory: TemporaryDirectory
     let host: String
     let port: Int
+    let marker: String
     var server: String { "\(host):\(port)" }
     var caFile: String { directory.file("registry/ca.pem") }
     var clientCertificate: String { directory.file("registry/client.pem") }
@@ -17,23 +20,45 @@ final class RegistryFixture {
     private var stopped = false
 
     /// - Parameter certificateNames: the server certificate's subjectAltName (default IP:127.0.0.1,DNS:localhost).
+    /// - Parameters:
+    ///   - environment: added to registry.sh's environment (e.g. `REGISTRY_BINARY` to make it fail).
+    ///   - marker: the `POLICY_TEST_FIXTURE` value its processes carry (a test of a failed start passes its own).
     init(_ mode: Mode, user: String, password: String, transport: Transport = .tls, host: String = "127.0.0.1",
-         certificateNames: String? = nil) throws {
+         certificateNames: String? = nil, environment extra: [String: String] = [:], marker: String = UUID().uuidString) throws {
         directory = try TemporaryDirectory()
         self.host = host
+        self.marker = marker
         let passwordFile = try directory.write("password", password)
-        let script = Paths.fixtures.appendingPathComponent("registry.sh").path
         var environment = ProcessInfo.processInfo.environment
         environment["REGISTRY_TLS"] = transport.rawValue
         environment["REGISTRY_HOST"] = host
         environment["REGISTRY_CERT_SAN"] = certificateNames
-        let result = try ProcessRunner.run(script, ["start", directory.file("registry"), mode.rawValue, user, passwordFile],
-                                           environment: environment)
-        guard result.exitCode == 0 else {
-            throw FixtureError.startFailed("registry.sh start \(mode) exited \(result.exitCode): \(result.stderr)")
+        environment["REGISTRY_LIFETIME"] = String(FixtureProcess.lifetimeSeconds)
+        environment[FixtureProcess.markerVariable] = marker
+        environment.merge(extra) { $1 }
+        let registryDirectory = directory.file("registry")
+        do {
+            let result = try ProcessRunner.run(Self.script, ["start", registryDirectory, mode.rawValue, user, passwordFile],
+                                               environment: environment)
+            guard result.exitCode == 0 else {
+                throw FixtureError.startFailed("registry.sh start \(mode) exited \(result.exitCode): \(result.stderr)")
+            }
+            let portText = try String(contentsOfFile: directory.file("registry/port"), encoding: .utf8)
+            guard let port = Int(portText.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+                throw FixtureError.startFailed("registry.sh wrote no port: '\(portText)'")
+            }
+            self.port = port
+        } catch {
+            // registry.sh's own trap stops what it started; this also covers registry.sh being killed on timeout.
+            Self.stop(registryDirectory)
+            throw error
         }
-        let portText = try String(contentsOfFile: directory.file("registry/port"), encoding: .utf8)
-        port = Int(portText.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    private static var script: String { Paths.fixtures.appendingPathComponent("registry.sh").path }
+
+    private static func stop(_ registryDirectory: String) {
+        _ = try? ProcessRunner.run(script, ["stop", registryDirectory], timeout: 30)
     }
 
     /// Tokens the token service issued.
@@ -50,8 +75,7 @@ final class RegistryFixture {
     func stop() {
         guard !stopped else { return }
         stopped = true
-        let script = Paths.fixtures.appendingPathComponent("registry.sh").path
-        _ = try? ProcessRunner.run(script, ["stop", directory.file("registry")])
+        Self.stop(directory.file("registry"))
     }
 
     deinit { stop() }

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Plants each known bug, one at a time, in a scratch copy of the tree and runs the tests that must catch it.
+# Prints CAUGHT or SURVIVED per mutant and exits 1 if any survived (or a pattern no longer matches).
+#
+#   scripts/mutants.sh [NAME...]        (default: every mutant in the table; `make mutants`)
+#
+# Each mutant replaces a literal piece of a line of Sources/ (every occurrence in that file: the fixed timeout
+# is both libcurl timeouts). When Sources change, a piece may no longer be there: the script then stops before building anything with "mutant NAME: pattern not found in FILE" —
+# update that row of the table to the new line. MUTANTS_DIR (default /tmp/policy-mutants) keeps the scratch
+# build between runs, so later runs are incremental.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+scratch=${MUTANTS_DIR:-/tmp/policy-mutants}
+
+# name | file under Sources/ | literal piece of a line (must occur) | replacement (of every occurrence) | tests (swift test --filter)
+TABLE=$(cat <<'ROWS'
+no-lock | CredentialStore/FileSystem.swift | while flock(fd, LOCK_EX) != 0 { | while false && flock(fd, LOCK_EX) != 0 { | ConcurrentLoginTests
+echo-left-on | PolicyCLI/TerminalPrompt.swift | silent.c_lflag &= ~tcflag_t(ECHO) | silent.c_lflag |= tcflag_t(ECHO) | TerminalTests
+fixed-timeout | RegistryAuth/CurlTransport.swift | TIMEOUT, options.timeoutSeconds) | TIMEOUT, 12) | TransportTests/aSilentServerEndsWithinTheTimeout|HostileServerTests/endsInOneSentenceAndExit4
+fixed-transfer-timeout | RegistryAuth/CurlTransport.swift | try set(CURLOPT_TIMEOUT, options.timeoutSeconds) | try set(CURLOPT_TIMEOUT, 12) | HostileServerTests/endsInOneSentenceAndExit4
+credentials-across-redirect | RegistryAuth/CurlTransport.swift | try set(CURLOPT_UNRESTRICTED_AUTH, 0) | try set(CURLOPT_UNRESTRICTED_AUTH, 1) | HostileServerTests/credentialsNeverReachTheOtherPort
+corrupt-config-overwritten | CredentialStore/ConfigFile.swift | throw .notJSONObject(path: path, error) | return ConfigDocument() | ConfigFileRulesTests|InputAndLocationTests/aCorruptConfig
+helper-secret-in-argv | CredentialStore/HelperProcess.swift | arguments: [verb.rawValue], | arguments: [verb.rawValue, String(decoding: input, as: UTF8.self)], | CredentialHelperTests/loginStoresThroughTheHelper
+helper-timeout-ignored | PolicyCLI/StorageSettings.swift | try helperTimeout(CommandContext.environmentValue(helperTimeoutVariable)) | try helperTimeout(nil) | CredentialHelperTests/aHangingHelper|HelperLimitsTests/anOutOfBounds
+helper-output-uncapped | CredentialStore/CredentialHelper.swift | outputLimit: Int = 1 << 20 | outputLimit: Int = 1 << 30 | HelperLimitsTests/moreThan1MiB
+stdin-uncapped | PolicyCLI/SecretInput.swift | static let maxBytes = 1 << 20 | static let maxBytes = 1 << 30 | InputAndLocationTests/moreThan1MiBOnStdin
+stdin-read-unasked | PolicyCLI/LoginCommand.swift | guard context.standardInputIsTerminal else { throw CommandUsage.noPasswordNoTTY } | guard context.standardInputIsTerminal else { _ = try? SecretInput.readStandardInput(); throw CommandUsage.noPasswordNoTTY } | InputAndLocationTests/anOpenStdinPipe
+config-dir-variable-ignored | PolicyCLI/ConfigLocation.swift | environment["POLICY_CONFIG_DIR"] | environment["POLICY_CONFIG_DIR_IGNORED"] | InputAndLocationTests/policyConfigDir
+http-scheme-ignored | RegistryAuth/RegistryAddress.swift | plain = scheme == "http" | plain = false | InputAndLocationTests/anHTTPServerAddress
+ecr-expiry-not-told | PolicyCLI/RegistryHints.swift | if text.contains("expired") { | if false { | ECRTests
+ROWS
+)
+
+field() { awk -F ' [|] ' -v n="$2" '{print $n}' <<< "$1"; }
+# The filter may itself contain '|' (a regex alternation); it is everything after the fourth separator.
+filter_of() { awk -F ' [|] ' '{s=$5; for (i=6; i<=NF; i++) s=s" | "$i; print s}' <<< "$1" | sed 's/ | /|/g'; }
+
+selected=("$@")
+rows=()
+while IFS= read -r row; do
+    [ -n "$row" ] || continue
+    name=$(field "$row" 1)
+    if [ ${#selected[@]} -gt 0 ] && [[ ! " ${selected[*]} " == *" $name "* ]]; then continue; fi
+    rows+=("$row")
+done <<< "$TABLE"
+[ ${#rows[@]} -gt 0 ] || { echo "mutants.sh: no mutant named ${selected[*]}" >&2; exit 2; }
+
+# Every pattern must match exactly once before anything is built.
+missing=0
+for row in "${rows[@]}"; do
+    name=$(field "$row" 1) file=$(field "$row" 2) piece=$(field "$row" 3)
+    count=$(grep -cF -- "$piece" "$root/Sources/$file" 2>/dev/null || true)
+    if [ "${count:-0}" -lt 1 ]; then
+        echo "mutant $name: pattern not found in Sources/$file: $piece" >&2
+        missing=1
+    fi
+done
+[ "$missing" -eq 0 ] || { echo "mutants.sh: update the table in scripts/mutants.sh to the current Sources" >&2; exit 2; }
+
+echo "Copying the tree to $scratch/src"
+mkdir -p "$scratch/src"
+# A fresh copy of everything but the build products, which stay for an incremental build.
+find "$scratch/src" -mindepth 1 -maxdepth 1 ! -name .build -exec rm -rf {} +
+tar -C "$root" --exclude='./.build*' --exclude='./.git' --exclude='./fuzz-artifacts' -cf - . | tar -C "$scratch/src" -xf -
+cd "$scratch/src"
+bin=$(swift build --show-bin-path)/policy
+export POLICY_BIN=$bin
+
+build() { swift build --build-tests > "$scratch/build.log" 2>&1 || { tail -30 "$scratch/build.log" >&2; return 1; }; }
+run_tests() { swift test --skip-build --filter "$1" > "$scratch/test-$2.log" 2>&1; }
+
+echo "Building the unmutated tree"
+build
+# The chosen tests must pass without a mutant, or a failure with one would prove nothing.
+all_filters=$(for row in "${rows[@]}"; do filter_of "$row"; done | paste -sd'|')
+run_tests "$all_filters" baseline || { echo "mutants.sh: the tests fail without any mutant; see $scratch/test-baseline.log" >&2; exit 1; }
+
+results=()
+survived=0
+for row in "${rows[@]}"; do
+    name=$(field "$row" 1) file=$(field "$row" 2) piece=$(field "$row" 3) replacement=$(field "$row" 4)
+    filter=$(filter_of "$row")
+    target="Sources/$file"
+    cp "$target" "$scratch/pristine"
+    PIECE=$piece REPLACEMENT=$replacement python3 -c '
+import os, sys
+path = sys.argv[1]
+text = open(path).read()
+open(path, "w").write(text.replace(os.environ["PIECE"], os.environ["REPLACEMENT"]))' "$target"
+    started=$(date +%s)
+    if ! build; then
+        verdict="BUILD FAILED"
+        survived=1
+    elif run_tests "$filter" "$name"; then
+        verdict=SURVIVED
+        survived=1
+    else
+        verdict=CAUGHT
+    fi
+    cp "$scratch/pristine" "$target"
+    line=$(printf '%-28s %-13s %4ss  %s' "$name" "$verdict" "$(( $(date +%s) - started ))" "$filter")
+    echo "$line"
+    results+=("$line")
+done
+build  # leave the scratch build unmutated for the next run
+
+echo
+echo "mutant                       result        time  tests"
+printf '%s\n' "${results[@]}"
+[ "$survived" -eq 0 ] || { echo "mutants.sh: a mutant survived (or did not build); logs in $scratch" >&2; exit 1; }
+echo "mutants.sh: every mutant was caught"
