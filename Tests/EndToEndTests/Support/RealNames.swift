@@ -38,6 +38,10 @@ final class NamedRegistry {
     enum Flavour: String {
         /// AWS ECR: Basic with `service="ecr.amazonaws.com"`, 401 `Not Authorized`, 403 for an expired token.
         case ecr
+        /// Docker Hub: the API on registry-1.docker.io, tokens from auth.docker.io (JWTs with an access claim).
+        case dockerhub
+        /// GHCR: opaque tokens; `readonly` may pull, `password` may also push; probes answer as GHCR does.
+        case ghcr
     }
 
     /// What the ECR flavour answers (403) for an expired token.
@@ -47,6 +51,7 @@ final class NamedRegistry {
     struct Request: Decodable, Equatable {
         var host: String
         var path: String
+        var method: String?
         var authorization: String?
     }
 
