@@ -8,7 +8,7 @@ enum UTCTime {
         return "\(year)-\(two(month))-\(two(day)) \(two(secondsOfDay / 3600)):\(two(secondsOfDay % 3600 / 60)) UTC"
     }
 
-    /// `1 day 3 h`, `11 h 58 min`, `7 min`, `less than a minute`: the two largest units.
+    /// `1 d 3 h`, `11 h 58 min`, `7 min`, `less than a minute`: the two largest units.
     static func span(_ seconds: Int) -> String {
         let seconds = abs(seconds)
         let days = seconds / 86_400, hours = seconds % 86_400 / 3600, minutes = seconds % 3600 / 60

@@ -1,4 +1,4 @@
-import CredentialStore
+@testable import CredentialStore
 @testable import PolicyBase
 @testable import RegistryAuth
 import Testing
@@ -87,6 +87,7 @@ struct ErrorWordingTests {
             Row(name: "no command", error: NoCommand(), exitCode: .usage, names: nil),
             Row(name: "internal", error: InternalError(detail: "curl_easy_init failed"), exitCode: .unexpected, names: "curl"),
         ]
+        + sentences.map { Row(name: $0.name, error: $0.error, exitCode: $0.exitCode, names: $0.contains.first) }
 
     /// Exhaustive on purpose: a new `LoginError` case does not compile until its exit code is decided here.
     static func expectedExitCode(_ error: LoginError) -> ExitCode {
@@ -113,6 +114,121 @@ struct ErrorWordingTests {
         if let names = row.names { #expect(captured.standardError.contains(names), "\(captured.standardError)") }
         let last = captured.standardError.dropLast().last
         #expect(last == "." || last == "?", "no sentence end: \(captured.standardError)")
+    }
+
+    // MARK: --check-access, expiry, status --verify
+
+    static let ghcr = try! RegistryAddress(parsing: "ghcr.io")
+    static let hub = try! RegistryAddress(parsing: "docker.io")
+    static let ecr = try! RegistryAddress(parsing: "123456789012.dkr.ecr.eu-west-1.amazonaws.com")
+    /// 2026-11-24 12:03 UTC, and 11 h 58 min later.
+    static let expiry = 1_795_521_780
+    static let later = expiry + 11 * 3600 + 58 * 60
+
+    static func access(_ repository: String = "org/policy", asked: [RepositoryAction] = [.pull, .push], granted: [RepositoryAction],
+                       notFound: Bool = false) -> AccessReport {
+        AccessReport(request: AccessRequest(repository: repository, actions: asked), granted: granted, repositoryNotFound: notFound,
+                     method: .probe)
+    }
+
+    static func denied(_ server: RegistryAddress, _ reports: AccessReport...) -> AccessDenied {
+        AccessDenied(server: server, username: "me", reports: reports)
+    }
+
+    static func status(_ states: [(String, StatusRow.State?)]) -> StatusProblem? {
+        StatusProblem(states.map { key, state in
+            let login = StoredLogin(key: key, credentials: Credentials(username: "me", secret: secret), choice: .file)
+            var row = StatusRow(StoredRegistry(name: key, address: try? RegistryAddress(parsing: key), logins: [login]), isDefault: false)
+            row.state = state
+            return row
+        })
+    }
+
+    struct SentenceRow: Sendable, CustomTestStringConvertible {
+        var name: String
+        var error: any ReportableError & Sendable
+        var exitCode: ExitCode
+        /// Every one of these is in the sentence; the first also joins `rows`.
+        var contains: [String]
+        var lacks: [String] = []
+        var testDescription: String { name }
+    }
+
+    static let sentences: [SentenceRow] = [
+        SentenceRow(name: "access: push denied", error: denied(server, access(granted: [.pull])), exitCode: .accessDenied,
+                    contains: ["push on org/policy (granted: pull)", "registry.example:5000", "'me'", "nothing was stored"],
+                    lacks: ["GitHub", "Docker Hub", "ECR", "not found"]),
+        SentenceRow(name: "access: nothing granted", error: denied(server, access(granted: [])), exitCode: .accessDenied,
+                    contains: ["pull and push on org/policy (granted: nothing)"]),
+        SentenceRow(name: "access: only the lacking repository is named",
+                    error: denied(server, access("org/a", granted: [.pull, .push]), access("org/b", asked: [.pull], granted: [])),
+                    exitCode: .accessDenied, contains: ["pull on org/b (granted: nothing)"], lacks: ["org/a"]),
+        SentenceRow(name: "access: two repositories lacking",
+                    error: denied(server, access("org/a", granted: [.pull]), access("org/b", asked: [.pull], granted: [])),
+                    exitCode: .accessDenied, contains: ["push on org/a (granted: pull); pull on org/b (granted: nothing)"]),
+        SentenceRow(name: "access: repository not found", error: denied(server, access(asked: [.pull], granted: [], notFound: true)),
+                    exitCode: .accessDenied, contains: ["pull on org/policy", "the repository was not found or is not visible to them"]),
+        SentenceRow(name: "access: GHCR push", error: denied(ghcr, access(granted: [.pull])), exitCode: .accessDenied,
+                    contains: ["write:packages", "ghcr.io", "push on org/policy"], lacks: ["read:packages"]),
+        SentenceRow(name: "access: GHCR pull", error: denied(ghcr, access(asked: [.pull], granted: [])), exitCode: .accessDenied,
+                    contains: ["read:packages", "pull on org/policy"], lacks: ["write:packages"]),
+        SentenceRow(name: "access: Docker Hub push", error: denied(hub, access(granted: [.pull])), exitCode: .accessDenied,
+                    contains: ["read-only access token", "docker.io", "Read & Write"]),
+        SentenceRow(name: "access: Docker Hub pull", error: denied(hub, access(asked: [.pull], granted: [], notFound: true)),
+                    exitCode: .accessDenied, contains: ["Docker Hub: check that the repository exists"], lacks: ["read-only"]),
+        SentenceRow(name: "access: ECR push", error: denied(ecr, access(granted: [.pull])), exitCode: .accessDenied,
+                    contains: ["IAM policy", "ecr:InitiateLayerUpload", "123456789012.dkr.ecr.eu-west-1.amazonaws.com"]),
+        SentenceRow(name: "access: ECR pull", error: denied(ecr, access(asked: [.pull], granted: [])), exitCode: .accessDenied,
+                    contains: ["IAM policy", "ecr:BatchGetImage"], lacks: ["ecr:PutImage"]),
+        SentenceRow(name: "expired: ECR password",
+                    error: ExpiredCredentials(server: ecr, expires: expiry, now: later, source: .ecrToken, stored: false),
+                    exitCode: .credentialsRejected,
+                    contains: ["aws ecr get-login-password --region <region> | policy login -s 123456789012.dkr.ecr.eu-west-1.amazonaws.com -u AWS --password-stdin",
+                               "The password for 123456789012.dkr.ecr.eu-west-1.amazonaws.com expired 2026-11-24 12:03 UTC (11 h 58 min ago)"]),
+        SentenceRow(name: "expired: JWT", error: ExpiredCredentials(server: server, expires: expiry, now: expiry, source: .jwt, stored: false),
+                    exitCode: .credentialsRejected,
+                    contains: ["expired 2026-11-24 12:03 UTC (less than a minute ago)", "get a new token",
+                               "policy login -s registry.example:5000 -u USER --password-stdin"],
+                    lacks: ["aws ecr"]),
+        SentenceRow(name: "expired: stored ECR password",
+                    error: ExpiredCredentials(server: ecr, expires: expiry, now: expiry + 3 * 86_400 + 3600, source: .ecrToken, stored: true),
+                    exitCode: .credentialsRejected, contains: ["The stored password for 123456789012.dkr.ecr", "(3 d 1 h ago)"]),
+        SentenceRow(name: "status: rejected and unreachable",
+                    error: status([("ghcr.io", .rejected), ("registry.example:5000", .unreachable), ("quay.io", .ok)])!,
+                    exitCode: .credentialsRejected,
+                    contains: ["2 stored logins did not verify (ghcr.io rejected, registry.example:5000 unreachable)", "policy login -s"],
+                    lacks: ["quay.io"]),
+        SentenceRow(name: "status: expired", error: status([("ghcr.io", .expired)])!, exitCode: .credentialsRejected,
+                    contains: ["1 stored login did not verify (ghcr.io expired)", "log in again"]),
+        SentenceRow(name: "status: unreachable only",
+                    error: status([("ghcr.io", .ok), ("registry.example:5000", .unreachable)])!, exitCode: .network,
+                    contains: ["1 stored login did not verify (registry.example:5000 unreachable)", "could not be reached"],
+                    lacks: ["log in again", "ghcr.io"]),
+    ]
+
+    @Test(arguments: sentences)
+    func sentencesSayWhatMatters(_ row: SentenceRow) {
+        #expect(row.error.exitCode == row.exitCode)
+        for text in row.contains { #expect(row.error.sentence.contains(text), "\(row.error.sentence)") }
+        for text in row.lacks { #expect(!row.error.sentence.contains(text), "\(row.error.sentence)") }
+    }
+
+    /// `status --verify`: 3 when any login is rejected or expired, else 4 when any registry was unreachable; no
+    /// error at all when every login is ok, or none was verified.
+    @Test(arguments: [
+        ([.ok], nil),
+        ([nil, nil], nil),
+        ([.ok, .ok], nil),
+        ([.rejected], .credentialsRejected),
+        ([.expired], .credentialsRejected),
+        ([.unreachable], .network),
+        ([.ok, .unreachable, .unreachable], .network),
+        ([.unreachable, .rejected], .credentialsRejected),
+        ([.ok, .unreachable, .expired], .credentialsRejected),
+    ] as [([StatusRow.State?], ExitCode?)])
+    func statusExitCodes(_ states: [StatusRow.State?], _ expected: ExitCode?) {
+        let names = ["ghcr.io", "quay.io", "registry.example:5000"]
+        #expect(Self.status(Array(zip(names, states)))?.exitCode == expected)
     }
 
     struct Run: Sendable, CustomTestStringConvertible {
