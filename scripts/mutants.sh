@@ -31,8 +31,8 @@ ecr-expiry-not-told | PolicyCLI/Errors/RegistryHints.swift | if text.contains("e
 hub-one-key | RegistryAuth/RegistryAddress.swift | isDockerHub ? ["https://index.docker.io/v1/", Self.dockerHubAPIHost] : [key] | [key] | DockerHubTests|PeerLookupTests
 aliases-kept | RegistryAuth/RegistryAddress.swift | return isDockerHub ? Self.dockerHubHosts.contains(String(rest)) : rest == key | return storedKey == key | StoredLoginTests/newCredentials|PeerLookupTests
 reverify-skipped | PolicyCLI/LoginCommand.swift | if options.username == nil && options.passwordSource == .prompt, let stored | if options.username == "", let stored | StoredLoginTests
-access-denial-ignored | PolicyCLI/LoginCommand.swift | if report.access.contains(where: { !$0.allGranted }) { | if report.access.contains(where: { !$0.allGranted && $0.granted.count < 0 }) { | AccessCheckTests|GHCRAccessTests
-upload-not-cancelled | RegistryAuth/RegistryLogin+Access.swift | answer.values(of: "Location").first | answer.values(of: "X-Not-Location").first | AccessCheckTests/aBasicRegistryIsProbed|GHCRAccessTests/aWritePAT
+access-denial-ignored | PolicyCLI/LoginCommand.swift | if report.access.contains(where: { !$0.allGranted }) { | if report.access.contains(where: { !$0.allGranted && $0.granted.count < 0 }) { | CheckAccessLoginTests|GHCRAccessTests|AccessCheckTests
+upload-not-cancelled | RegistryAuth/RegistryLogin+Access.swift | answer.values(of: "Location").first | answer.values(of: "X-Not-Location").first | CheckAccessLoginTests/aBasicRegistryIsProbed|GHCRAccessTests/aWritePAT
 expiry-not-checked | PolicyCLI/LoginCommand.swift | expires <= context.environment.now else { return } | expires < 0 else { return } | ExpiryTests
 default-domain-not-written | CredentialStore/DefaultDomainFile.swift | with: Array(server.utf8), | with: Array("".utf8), | DefaultDomainTests
 ROWS

@@ -16,6 +16,10 @@ enum AccessArgument {
             actions = named.sorted()
         }
         guard isRepositoryName(repository) else { throw .invalidAccess(text) }
+        // `ghcr.io/org/x`: a first component with a dot names a registry, as docker reads references.
+        if let first = repository.split(separator: "/").first, repository.contains("/"), first.contains(".") {
+            throw .invalidAccess(text)
+        }
         return AccessRequest(repository: String(repository), actions: actions)
     }
 

@@ -59,7 +59,8 @@ struct LoginCommand {
     /// at once with when it expired and how to get a new one.
     private func refuseExpired(_ credentials: Credentials, at server: RegistryAddress, stored: Bool) throws {
         guard let (expires, source) = CredentialExpiry.of(credentials.secret), expires <= context.environment.now else { return }
-        throw ExpiredCredentials(server: server, expires: expires, now: context.environment.now, source: source, stored: stored)
+        throw ExpiredCredentials(server: server, expires: expires, now: context.environment.now, source: source, stored: stored,
+                                 kind: credentials.kind)
     }
 
     /// The lines after a verified login: warnings, the access granted, the expiry, then `Login Succeeded`.

@@ -33,7 +33,8 @@ extension RegistryLogin {
                                       host: registry.apiAuthority)
                 if try allowed(answer, host: registry.apiAuthority, tolerating: [404]) {
                     granted.append(.push)
-                    try cancelUpload(answer, registry: registry, plainHTTP: plainHTTP, authorization: authorization)
+                    cancelUpload(answer, uploadURL: base + "/blobs/uploads/", registry: registry, plainHTTP: plainHTTP,
+                                 authorization: authorization)
                 }
             }
         }
@@ -63,14 +64,21 @@ extension RegistryLogin {
     }
 
     /// Cancels the upload a push probe started, so nothing is left behind. A `Location` on another origin is
-    /// not followed: the credentials would go there.
-    private func cancelUpload(_ answer: HTTPResponse, registry: RegistryAddress, plainHTTP: Bool,
-                              authorization: HTTPAuthorization) throws(LoginError) {
+    /// not followed: the credentials would go there. The push was granted either way, so a failed cancel does
+    /// not fail the login (the registry purges abandoned uploads itself).
+    private func cancelUpload(_ answer: HTTPResponse, uploadURL: String, registry: RegistryAddress, plainHTTP: Bool,
+                              authorization: HTTPAuthorization) {
         guard let location = answer.values(of: "Location").first, !location.isEmpty else { return }
-        let api = registry.apiURL(plainHTTP: plainHTTP)
-        let origin = URLParts(api)?.origin ?? ""
-        let url = location.hasPrefix("/") ? origin + location : location
+        let origin = URLParts(registry.apiURL(plainHTTP: plainHTTP))?.origin ?? ""
+        let url: String
+        if location.hasPrefix("/") {
+            url = origin + location
+        } else if location.contains("://") {
+            url = location
+        } else {
+            url = uploadURL + location  // relative to the upload collection
+        }
         guard URLParts(url)?.origin == origin else { return }
-        _ = try send(HTTPRequest(.delete, url: url, authorization: authorization), host: registry.apiAuthority)
+        _ = try? send(HTTPRequest(.delete, url: url, authorization: authorization), host: registry.apiAuthority)
     }
 }

@@ -44,6 +44,8 @@ struct AccessArgumentTests {
         "org/policy:v1:pull",
         "org/policy@sha256:0123abcd",
         "ghcr.io:443/x",
+        "ghcr.io/org/x",
+        "registry.example/org/x:push",
         "ghcr.io:443/x:pull",
         "org/policy/",
         "/org/policy",

@@ -176,6 +176,8 @@ struct AccessCheckTests {
         ProbeRow(name: "opaque token: a scheme-relative Location stays on the registry", asked: [.push],
                  location: "//uploads.elsewhere.example/u-1", granted: [.push],
                  trail: [postUpload, "DELETE https://registry.example//uploads.elsewhere.example/u-1"]),
+        ProbeRow(name: "opaque token: a Location relative to the upload collection", asked: [.push], location: "u-1", granted: [.push],
+                 trail: [postUpload, "DELETE https://registry.example/v2/org/policy/blobs/uploads/u-1"]),
         ProbeRow(name: "opaque token: push granted without a Location", asked: [.push], location: nil, granted: [.push],
                  trail: [postUpload]),
         ProbeRow(name: "opaque token: push 401", asked: [.push], upload: 401, granted: [], trail: [postUpload]),

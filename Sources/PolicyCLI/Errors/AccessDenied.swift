@@ -34,11 +34,13 @@ struct ExpiredCredentials: ReportableError {
     var source: CredentialExpiry.Source
     /// True for credentials found in the store rather than given.
     var stored: Bool
+    var kind: Credentials.Kind = .password
 
     var exitCode: ExitCode { .credentialsRejected }
 
     var sentence: String {
-        let which = stored ? "The stored password" : "The password"
+        let secret = kind == .identityToken ? "identity token" : "password"
+        let which = stored ? "The stored \(secret)" : "The \(secret)"
         let when = "\(which) for \(server) expired \(UTCTime.format(expires)) (\(UTCTime.span(now - expires)) ago)"
         switch source {
         case .ecrToken:

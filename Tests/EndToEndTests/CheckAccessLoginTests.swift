@@ -5,7 +5,7 @@ import Testing
 /// docker-registry whose token service limits one user to pull, the granted actions come from the token's
 /// `access` claim; against the htpasswd registry, from probes of the repository.
 @Suite(.enabled(if: Tools.available("docker-registry", "htpasswd", "python3")))
-struct AccessCheckTests {
+struct CheckAccessLoginTests {
     /// A token registry with two users: `pusher` may pull and push, `reader` only pull.
     func tokenRegistry() throws -> RegistryFixture {
         let registry = try RegistryFixture(.token, user: "pusher", password: "pw-push")
