@@ -26,9 +26,8 @@ enum HelpText {
         let own = Option.allCases.filter { $0.spec.commands.contains(command) }
         if !own.isEmpty { lines += ["", "Options:"] + optionLines(own) }
         lines += ["", "Global options:"] + optionLines(Option.allCases.filter(\.isGlobal))
-        if command == .login {
-            lines += ["", "Example:", "  echo \"$PAT\" | policy login -s ghcr.io -u USER --password-stdin"] + exitCodeLines()
-        }
+        if let example = command.example { lines += ["", "Example:", "  " + example] }
+        if command.talksToStores { lines += exitCodeLines() }
         return lines.joined(separator: "\n") + "\n"
     }
 

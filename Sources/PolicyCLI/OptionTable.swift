@@ -131,6 +131,19 @@ enum CommandName: String, CaseIterable, Sendable {
         }
     }
 
+    /// One typical command line, for help.
+    var example: String? {
+        switch self {
+        case .login: "echo \"$PAT\" | policy login -s ghcr.io -u USER --password-stdin --check-access USER/policy:pull,push"
+        case .logout: "policy logout -s ghcr.io"
+        case .status: "policy status --verify"
+        case .help, .version: nil
+        }
+    }
+
+    /// Whether the command reads or writes stored credentials (its help lists the exit codes).
+    var talksToStores: Bool { [.login, .logout, .status].contains(self) }
+
     /// How many operands the command takes at most.
     var operandLimit: Int {
         switch self {

@@ -39,6 +39,20 @@ struct StoredLoginTests {
         #expect(try home.read("config.json") == Data(stale.utf8))
     }
 
+    /// On a terminal, rejected stored credentials are followed by a prompt for new ones, as docker does.
+    @Test func onATerminalRejectedStoredCredentialsAskForNewOnes() throws {
+        let registry = try RegistryFixture(.basic, user: "demo", password: "pw-now")
+        let home = try TemporaryDirectory()
+        try home.write("config.json", #"{"auths": {"\#(registry.server)": {"auth": "\#(Data("demo:pw-before".utf8).base64EncodedString())"}}}"#)
+        let session = try Terminal.run(["login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path],
+                                       answers: [("Username: ", "demo\n"), ("Password: ", "pw-now\n")])
+        #expect(session.exitCode == 0, "\(session.output)")
+        #expect(session.unanswered.isEmpty, "\(session.output)")
+        #expect(session.output.contains("stored credentials of 'demo'"), "\(session.output)")
+        #expect(session.output.contains("Login Succeeded"))
+        #expect(try ConfigJSON(home.read("config.json")).auth(registry.server) == Data("demo:pw-now".utf8).base64EncodedString())
+    }
+
     /// New credentials always win, and the stale ones are not even tried first (an expired ECR entry must
     /// never block a fresh login): the token service sees exactly one Basic request, with the new password.
     @Test func newCredentialsReplaceStoredOnesWithoutTryingThem() throws {
