@@ -99,7 +99,7 @@ private final class ResultSlots: @unchecked Sendable {
 }
 
 /// One stored login as `status` shows it.
-struct StatusRow: @unchecked Sendable {
+struct StatusRow: Sendable {
     enum State: String {
         case ok, rejected, expired, unreachable
     }

@@ -2,7 +2,7 @@ import CredentialStore
 import RegistryAuth
 
 /// The stored logins of one registry: Docker Hub's two keys (and any alias another tool wrote) are one login.
-struct StoredRegistry {
+struct StoredRegistry: Sendable {
     /// `docker.io`, `ghcr.io`, `127.0.0.1:5000`, or the raw key when it is not a registry address.
     var name: String
     /// nil for a key that does not parse as a registry address (e.g. a namespaced `quay.io/org`).
