@@ -107,3 +107,25 @@ struct ExpiryTests {
         #expect(!FileManager.default.fileExists(atPath: home.file("config.json")))
     }
 }
+
+/// ECR under its real name with a password of ECR's own form: its expiry is read from the password itself.
+@Suite(.enabled(if: RealNames.available))
+struct ECRExpiryTests {
+    static let name = "123456789012.dkr.ecr.eu-west-1.amazonaws.com"
+
+    @Test func theSeedCommandLineShowsWhenThePasswordExpires() throws {
+        let password = ExpiryTests.ecrPassword(expiration: Int(Date().timeIntervalSince1970) + 6 * 3600 + 90)
+        let registry = try NamedRegistry(.ecr, names: [Self.name], credentials: ["password": password])
+        let home = try TemporaryDirectory()
+        let result = try RealNames.run(["login", "-s", Self.name, "-u", "AWS", "--password-stdin", "--ca-file", registry.caFile,
+                                        "-c", home.path], hosts: registry.hosts, stdin: password + "\n")
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("(in 6 h 1 min).") || result.stderr.contains("(in 6 h 2 min)."), "\(result.stderr)")
+        let expired = ExpiryTests.ecrPassword(expiration: Int(Date().timeIntervalSince1970) - 60)
+        let refused = try RealNames.run(["login", "-s", Self.name, "-u", "AWS", "--password-stdin", "--ca-file", registry.caFile,
+                                         "-c", home.path], hosts: registry.hosts, stdin: expired)
+        #expect(refused.exitCode == 3, "\(refused.stderr)")
+        let requests = try registry.requests()
+        #expect(requests.count == 2, "the expired password was sent: \(requests)")
+    }
+}

@@ -17,6 +17,38 @@ struct DefaultDomainTests {
         #expect(again.exitCode == 0, "\(again.stderr)")
     }
 
+    /// default-domain.cfg is where the policy CLI reads it: the server alone, mode 0600.
+    @Test func theDefaultLivesInItsOwnFile() throws {
+        let registries = try BasicRegistries(count: 1, user: "demo", password: "pw-default")
+        let home = try TemporaryDirectory()
+        let login = try Policy.run(["login", "-s", "http://\(registries.servers[0])/", "-u", "demo", "--password-stdin",
+                                    "-c", home.path, "-d"], stdin: "pw-default")
+        #expect(login.exitCode == 0, "\(login.stderr)")
+        #expect(try home.read("default-domain.cfg") == Data(registries.servers[0].utf8))
+        let mode = try FileManager.default.attributesOfItem(atPath: home.file("default-domain.cfg"))[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    /// A `defaultDomain` key an earlier version wrote into config.json is honoured while the file is absent,
+    /// and moved to the file by the next `login -d`.
+    @Test func theKeyAnEarlierVersionWroteIsHonouredThenMoved() throws {
+        let registries = try BasicRegistries(count: 2, user: "demo", password: "pw-default")
+        let (old, new) = (registries.servers[0], registries.servers[1])
+        let home = try TemporaryDirectory()
+        let auth = Data("demo:pw-default".utf8).base64EncodedString()
+        try home.write("config.json", #"{"auths": {"\#(old)": {"auth": "\#(auth)"}}, "defaultDomain": "\#(old)"}"#)
+        let relogin = try Policy.run(["login", "--plaintext", "-c", home.path])
+        #expect(relogin.exitCode == 0, "\(relogin.stderr)")
+        #expect(relogin.stderr.contains("existing credentials (user demo)"), "the legacy default was not used: \(relogin.stderr)")
+        let moved = try Policy.run(["login", "-s", new, "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path, "-d"],
+                                   stdin: "pw-default")
+        #expect(moved.exitCode == 0, "\(moved.stderr)")
+        #expect(try home.read("default-domain.cfg") == Data(new.utf8))
+        #expect(try ConfigJSON(home.read("config.json")).root["defaultDomain"] == nil)
+        let logout = try Policy.run(["logout", "-c", home.path])
+        #expect(logout.stdout.contains(new), "\(logout.stdout)")
+    }
+
     @Test func withoutDefaultOrServerItAsksForTheServer() throws {
         let home = try TemporaryDirectory()
         let result = try Policy.run(["login", "-u", "demo", "--password-stdin", "-c", home.path], stdin: "x")

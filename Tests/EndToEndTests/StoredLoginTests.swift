@@ -39,6 +39,21 @@ struct StoredLoginTests {
         #expect(try home.read("config.json") == Data(stale.utf8))
     }
 
+    /// Credentials a helper holds are re-verified the same way: fetched with `get`, never rewritten.
+    @Test func credentialsAHelperHoldsAreReverified() throws {
+        let registries = try BasicRegistries(count: 1, user: "robot", password: "pw-helper")
+        let helper = try ScriptedHelper()
+        let home = try TemporaryDirectory()
+        try home.write("config.json", #"{"credsStore": "scripted"}"#)
+        let first = try Policy.run(["login", "-s", registries.servers[0], "-u", "robot", "--password-stdin", "--plaintext", "-c", home.path],
+                                   stdin: "pw-helper", environment: helper.environment)
+        #expect(first.exitCode == 0, "\(first.stderr)")
+        let again = try Policy.run(["login", "-s", registries.servers[0], "--plaintext", "-c", home.path], environment: helper.environment)
+        #expect(again.exitCode == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("Authenticating with existing credentials (user robot)"), "\(again.stderr)")
+        #expect(helper.verbs == ["store", "get"], "\(helper.verbs)")
+    }
+
     /// On a terminal, rejected stored credentials are followed by a prompt for new ones, as docker does.
     @Test func onATerminalRejectedStoredCredentialsAskForNewOnes() throws {
         let registry = try RegistryFixture(.basic, user: "demo", password: "pw-now")
