@@ -23,14 +23,20 @@ extension RegistryLogin {
         var notFound = false
         let base = registry.apiURL(plainHTTP: plainHTTP) + request.repository
         for action in request.actions {
+            let answer = action == .pull
+                ? try send(HTTPRequest(url: base + "/tags/list", authorization: authorization), host: registry.apiAuthority)
+                : try send(HTTPRequest(.post, url: base + "/blobs/uploads/", authorization: authorization), host: registry.apiAuthority)
+            // A registry that lets anyone reach /v2/ may still want a token for the repository (Nexus, some
+            // Harbor setups): its Bearer challenge there decides, as for any token registry.
+            if outcome == .anonymousAccess, answer.status == 401, let challenge = Self.bearerChallenge(in: answer) {
+                return try check(request, outcome: .verified(challenge), credentials: credentials, registry: registry,
+                                 plainHTTP: plainHTTP)
+            }
             switch action {
             case .pull:
-                let answer = try send(HTTPRequest(url: base + "/tags/list", authorization: authorization), host: registry.apiAuthority)
                 if answer.status == 404 { notFound = true }
                 if try allowed(answer, host: registry.apiAuthority, tolerating: [404]) { granted.append(.pull) }
             case .push:
-                let answer = try send(HTTPRequest(.post, url: base + "/blobs/uploads/", authorization: authorization),
-                                      host: registry.apiAuthority)
                 if try allowed(answer, host: registry.apiAuthority, tolerating: [404]) {
                     granted.append(.push)
                     cancelUpload(answer, uploadURL: base + "/blobs/uploads/", registry: registry, plainHTTP: plainHTTP,
@@ -39,6 +45,13 @@ extension RegistryLogin {
             }
         }
         return AccessReport(request: request, granted: granted, repositoryNotFound: notFound, method: .probe)
+    }
+
+    /// The Bearer challenge of a 401, when it has one with a realm.
+    private static func bearerChallenge(in answer: HTTPResponse) -> AuthChallenge? {
+        guard let challenges = try? ChallengeParser.parse(headerValues: answer.values(of: "WWW-Authenticate")),
+              let challenge = AuthChallenge.select(from: challenges), case .bearer = challenge else { return nil }
+        return challenge
     }
 
     /// The actions the token's `access` claim grants on `repository`; nil when the token is not a JWT with one.

@@ -219,6 +219,22 @@ struct AccessCheckTests {
         #expect(probes.allSatisfy { $0.form.isEmpty })
     }
 
+    /// `/v2/` lets anyone in, but the repository answers the credentials with a Bearer challenge: the token
+    /// flow takes over (claims read from the scoped token), as it would for a token registry.
+    @Test func anAnonymousRegistryThatChallengesOnTheRepositoryIsAskedForAToken() throws {
+        let scoped = UnsignedJWT.make(claims: #"{"access":[{"type":"repository","name":"org/policy","actions":["pull"]}]}"#)
+        let transport = ScriptedTransport([
+            (Self.tagsList, ScriptedTransport.status(401, headers: [("WWW-Authenticate", Self.bearer + #",scope="repository:org/policy:pull""#)])),
+            ("https://auth.example/token", Self.tokenService(scoped: scoped)),
+            (Self.registry, ScriptedTransport.status(200)),
+        ])
+        let report = try Self.verify(transport, actions: [.pull, .push])
+        #expect(report.outcome == .anonymousAccess)
+        #expect(report.access.first?.granted == [.pull])
+        #expect(report.access.first?.method == .tokenClaim)
+        #expect(transport.requests.map(\.url).contains("https://auth.example/token?service=registry.example&scope=repository%3Aorg%2Fpolicy%3Apull%2Cpush"))
+    }
+
     struct FailureRow: Sendable, CustomTestStringConvertible {
         var name: String
         var login: Login
