@@ -42,11 +42,12 @@ struct LoginCommand {
         let output = context.output
         protect(stored.credentials)
         output.error(LoginNotes.usingStored(username: stored.credentials.username))
-        try refuseExpired(stored.credentials, at: server, stored: true)
         let report: LoginReport
         do {
+            try refuseExpired(stored.credentials, at: server, stored: true)
             report = try verify(stored.credentials, at: server, stored: true)
-        } catch let failure as LoginFailure where failure.exitCode == .credentialsRejected && context.standardInputIsTerminal {
+        } catch let failure as any ReportableError where failure.exitCode == .credentialsRejected && context.standardInputIsTerminal {
+            // Rejected or expired: on a terminal, ask for new credentials as docker does.
             output.error("Error: " + failure.sentence)
             let credentials = Credentials(username: try resolveUsername(), secret: try resolveSecret())
             return try logIn(credentials, at: server, storage: storage)

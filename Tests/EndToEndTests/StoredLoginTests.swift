@@ -96,9 +96,12 @@ struct StoredLoginTests {
         #expect(dockerLogin.exitCode == 0, "\(dockerLogin.stderr)")
         let written = try home.read("config.json")
         #expect(try ConfigJSON(written).entry(registry.server)?["identitytoken"] is String, "docker stored no identity token")
-        let result = try Policy.run(["login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path])
+        let result = try Policy.run(["login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path, "--debug"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stderr.contains("(user demo)"))
+        #expect(result.stderr.contains("> POST https://"), "the exchange is traced: \(result.stderr)")
+        let identityToken = try #require(try ConfigJSON(written).entry(registry.server)?["identitytoken"] as? String)
+        SecretLeaks.expectNone(in: result, secrets: [identityToken] + registry.issuedTokens())
         #expect(try home.read("config.json") == written)
         let exchanges = registry.tokenRequests().filter { $0["method"] as? String == "POST" }
         #expect(exchanges.count == 1)
