@@ -1,7 +1,7 @@
 /// Help screens, generated from the option table, `CommandName` and `ExitCode`, so they never drift from
 /// the parser or the exit codes.
 enum HelpText {
-    static let version = "0.3.0"
+    static let version = "0.4.0"
 
     static func general() -> String {
         var lines = [
