@@ -33,6 +33,15 @@ extension CredentialStorage {
         return found.values.sorted { $0.key < $1.key }
     }
 
+    /// Removes one login from the store it was found in (`allLogins`), and its `auths` entry.
+    /// - Returns: whether anything was there.
+    public func remove(_ login: StoredLogin) throws(StoreError) -> Bool {
+        guard file.exists() || login.choice != .file else { return false }
+        return try file.update { (config) throws(StoreError) -> Bool in
+            try store(for: login.choice).erase(server: login.key, in: &config)
+        }
+    }
+
     private func credentials(for key: String, in config: ConfigDocument, from choice: StoreChoice) throws(StoreError) -> Credentials? {
         switch choice {
         case .file:

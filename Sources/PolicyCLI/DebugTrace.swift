@@ -34,7 +34,7 @@ struct DebugTrace {
         if !form.isEmpty { return "form fields " + form.map(\.name).joined(separator: ", ") + ", values redacted" }
         switch authorization {
         case nil: return "no credentials"
-        case .basic(let username, _): return "Basic credentials of '\(username)', redacted"
+        case .basic(let username, _): return "Basic credentials of '\(DisplayText.clean(username, limit: 80))', redacted"
         case .bearer: return "Bearer token, redacted"
         }
     }

@@ -12,8 +12,13 @@ enum DefaultDomain {
         return try ConfigFile(directory: directory).read().legacyDefaultDomain
     }
 
-    /// Remembers `server` in the file.
+    /// Remembers `server` in the file, then drops the legacy key from config.json (only once the file holds the
+    /// default, so a failed write loses nothing).
     static func remember(_ server: String, _ context: CommandContext) throws {
-        try DefaultDomainFile(directory: try context.configDirectory()).write(server)
+        let directory = try context.configDirectory()
+        try DefaultDomainFile(directory: directory).write(server)
+        let config = ConfigFile(directory: directory)
+        guard try config.read().legacyDefaultDomain != nil else { return }
+        try config.update { document in document.legacyDefaultDomain = nil }
     }
 }

@@ -25,11 +25,8 @@ struct LoginCommand {
         protect(credentials)
         try refuseExpired(credentials, at: server, stored: false)
         let report = try verify(credentials, at: server, stored: false)
-        let remember = options.rememberAsDefault
-        let choice = try storage.save(credentials, under: server.storage) { document in
-            if remember { document.legacyDefaultDomain = nil }
-        }
-        if remember { try DefaultDomain.remember(server.key, context) }
+        let choice = try storage.save(credentials, under: server.storage)
+        if options.rememberAsDefault { try DefaultDomain.remember(server.key, context) }
         if context.debug {
             DebugTrace(output: output).line(StoreNotes.saved(keys: server.storageKeys, choice: choice, file: storage.file.path))
         }

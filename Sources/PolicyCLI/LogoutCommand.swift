@@ -34,8 +34,12 @@ struct LogoutCommand {
         let registries = StoredRegistry.group(try storage.allLogins())
         guard !registries.isEmpty else { return context.output.out(LogoutNotes.nothingStored) }
         for registry in registries {
-            _ = try storage.remove(registry.storage)
-            context.output.out(LogoutNotes.removing(registry.name))
+            // Each entry from the store it was found in (a helper may list servers config.json routes elsewhere),
+            // then whatever else the registry's keys and aliases hold.
+            var removed = false
+            for login in registry.logins where try storage.remove(login) { removed = true }
+            if try storage.remove(registry.storage) { removed = true }
+            if removed { context.output.out(LogoutNotes.removing(registry.name)) }
         }
     }
 }

@@ -36,8 +36,9 @@ enum LoginNotes {
 
 /// The lines a logout prints.
 enum LogoutNotes {
+    /// The server may come from a helper's `list` reply: cleaned.
     static func removing(_ server: CustomStringConvertible) -> String {
-        "Removing login credentials for \(server)"
+        "Removing login credentials for \(DisplayText.clean(server.description, limit: 120))"
     }
 
     static let nothingStored = "No stored logins to remove."

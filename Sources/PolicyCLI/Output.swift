@@ -52,8 +52,8 @@ final class Output {
     func error(_ line: String) { sink.write(redacted(line) + "\n", to: .standardError) }
     func warning(_ line: String) { error("WARNING! " + line) }
 
-    /// Writes raw text to stdout (help screens).
-    func raw(_ text: String) { sink.write(text, to: .standardOutput) }
+    /// Writes text to stdout as it is, lines and all (help screens, the status table), still redacted.
+    func raw(_ text: String) { sink.write(redacted(text), to: .standardOutput) }
 }
 
 /// The process's own stdout and stderr.

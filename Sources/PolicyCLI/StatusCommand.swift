@@ -55,12 +55,8 @@ struct StatusCommand {
     private func check(_ rows: [StatusRow]) -> [StatusRow] {
         let results = ResultSlots(count: rows.count)
         let network = network, now = context.environment.now
-        let batches = stride(from: 0, to: rows.count, by: Self.concurrentChecks).map { Array(rows[$0..<min($0 + Self.concurrentChecks, rows.count)].indices) }
-        for batch in batches {
-            DispatchQueue.concurrentPerform(iterations: batch.count) { position in
-                let index = batch[position]
-                results.set(index, Self.state(of: rows[index], network: network, now: now))
-            }
+        BoundedWorkers.run(count: rows.count, limit: Self.concurrentChecks) { index in
+            results.set(index, Self.state(of: rows[index], network: network, now: now))
         }
         return rows.enumerated().map { index, row in
             var row = row
@@ -69,8 +65,9 @@ struct StatusCommand {
         }
     }
 
-    private static func state(of row: StatusRow, network: NetworkOptions, now: Int) -> StatusRow.State {
-        guard let address = row.registry.address else { return .unreachable }
+    /// nil for a key that is not a registry address (a namespaced `quay.io/org`): not checked.
+    private static func state(of row: StatusRow, network: NetworkOptions, now: Int) -> StatusRow.State? {
+        guard let address = row.registry.address else { return nil }
         let credentials = row.registry.shown.credentials
         if let expires = row.expires, expires <= now { return .expired }
         do {
@@ -94,7 +91,7 @@ private final class ResultSlots: @unchecked Sendable {
     private let lock = DispatchQueue(label: "policy.status.results")
 
     init(count: Int) { states = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ state: StatusRow.State) { lock.sync { states[index] = state } }
+    func set(_ index: Int, _ state: StatusRow.State?) { lock.sync { states[index] = state } }
     func get(_ index: Int) -> StatusRow.State? { lock.sync { states[index] } }
 }
 

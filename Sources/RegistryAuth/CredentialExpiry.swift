@@ -14,7 +14,7 @@ public enum CredentialExpiry {
     /// The expiry of `secret` in Unix seconds, and what said so; nil when its form says nothing.
     public static func of(_ secret: String) -> (expires: Int, source: Source)? {
         if let expires = ecrExpiration(secret) { return (expires, .ecrToken) }
-        if let expires = JWT.claims(of: secret)?["exp"]?.wholeNumber { return (expires, .jwt) }
+        if let expires = JWT.claims(of: secret)?["exp"]?.unixSeconds { return (expires, .jwt) }
         return nil
     }
 
@@ -23,6 +23,6 @@ public enum CredentialExpiry {
               let object = (try? JSONParser.parse(bytes))?.objectValue,
               ["payload", "datakey", "version", "type"].allSatisfy({ object[$0] != nil })
         else { return nil }
-        return object["expiration"]?.wholeNumber
+        return object["expiration"]?.unixSeconds
     }
 }

@@ -113,11 +113,14 @@ public final class CurlTransport: HTTPTransport {
         case .get:
             try set(CURLOPT_HTTPGET, 1)
         case .post:
+            // A redirect would carry the body (a refresh token) wherever it points: never follow one.
+            try set(CURLOPT_FOLLOWLOCATION, 0)
             let body = request.formBody
             try set(CURLOPT_POST, 1)
             try set(CURLOPT_POSTFIELDSIZE, body.utf8.count)
             try set(CURLOPT_COPYPOSTFIELDS, body)
         case .delete:
+            try set(CURLOPT_FOLLOWLOCATION, 0)
             try set(CURLOPT_HTTPGET, 1)
             try set(CURLOPT_CUSTOMREQUEST, "DELETE")
         }
@@ -129,6 +132,7 @@ public final class CurlTransport: HTTPTransport {
         _ = policy_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, 0)
         _ = policy_curl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
         _ = policy_curl_setopt_long(handle, CURLOPT_HTTPGET, 1)
+        _ = policy_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
     }
 
     /// Forgets every credential so the next request goes out anonymous and no secret lingers in libcurl.

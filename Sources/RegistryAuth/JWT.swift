@@ -13,10 +13,11 @@ public enum JWT {
 }
 
 extension JSONValue {
-    /// The number as whole seconds, when this is a number that fits.
-    var wholeNumber: Int? {
+    /// The number as Unix seconds, when it is one between 1970 and the end of year 9999; anything else (a
+    /// hostile `-9223372036854775808`, a float beyond any date) counts as absent.
+    var unixSeconds: Int? {
         guard case .number(let literal) = self else { return nil }
-        if let integer = Int(literal) { return integer }
-        return Double(literal).flatMap { $0.isFinite && abs($0) < 1e15 ? Int($0) : nil }
+        let value = Int(literal) ?? Double(literal).flatMap { $0.isFinite && abs($0) < 1e15 ? Int($0) : nil }
+        return value.flatMap { (0...253_402_300_799).contains($0) ? $0 : nil }
     }
 }

@@ -62,11 +62,16 @@ public struct RegistryAddress: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Whether a key that another tool (or an older policy) stored names this registry: the same `host[:port]`
-    /// once a scheme and a path are dropped, as docker/cli matches them; any of Docker Hub's names for Docker Hub.
+    /// once a scheme and an API path (`/`, `/v1/`, `/v2/`) are dropped, as docker/cli matches them; any of
+    /// Docker Hub's names for Docker Hub. A namespaced key (`quay.io/org`, containers-auth.json's per-repository
+    /// credentials) is another login, not an alias.
     public func matches(storedKey: String) -> Bool {
         var rest = Substring(storedKey.trimmingHTTPWhitespace().lowercased())
         if let schemeEnd = rest.firstRange(of: "://") { rest = rest[schemeEnd.upperBound...] }
-        if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
+        if let slash = rest.firstIndex(of: "/") {
+            guard ["/", "/v1", "/v1/", "/v2", "/v2/"].contains(rest[slash...]) else { return false }
+            rest = rest[..<slash]
+        }
         return isDockerHub ? Self.dockerHubHosts.contains(String(rest)) : rest == key
     }
 

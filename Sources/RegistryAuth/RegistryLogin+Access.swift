@@ -6,18 +6,26 @@ extension RegistryLogin {
     /// granted. An opaque token (GHCR), a Basic registry (ECR, htpasswd) or one that let anyone in: probes.
     func check(_ request: AccessRequest, outcome: LoginReport.Outcome, credentials: Credentials,
                registry: RegistryAddress, plainHTTP: Bool) throws(LoginError) -> AccessReport {
-        let authorization: HTTPAuthorization
+        let authorization: HTTPAuthorization?
         switch outcome {
         case .verified(.bearer(let realm, let service, _)):
-            let token = try fetchToken(realm: realm, service: service, scope: request.scope, credentials: credentials,
+            let token: String
+            do {
+                token = try fetchToken(realm: realm, service: service, scope: request.scope, credentials: credentials,
                                        registryPlainHTTP: plainHTTP)
+            } catch .credentialsRejected {
+                // The credentials were just accepted: a refusal for this scope is access not granted.
+                return AccessReport(request: request, granted: [], repositoryNotFound: false, method: .tokenClaim)
+            }
             if let granted = Self.grantedByClaim(token, repository: request.repository) {
                 return AccessReport(request: request, granted: request.actions.filter(granted.contains), repositoryNotFound: false,
                                     method: .tokenClaim)
             }
             authorization = .bearer(token: token)
         case .verified(.basic), .anonymousAccess:
-            authorization = .basic(username: credentials.username, password: credentials.secret)
+            // An identity token is never sent as a password: without a challenge for it, probes go anonymous.
+            authorization = credentials.kind == .password ? .basic(username: credentials.username, password: credentials.secret)
+                : nil
         }
         var granted: [RepositoryAction] = []
         var notFound = false
@@ -80,7 +88,7 @@ extension RegistryLogin {
     /// not followed: the credentials would go there. The push was granted either way, so a failed cancel does
     /// not fail the login (the registry purges abandoned uploads itself).
     private func cancelUpload(_ answer: HTTPResponse, uploadURL: String, registry: RegistryAddress, plainHTTP: Bool,
-                              authorization: HTTPAuthorization) {
+                              authorization: HTTPAuthorization?) {
         guard let location = answer.values(of: "Location").first, !location.isEmpty else { return }
         let origin = URLParts(registry.apiURL(plainHTTP: plainHTTP))?.origin ?? ""
         let url: String

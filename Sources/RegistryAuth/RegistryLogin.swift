@@ -26,8 +26,8 @@ public struct RegistryLogin {
 
     /// - Parameters:
     ///   - plainHTTP: talk plain HTTP from the start (`--plaintext` or an `http://` server).
-    /// - Throws: `LoginError` describing the first step that failed.
     ///   - access: repositories whose access to check once the credentials are verified.
+    /// - Throws: `LoginError` describing the first step that failed.
     public func verify(_ credentials: Credentials, at registry: RegistryAddress, plainHTTP: Bool,
                        checking access: [AccessRequest] = []) throws(LoginError) -> LoginReport {
         var plain = plainHTTP || registry.explicitPlainHTTP

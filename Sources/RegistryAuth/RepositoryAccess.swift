@@ -17,7 +17,10 @@ public struct AccessRequest: Sendable, Equatable {
 public enum RepositoryAction: String, Sendable, Equatable, CaseIterable, Comparable {
     case pull, push
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// Pull before push, the order scopes and messages list them in.
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
+    }
 }
 
 /// What the registry granted on one repository.

@@ -49,6 +49,20 @@ struct DefaultDomainTests {
         #expect(logout.stdout.contains(new), "\(logout.stdout)")
     }
 
+    /// `login -d` on the re-verification path moves the legacy key too, once the file holds the default.
+    @Test func reverifyingWithDMovesTheLegacyKey() throws {
+        let registries = try BasicRegistries(count: 1, user: "demo", password: "pw-default")
+        let server = registries.servers[0]
+        let home = try TemporaryDirectory()
+        let auth = Data("demo:pw-default".utf8).base64EncodedString()
+        try home.write("config.json", #"{"auths": {"\#(server)": {"auth": "\#(auth)"}}, "defaultDomain": "\#(server)"}"#)
+        let result = try Policy.run(["login", "-s", server, "--plaintext", "-d", "-c", home.path])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(try home.read("default-domain.cfg") == Data(server.utf8))
+        #expect(try ConfigJSON(home.read("config.json")).root["defaultDomain"] == nil)
+        #expect(try ConfigJSON(home.read("config.json")).auth(server) == auth)
+    }
+
     @Test func withoutDefaultOrServerItAsksForTheServer() throws {
         let home = try TemporaryDirectory()
         let result = try Policy.run(["login", "-u", "demo", "--password-stdin", "-c", home.path], stdin: "x")

@@ -110,6 +110,26 @@ struct HostileServerTests {
         #expect(seenByOther.allSatisfy { $0.authorization == nil }, "\(seenByOther)")
     }
 
+    /// A stored identity token is exchanged with a POST whose body carries it: a token service that redirects
+    /// that POST elsewhere (307 keeps the body) is not followed, so the refresh token never reaches the other port.
+    @Test func aRefreshTokenIsNeverPostedAcrossARedirect() throws {
+        let server = try HostileServer(["redirect-token"])
+        defer { server.stop() }
+        let home = try TemporaryDirectory()
+        let identityToken = "refresh-never-forwarded-42"
+        let config = #"{"auths": {"\#(server.server("redirect-token"))": {"auth": "ZGVtbzo=", "identitytoken": "\#(identityToken)"}}}"#
+        try home.write("config.json", config)
+        let result = try Policy.run(["--debug", "login", "-s", server.server("redirect-token"), "--plaintext", "--timeout", "2",
+                                     "-c", home.path], timeout: 60)
+        #expect(result.exitCode == 4, "\(result.stderr)")
+        #expect(result.stderr.contains("> POST http://"), "the exchange was attempted: \(result.stderr)")
+        let requests = try server.requests()
+        #expect(requests.contains { $0.behaviour == "redirect-token" && $0.path == "/token" }, "\(requests)")
+        #expect(requests.allSatisfy { $0.behaviour != "recorder" }, "the POST followed the redirect: \(requests)")
+        SecretLeaks.expectNone(in: result, secrets: [identityToken])
+        #expect(try home.read("config.json") == Data(config.utf8))
+    }
+
     /// Whatever the server sends, policy's own memory stays small: caps abandon the transfer, nothing is
     /// buffered beyond them. Compared with the same binary's peak on a tiny reply, never with a clock.
     @Test(arguments: ["huge-body-length", "huge-body-chunked", "huge-headers", "token-huge"])

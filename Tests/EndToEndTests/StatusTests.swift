@@ -67,6 +67,24 @@ struct StatusTests {
         #expect(after.stdout.hasPrefix("No stored logins"), "\(after.stdout)")
     }
 
+    /// A helper named for one server may hold others that config.json routes elsewhere (or has no entry for):
+    /// `status` lists them under the helper and `logout --all` erases them there, reporting only what it removed.
+    @Test func logoutAllErasesWhatAHelperHoldsForServersRoutedElsewhere() throws {
+        let helper = try ScriptedHelper()
+        let store = try ProcessRunner.run(helper.directory.file("docker-credential-scripted"), ["store"],
+                                          stdin: Data(#"{"ServerURL": "quay.io", "Username": "bot", "Secret": "pw-quay"}"#.utf8))
+        #expect(store.exitCode == 0, "\(store.stdout)")
+        let home = try TemporaryDirectory()
+        try home.write("config.json", #"{"auths": {}, "credHelpers": {"ghcr.io": "scripted"}}"#)
+        let status = try Policy.run(["status", "-c", home.path], environment: helper.environment)
+        #expect(status.stdout.contains("quay.io") && status.stdout.contains("docker-credential-scripted"), "\(status.stdout)")
+        let logout = try Policy.run(["logout", "--all", "-c", home.path], environment: helper.environment)
+        #expect(logout.exitCode == 0, "\(logout.stderr)")
+        #expect(logout.stdout == "Removing login credentials for quay.io\n", "\(logout.stdout)")
+        let listed = try ProcessRunner.run(helper.directory.file("docker-credential-scripted"), ["list"])
+        #expect(listed.stdout == "{}\n", "the helper still holds \(listed.stdout)")
+    }
+
     @Test func aFileFromPolicyBefore02IsReported() throws {
         let home = try TemporaryDirectory()
         try home.write("policy-registries.yaml", "registries:\n  ghcr.io:\n    password: plain\n")

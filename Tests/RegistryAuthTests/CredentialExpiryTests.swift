@@ -40,6 +40,13 @@ struct CredentialExpiryTests {
         Row(name: "JWT with exp", secret: UnsignedJWT.make(claims: #"{"sub":"me","exp":1764003600}"#), expected: (1_764_003_600, .jwt)),
         Row(name: "JWT with exp as a float", secret: UnsignedJWT.make(claims: #"{"exp":1764003600.9}"#), expected: (1_764_003_600, .jwt)),
         Row(name: "JWT with an exp in the past", secret: UnsignedJWT.make(claims: #"{"exp":1000}"#), expected: (1000, .jwt)),
+        // A hostile exp must not reach date arithmetic (Int.min once crashed the sentence that prints it).
+        Row(name: "JWT with exp Int.min", secret: UnsignedJWT.make(claims: #"{"exp":-9223372036854775808}"#), expected: nil),
+        Row(name: "JWT with exp Int.max", secret: UnsignedJWT.make(claims: #"{"exp":9223372036854775807}"#), expected: nil),
+        Row(name: "JWT with exp after year 9999", secret: UnsignedJWT.make(claims: #"{"exp":253402300800}"#), expected: nil),
+        Row(name: "JWT with a negative exp", secret: UnsignedJWT.make(claims: #"{"exp":-1}"#), expected: nil),
+        Row(name: "JWT with exp at the end of 9999", secret: UnsignedJWT.make(claims: #"{"exp":253402300799}"#),
+            expected: (253_402_300_799, .jwt)),
         Row(name: "JWT without exp", secret: UnsignedJWT.make(claims: #"{"sub":"me","iat":1764000000}"#), expected: nil),
         Row(name: "JWT with exp as a string", secret: UnsignedJWT.make(claims: #"{"exp":"1764003600"}"#), expected: nil),
         Row(name: "JWT whose payload is an array", secret: UnsignedJWT.make(claims: #"[1764003600]"#), expected: nil),

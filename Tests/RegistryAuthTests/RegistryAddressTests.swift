@@ -90,6 +90,9 @@ struct RegistryAddressTests {
         ("ghcr.io", "GHCR.io", true), ("ghcr.io", "http://ghcr.io/", true), ("ghcr.io", "ghcr.io:443", false),
         ("ghcr.io", "ghcr.io.evil", false), ("ghcr.io", "https://index.docker.io/v1/", false),
         ("localhost:5000", "http://localhost:5000/v2/", true), ("localhost:5000", "localhost", false),
+        // Namespaced keys (containers-auth.json) are other logins, never aliases to replace.
+        ("quay.io", "quay.io/org", false), ("quay.io", "https://quay.io/org/repo", false), ("docker.io", "docker.io/library", false),
+        ("quay.io", "quay.io/v1", true),
     ])
     func matchesStoredKeys(_ server: String, _ storedKey: String, _ expected: Bool) throws {
         #expect(try RegistryAddress(parsing: server).matches(storedKey: storedKey) == expected)

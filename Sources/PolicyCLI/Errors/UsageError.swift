@@ -24,6 +24,9 @@ extension UsageError: ReportableError {
         case .unexpectedOperand(let command):
             // The extra argument is not quoted: it is often a password typed without -p.
             guard command.operandLimit > 0 else { return "'policy \(command.rawValue)' takes no arguments." }
+            guard command.operandLimit == 1 else {
+                return "'policy \(command.rawValue)' takes at most \(command.operandLimit) servers; remove the extra ones."
+            }
             let operand = command == .help ? "a command name" : "the server"
             return "'policy \(command.rawValue)' takes at most one argument, \(operand); remove the extra one."
         }
