@@ -33,33 +33,22 @@ public struct CredentialStorage: Sendable {
         let config = try file.read()
         let choice = try config.storeChoice(forAnyOf: keys.keys, path: file.path)
         for key in keys.keys + keys.aliases(in: config) {
-            switch choice {
-            case .file:
-                if let credentials = config.storedCredentials(for: key) {
-                    return StoredLogin(key: key, credentials: credentials, choice: choice)
-                }
-            case .helper(let name, let configKey):
-                let helper = try CredentialHelper(name: name, configKey: configKey, timeoutSeconds: helperTimeoutSeconds)
-                if let credentials = try helper.get(key) {
-                    return StoredLogin(key: key, credentials: credentials, choice: choice)
-                }
+            if let credentials = try credentials(for: key, in: config, from: choice) {
+                return StoredLogin(key: key, credentials: credentials, choice: choice)
             }
         }
         return nil
     }
 
     /// Saves `credentials` under every key in its store, and removes the registry's alias entries.
-    /// - Parameter extra: a further change to config.json made in the same locked write.
     /// - Returns: the store that holds them now.
     @discardableResult
-    public func save(_ credentials: Credentials, under keys: StorageKeys,
-                     alsoChanging extra: (inout ConfigDocument) -> Void = { _ in }) throws(StoreError) -> StoreChoice {
+    public func save(_ credentials: Credentials, under keys: StorageKeys) throws(StoreError) -> StoreChoice {
         try file.update { (config) throws(StoreError) -> StoreChoice in
             let choice = try config.storeChoice(forAnyOf: keys.keys, path: file.path)
             let store = try store(for: choice)
             for key in keys.keys { try store.store(credentials, for: key, in: &config) }
             for alias in keys.aliases(in: config) { _ = try store.erase(server: alias, in: &config) }
-            extra(&config)
             return choice
         }
     }
@@ -77,6 +66,16 @@ public struct CredentialStorage: Sendable {
                 if try store.erase(server: key, in: &config) { removed = true }
             }
             return removed
+        }
+    }
+
+    /// What `key` holds in the store `choice` names: config.json's entry, or the helper's answer to `get`.
+    func credentials(for key: String, in config: ConfigDocument, from choice: StoreChoice) throws(StoreError) -> Credentials? {
+        switch choice {
+        case .file:
+            return config.storedCredentials(for: key)
+        case .helper(let name, let configKey):
+            return try CredentialHelper(name: name, configKey: configKey, timeoutSeconds: helperTimeoutSeconds).get(key)
         }
     }
 

@@ -42,14 +42,6 @@ extension CredentialStorage {
         }
     }
 
-    private func credentials(for key: String, in config: ConfigDocument, from choice: StoreChoice) throws(StoreError) -> Credentials? {
-        switch choice {
-        case .file:
-            return config.storedCredentials(for: key)
-        case .helper(let name, let configKey):
-            return try CredentialHelper(name: name, configKey: configKey, timeoutSeconds: helperTimeoutSeconds).get(key)
-        }
-    }
 }
 
 extension ConfigDocument {

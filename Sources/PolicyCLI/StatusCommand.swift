@@ -5,7 +5,6 @@ import Musl
 #endif
 
 import CredentialStore
-import Dispatch
 import PolicyBase
 import RegistryAuth
 
@@ -53,14 +52,13 @@ struct StatusCommand {
     /// Verifies each row's credentials with its registry, `concurrentChecks` at a time. Nothing is printed
     /// from the workers; each has its own transport.
     private func check(_ rows: [StatusRow]) -> [StatusRow] {
-        let results = ResultSlots(count: rows.count)
         let network = network, now = context.environment.now
-        BoundedWorkers.run(count: rows.count, limit: Self.concurrentChecks) { index in
-            results.set(index, Self.state(of: rows[index], network: network, now: now))
+        let states = BoundedWorkers.map(count: rows.count, limit: Self.concurrentChecks) { index in
+            Self.state(of: rows[index], network: network, now: now)
         }
-        return rows.enumerated().map { index, row in
+        return zip(rows, states).map { row, state in
             var row = row
-            row.state = results.get(index)
+            row.state = state
             return row
         }
     }
@@ -75,24 +73,13 @@ struct StatusCommand {
             _ = try RegistryLogin(transport: transport).verify(credentials, at: address, plainHTTP: network.plainHTTP)
             return .ok
         } catch let error as LoginError {
-            switch error {
-            case .credentialsRejected, .identityTokenWithoutTokenService: return .rejected
-            default: return .unreachable
-            }
+            // The same line `policy login` draws between exit 3 and exit 4.
+            let failure = LoginFailure(error: error, server: address, username: credentials.username, stored: true)
+            return failure.exitCode == .credentialsRejected ? .rejected : .unreachable
         } catch {
             return .unreachable
         }
     }
-}
-
-/// Results written by concurrent workers, each to its own slot.
-private final class ResultSlots: @unchecked Sendable {
-    private var states: [StatusRow.State?]
-    private let lock = DispatchQueue(label: "policy.status.results")
-
-    init(count: Int) { states = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ state: StatusRow.State?) { lock.sync { states[index] = state } }
-    func get(_ index: Int) -> StatusRow.State? { lock.sync { states[index] } }
 }
 
 /// One stored login as `status` shows it.
