@@ -15,25 +15,25 @@ scratch=${MUTANTS_DIR:-/tmp/policy-mutants}
 # name | file under Sources/ | literal piece of a line (must occur) | replacement (of every occurrence) | tests (swift test --filter)
 TABLE=$(cat <<'ROWS'
 no-lock | CredentialStore/FileSystem.swift | while flock(fd, LOCK_EX) != 0 { | while false && flock(fd, LOCK_EX) != 0 { | ConcurrentLoginTests
-echo-left-on | PolicyCLI/TerminalPrompt.swift | silent.c_lflag &= ~tcflag_t(ECHO) | silent.c_lflag |= tcflag_t(ECHO) | TerminalTests
+echo-left-on | PolicyCLI/Input/TerminalPrompt.swift | silent.c_lflag &= ~tcflag_t(ECHO) | silent.c_lflag |= tcflag_t(ECHO) | TerminalTests
 fixed-timeout | RegistryAuth/CurlTransport.swift | TIMEOUT, options.timeoutSeconds) | TIMEOUT, 12) | TransportTests/aSilentServerEndsWithinTheTimeout|HostileServerTests/endsInOneSentenceAndExit4
 fixed-transfer-timeout | RegistryAuth/CurlTransport.swift | try set(CURLOPT_TIMEOUT, options.timeoutSeconds) | try set(CURLOPT_TIMEOUT, 12) | HostileServerTests/endsInOneSentenceAndExit4
 credentials-across-redirect | RegistryAuth/CurlTransport.swift | try set(CURLOPT_UNRESTRICTED_AUTH, 0) | try set(CURLOPT_UNRESTRICTED_AUTH, 1) | HostileServerTests/credentialsNeverReachTheOtherPort
 corrupt-config-overwritten | CredentialStore/ConfigFile.swift | throw .notJSONObject(path: path, error) | return ConfigDocument() | ConfigFileRulesTests|InputAndLocationTests/aCorruptConfig
 helper-secret-in-argv | CredentialStore/HelperProcess.swift | arguments: [verb.rawValue], | arguments: [verb.rawValue, String(decoding: input, as: UTF8.self)], | CredentialHelperTests/loginStoresThroughTheHelper
-helper-timeout-ignored | PolicyCLI/StorageSettings.swift | try helperTimeout(context.environment[helperTimeoutVariable]) | try helperTimeout(nil) | CredentialHelperTests/aHangingHelper|HelperLimitsTests/anOutOfBounds
+helper-timeout-ignored | PolicyCLI/Commands/StorageSettings.swift | try helperTimeout(context.environment[helperTimeoutVariable]) | try helperTimeout(nil) | CredentialHelperTests/aHangingHelper|HelperLimitsTests/anOutOfBounds
 helper-output-uncapped | CredentialStore/CredentialHelper.swift | outputLimit: Int = 1 << 20 | outputLimit: Int = 1 << 30 | HelperLimitsTests/moreThan1MiB
-stdin-uncapped | PolicyCLI/SecretInput.swift | static let maxBytes = 1 << 20 | static let maxBytes = 1 << 30 | InputAndLocationTests/moreThan1MiBOnStdin
-stdin-read-unasked | PolicyCLI/LoginCommand.swift | guard context.standardInputIsTerminal else { throw InputError.noPasswordNoTTY } | guard context.standardInputIsTerminal else { _ = try? SecretInput.readStandardInput(); throw InputError.noPasswordNoTTY } | InputAndLocationTests/anOpenStdinPipe
-config-dir-variable-ignored | PolicyCLI/ConfigLocation.swift | environment["POLICY_CONFIG_DIR"] | environment["POLICY_CONFIG_DIR_IGNORED"] | InputAndLocationTests/policyConfigDir
+stdin-uncapped | PolicyCLI/Input/SecretInput.swift | static let maxBytes = 1 << 20 | static let maxBytes = 1 << 30 | InputAndLocationTests/moreThan1MiBOnStdin
+stdin-read-unasked | PolicyCLI/Commands/LoginCommand.swift | guard context.standardInputIsTerminal else { throw InputError.noPasswordNoTTY } | guard context.standardInputIsTerminal else { _ = try? SecretInput.readStandardInput(); throw InputError.noPasswordNoTTY } | InputAndLocationTests/anOpenStdinPipe
+config-dir-variable-ignored | PolicyCLI/Arguments/ConfigLocation.swift | environment["POLICY_CONFIG_DIR"] | environment["POLICY_CONFIG_DIR_IGNORED"] | InputAndLocationTests/policyConfigDir
 http-scheme-ignored | RegistryAuth/RegistryAddress.swift | plain = scheme == "http" | plain = false | InputAndLocationTests/anHTTPServerAddress
 ecr-expiry-not-told | PolicyCLI/Errors/RegistryHints.swift | if text.contains("expired") { | if text.contains("no registry says this") { | ECRTests
 hub-one-key | RegistryAuth/RegistryAddress.swift | isDockerHub ? ["https://index.docker.io/v1/", Self.dockerHubAPIHost] : [key] | [key] | DockerHubTests|PeerLookupTests
 aliases-kept | RegistryAuth/RegistryAddress.swift | return isDockerHub ? Self.dockerHubHosts.contains(String(rest)) : rest == key | return storedKey == key | StoredLoginTests/newCredentials|PeerLookupTests
-reverify-skipped | PolicyCLI/LoginCommand.swift | if options.username == nil && options.passwordSource == .prompt, let stored | if options.username == "", let stored | StoredLoginTests
-access-denial-ignored | PolicyCLI/LoginCommand.swift | if report.access.contains(where: { !$0.allGranted }) { | if report.access.contains(where: { !$0.allGranted && $0.granted.count < 0 }) { | CheckAccessLoginTests|GHCRAccessTests|AccessCheckTests
+reverify-skipped | PolicyCLI/Commands/LoginCommand.swift | if options.username == nil && options.passwordSource == .prompt, let stored | if options.username == "", let stored | StoredLoginTests
+access-denial-ignored | PolicyCLI/Commands/LoginCommand.swift | if report.access.contains(where: { !$0.allGranted }) { | if report.access.contains(where: { !$0.allGranted && $0.granted.count < 0 }) { | CheckAccessLoginTests|GHCRAccessTests|AccessCheckTests
 upload-not-cancelled | RegistryAuth/RegistryLogin+Access.swift | answer.values(of: "Location").first | answer.values(of: "X-Not-Location").first | CheckAccessLoginTests/aBasicRegistryIsProbed|GHCRAccessTests/aWritePAT
-expiry-not-checked | PolicyCLI/LoginCommand.swift | expires <= context.environment.now else { return } | expires < 0 else { return } | ExpiryTests
+expiry-not-checked | PolicyCLI/Commands/LoginCommand.swift | expires <= context.environment.now else { return } | expires < 0 else { return } | ExpiryTests
 default-domain-not-written | CredentialStore/DefaultDomainFile.swift | with: Array(server.utf8), | with: Array("".utf8), | DefaultDomainTests
 ROWS
 )

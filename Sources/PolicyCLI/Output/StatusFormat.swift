@@ -46,10 +46,3 @@ enum StatusFormat {
         return minutes.prefix(10) + "T" + minutes.dropFirst(11).prefix(5) + ":" + (seconds < 10 ? "0\(seconds)" : "\(seconds)") + "Z"
     }
 }
-
-/// The lines `status` prints besides its table.
-enum StatusNotes {
-    static func legacyFile(_ path: String) -> String {
-        "Note: \(path) holds logins from policy before 0.2, which this version does not read; log in to those registries again, then delete the file."
-    }
-}

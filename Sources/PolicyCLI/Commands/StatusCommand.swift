@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
-
 import CredentialStore
 import PolicyBase
 import RegistryAuth
@@ -80,37 +74,4 @@ struct StatusCommand {
             return .unreachable
         }
     }
-}
-
-/// One stored login as `status` shows it.
-struct StatusRow: Sendable {
-    enum State: String {
-        case ok, rejected, expired, unreachable
-    }
-
-    var registry: StoredRegistry
-    var isDefault: Bool
-    var expires: Int?
-    var state: State?
-
-    init(_ registry: StoredRegistry, isDefault: Bool) {
-        self.registry = registry
-        self.isDefault = isDefault
-        expires = CredentialExpiry.of(registry.shown.credentials.secret)?.expires
-    }
-
-    var username: String { registry.shown.credentials.username }
-    var kind: String { registry.shown.credentials.kind == .identityToken ? "identity token" : "password" }
-    var store: String {
-        switch registry.shown.choice {
-        case .file: "config.json"
-        case .helper(let name, _): "docker-credential-" + name
-        }
-    }
-}
-
-/// `~/.policy/policy-registries.yaml`, where policy before 0.2 kept plain-text passwords this version never reads.
-enum LegacyRegistriesFile {
-    static func path(in directory: String) -> String { directory + "/policy-registries.yaml" }
-    static func exists(in directory: String) -> Bool { access(path(in: directory), F_OK) == 0 }
 }

@@ -33,30 +33,3 @@ enum LoginNotes {
         "Note: \(server) is a loopback address that does not speak TLS; used plain HTTP."
     }
 }
-
-/// The lines a logout prints.
-enum LogoutNotes {
-    /// The server may come from a helper's `list` reply: cleaned.
-    static func removing(_ server: CustomStringConvertible) -> String {
-        "Removing login credentials for \(DisplayText.clean(server.description, limit: 120))"
-    }
-
-    static let nothingStored = "No stored logins to remove."
-
-    static func notLoggedIn(_ server: RegistryAddress) -> String {
-        "Not logged in to \(server)"
-    }
-}
-
-/// Where a login put the credentials, for `--debug`.
-enum StoreNotes {
-    static func saved(keys: [String], choice: StoreChoice, file: String) -> String {
-        let entries = keys.map { "auths[\"\($0)\"]" }.joined(separator: " and ")
-        switch choice {
-        case .file:
-            return "store: wrote \(entries) to \(file)"
-        case .helper(let name, let configKey):
-            return "store: docker-credential-\(name) (\(configKey)) stored the credentials; wrote \(entries) without a secret to \(file)"
-        }
-    }
-}

@@ -12,18 +12,6 @@ struct ParsedArguments: Equatable {
     func has(_ option: Option) -> Bool { flags.contains(option) || values[option] != nil }
 }
 
-/// A mistake in the command line. Cases carry the option as the user spelled it, never a value.
-enum UsageError: Error, Equatable {
-    /// `spelling` is not in the table; `nearest` is the closest option `command` accepts, if any is close.
-    case unknownOption(String, command: CommandName?, nearest: Option?)
-    case missingValue(String, Option)
-    case unexpectedValue(String)
-    case unknownCommand(String)
-    case optionNotForCommand(option: String, command: CommandName?)
-    /// More operands than the command takes. The operand itself is not kept: it is often a password.
-    case unexpectedOperand(command: CommandName)
-}
-
 /// The hand-rolled, table-driven parser: `--name value`, `--name=value`, `-s value`, `-svalue`, `--`;
 /// global options before or after the command. The last of a repeated option wins.
 enum ArgumentParser {
