@@ -24,6 +24,11 @@ static inline CURLcode policy_curl_setopt_callback(CURL *handle, CURLoption opti
     return curl_easy_setopt(handle, option, value);
 }
 
+/* A header list (CURLOPT_HTTPHEADER); libcurl keeps the pointer, so the list must outlive the transfer. */
+static inline CURLcode policy_curl_setopt_slist(CURL *handle, CURLoption option, struct curl_slist *value) {
+    return curl_easy_setopt(handle, option, value);
+}
+
 static inline CURLcode policy_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

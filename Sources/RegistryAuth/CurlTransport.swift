@@ -163,6 +163,6 @@ public final class CurlTransport: HTTPTransport {
 }
 
 /// `curl_global_init` exactly once per process.
-private enum CurlGlobal {
+enum CurlGlobal {
     static let initialized: Bool = curl_global_init(policy_curl_global_default) == CURLE_OK
 }

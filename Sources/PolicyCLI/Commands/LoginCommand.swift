@@ -12,8 +12,14 @@ struct LoginCommand {
         let storage = try StorageSettings.storage(context)
         // A corrupt config, conflicting stores or a missing helper fail now, before the registry is asked.
         try storage.check(server.storage)
+        // An ECR host with no password given gets one from ECR with AWS credentials (on a terminal with none
+        // found, it asks as before).
+        let ecr = ECRLogin(server: server, options: options, context: context)
         if options.username == nil && options.passwordSource == .prompt, let stored = try storage.lookup(server.storage) {
-            return try reverify(stored, at: server, storage: storage)
+            return try reverify(stored, at: server, storage: storage, ecr: ecr)
+        }
+        if let ecr, let fetched = try ecr.fetch(required: !context.standardInputIsTerminal) {
+            return try logIn(fetched, at: server, storage: storage)
         }
         let credentials = Credentials(username: try resolveUsername(), secret: try resolveSecret())
         try logIn(credentials, at: server, storage: storage)
@@ -34,8 +40,9 @@ struct LoginCommand {
     }
 
     /// `policy login [-s SERVER]` with nothing new: checks the stored credentials with the registry and
-    /// rewrites nothing. Rejected ones are replaced by new ones asked for on a terminal, else exit 3.
-    private func reverify(_ stored: StoredLogin, at server: RegistryAddress, storage: CredentialStorage) throws {
+    /// rewrites nothing. Rejected or expired ones are replaced: on ECR by a new token when AWS credentials are
+    /// found, else by new ones asked for on a terminal, else exit 3.
+    private func reverify(_ stored: StoredLogin, at server: RegistryAddress, storage: CredentialStorage, ecr: ECRLogin?) throws {
         let output = context.output
         protect(stored.credentials)
         output.error(LoginNotes.usingStored(username: stored.credentials.username))
@@ -43,8 +50,12 @@ struct LoginCommand {
         do {
             try refuseExpired(stored.credentials, at: server, stored: true)
             report = try verify(stored.credentials, at: server, stored: true)
-        } catch let failure as any ReportableError where failure.exitCode == .credentialsRejected && context.standardInputIsTerminal {
+        } catch let failure as any ReportableError where failure.exitCode == .credentialsRejected {
+            if let ecr, let fetched = try ecr.fetch(required: false, refreshing: true) {
+                return try logIn(fetched, at: server, storage: storage)
+            }
             // Rejected or expired: on a terminal, ask for new credentials as docker does.
+            guard context.standardInputIsTerminal else { throw failure }
             output.error("Error: " + failure.sentence)
             let credentials = Credentials(username: try resolveUsername(), secret: try resolveSecret())
             return try logIn(credentials, at: server, storage: storage)

@@ -1,0 +1,57 @@
+import PolicyBase
+
+/// A profile's `credential_process`: the command line is run by `/bin/sh -c` (as aws-sdk-go-v2 and the Rust
+/// SDK run it), bounded like a credential helper, and prints
+/// `{"Version": 1, "AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration"}`.
+public struct AWSCredentialProcess: Sendable {
+    public let command: String
+    let process: BoundedProcess
+
+    /// - Parameters:
+    ///   - timeoutSeconds: bound on the run; the command and everything it started are killed after it.
+    ///   - outputLimit: most bytes accepted on stdout and on stderr.
+    public init(command: String, timeoutSeconds: Int, outputLimit: Int = 1 << 20) {
+        self.command = command
+        process = BoundedProcess(executable: "/bin/sh", arguments: ["-c", command], timeoutSeconds: timeoutSeconds,
+                                 outputLimit: outputLimit)
+    }
+
+    /// Runs the command and reads its credentials.
+    public func run() throws(AWSProcessProblem) -> AWSCredentials {
+        let process = process
+        let outcome = Self.block { await process.run(input: []) }
+        switch outcome {
+        case .finished(let reply):
+            guard reply.succeeded else {
+                throw .failed(status: reply.status, message: DisplayText.clean(reply.stderr, limit: HelperText.maxCharacters))
+            }
+            return try Self.credentials(in: reply.stdout)
+        case .timedOut: throw .timedOut(seconds: process.timeoutSeconds)
+        case .tooMuchOutput: throw .outputTooLarge(limit: process.outputLimit)
+        case .notFound: throw .couldNotRun(reason: "/bin/sh was not found")
+        case .couldNotRun(let reason): throw .couldNotRun(reason: reason)
+        }
+    }
+
+    /// The documented JSON; what is wrong with it is named, its values never quoted.
+    static func credentials(in output: [UInt8]) throws(AWSProcessProblem) -> AWSCredentials {
+        guard let object = (try? JSONParser.parse(output))?.objectValue else { throw .invalidOutput(reason: "it is not a JSON object") }
+        guard case .number(let version) = object["Version"], version == "1" else {
+            throw .invalidOutput(reason: "its Version is not 1")
+        }
+        guard let keyID = object["AccessKeyId"]?.stringValue, !keyID.isEmpty else {
+            throw .invalidOutput(reason: "it has no AccessKeyId")
+        }
+        guard let secret = object["SecretAccessKey"]?.stringValue, !secret.isEmpty else {
+            throw .invalidOutput(reason: "it has no SecretAccessKey")
+        }
+        return AWSCredentials(accessKeyID: keyID, secretAccessKey: secret, sessionToken: object["SessionToken"]?.stringValue)
+    }
+
+    /// The process runner is async; like the helper calls, this one waits on a bridge.
+    private static func block(_ operation: @escaping @Sendable () async -> BoundedProcess.Outcome) -> BoundedProcess.Outcome {
+        let unfinished = StoreError.helper(executable: "/bin/sh", verb: .get, .couldNotRun(reason: "the call did not finish"))
+        let result = try? BlockingBridge.run(orElse: unfinished) { () throws(StoreError) in await operation() }
+        return result ?? .couldNotRun("the call did not finish")
+    }
+}

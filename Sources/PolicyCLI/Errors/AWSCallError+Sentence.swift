@@ -1,0 +1,43 @@
+import PolicyBase
+import RegistryAuth
+
+/// How an AWS call's failure ends `policy`: the credentials (exit 3) or the network, a throttle or a
+/// failing service (exit 4).
+extension AWSCallError {
+    var exitCode: ExitCode {
+        switch self {
+        case .transport, .invalidReply: return .network
+        case .service(let error):
+            switch error.kind {
+            case .accessDenied, .invalidSignature, .expiredToken, .unrecognizedClient, .invalidIdentityToken: return .credentialsRejected
+            case .throttled, .unavailable: return .network
+            case .other: return [401, 403].contains(error.status) ? .credentialsRejected : .network
+            }
+        }
+    }
+
+    /// `: AccessDeniedException: User … is not authorized …`, or just the status.
+    var detail: String {
+        switch self {
+        case .transport(let host, let error): return error.sentence(host: host)
+        case .invalidReply(let host, let missing): return "\(host) answered without \(missing)"
+        case .service(let error): return error.detail
+        }
+    }
+}
+
+extension AWSServiceError {
+    /// `HTTP 400, AccessDeniedException: <message>`.
+    var detail: String {
+        var text = "HTTP \(status)"
+        if let code { text += ", " + DisplayText.clean(code, limit: 80) }
+        if let message { text += ": " + message }
+        return text
+    }
+
+    /// How far the server's clock is from `now` when that explains a refused signature (AWS allows 5 minutes).
+    func clockSkew(now: Int) -> Int? {
+        guard let serverDate, abs(serverDate - now) >= 300 else { return nil }
+        return now - serverDate
+    }
+}

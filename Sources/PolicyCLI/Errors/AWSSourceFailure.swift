@@ -1,0 +1,118 @@
+import CredentialStore
+import PolicyBase
+import RegistryAuth
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#endif
+
+/// An AWS credential source that is configured but could not give credentials, for a native ECR login.
+/// Exit 3 for what the credentials are (incomplete, refused, expired, a kind policy does not follow), 5 for
+/// a file or `credential_process` that failed locally, 4 for the network, 2 for a malformed setting.
+struct AWSSourceFailure: ReportableError {
+    var server: RegistryAddress
+    var source: AWSCredentialSource
+    var problem: Problem
+
+    enum Problem: Equatable {
+        /// One of `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` without the other.
+        case partialEnvironment(missing: String)
+        /// `AWS_WEB_IDENTITY_TOKEN_FILE` without `AWS_ROLE_ARN`.
+        case missingRoleARN
+        /// A shared file, a token file, a profile or its `credential_process`.
+        case store(AWSSourceError)
+        /// STS, the container endpoint or instance metadata refused or failed.
+        case call(AWSCallError)
+        case invalidEndpoint(AWSEndpoint.InvalidOverride)
+        /// `AWS_CONTAINER_CREDENTIALS_FULL_URI` is plain HTTP to a host the SDKs do not allow.
+        case disallowedContainerURL(String)
+    }
+
+    var exitCode: ExitCode {
+        switch problem {
+        case .partialEnvironment, .missingRoleARN: return .credentialsRejected
+        case .store(.unreadable), .store(.process): return .storage
+        case .store: return .credentialsRejected
+        case .call(let error): return error.exitCode
+        case .invalidEndpoint, .disallowedContainerURL: return .usage
+        }
+    }
+
+    var sentence: String {
+        let login = "to log in to \(server) with ECR"
+        switch problem {
+        case .partialEnvironment(let missing):
+            let present = missing == "AWS_SECRET_ACCESS_KEY" ? "AWS_ACCESS_KEY_ID" : "AWS_SECRET_ACCESS_KEY"
+            return "\(present) is set but \(missing) is not; set both (and AWS_SESSION_TOKEN for temporary credentials) \(login)."
+        case .missingRoleARN:
+            return "AWS_WEB_IDENTITY_TOKEN_FILE is set but AWS_ROLE_ARN is not; web identity needs the role to assume \(login)."
+        case .store(let error):
+            return Self.sentence(error, source: source, server: server)
+        case .call(let error):
+            return Self.sentence(error, source: source)
+        case .invalidEndpoint(let override):
+            return "\(override.variable) is '\(DisplayText.clean(override.value, limit: 120))', which is not an http(s) URL; fix or unset it \(login)."
+        case .disallowedContainerURL(let url):
+            return "AWS_CONTAINER_CREDENTIALS_FULL_URI is '\(DisplayText.clean(url, limit: 120))'; plain HTTP is allowed only to a loopback address, 169.254.170.2, 169.254.170.23 or fd00:ec2::23 (the AWS SDKs' rule), any other host needs HTTPS."
+        }
+    }
+
+    private static func sentence(_ error: AWSSourceError, source: AWSCredentialSource, server: RegistryAddress) -> String {
+        let export = "'eval \"$(aws configure export-credentials --format env)\"' puts them in the environment, where policy finds them"
+        switch error {
+        case .unreadable(let path, let code):
+            return "Cannot read '\(DisplayText.clean(path))' (\(String(cString: strerror(code)))), needed for the AWS credentials from \(source.description)."
+        case .unusableTokenFile(let path):
+            return "The token file '\(DisplayText.clean(path))' of \(source.description) is empty or too large to hold a token."
+        case .profileNotFound(let profile, let credentialsFile, let configFile):
+            let name = DisplayText.clean(profile, limit: 80)
+            return "AWS_PROFILE names the profile '\(name)', which is in neither \(DisplayText.clean(credentialsFile)) ([\(name)]) nor \(DisplayText.clean(configFile)) ([profile \(name)])."
+        case .partialKeys(let profile, let file, let missing):
+            return "The profile '\(DisplayText.clean(profile, limit: 80))' in \(DisplayText.clean(file)) has only one of its two keys: \(missing) is missing."
+        case .unsupportedProfile(let profile, let file, let kind):
+            let what = kind == .sso ? "signs in with IAM Identity Center (SSO)" : "assumes a role (role_arn)"
+            return "The profile '\(DisplayText.clean(profile, limit: 80))' in \(DisplayText.clean(file)) \(what), which policy does not follow itself; \(export), then run 'policy login -s \(server)' again."
+        case .process(let profile, let file, let problem):
+            let what = "The credential_process of the profile '\(DisplayText.clean(profile, limit: 80))' in \(DisplayText.clean(file))"
+            switch problem {
+            case .couldNotRun(let reason): return "\(what) could not be started (\(DisplayText.clean(reason)))."
+            case .timedOut(let seconds): return "\(what) did not finish within \(Plural.seconds(seconds)) and was stopped; raise POLICY_HELPER_TIMEOUT if it needs longer."
+            case .outputTooLarge(let limit): return "\(what) printed more than \(limit / 1024) KiB and was stopped."
+            case .failed(.exited(let status), let message):
+                return "\(what) failed (exit \(status)\(message.isEmpty ? "" : ": " + message))."
+            case .failed(.signaled(let signal), _):
+                return "\(what) was killed by signal \(signal)."
+            case .invalidOutput(let reason):
+                return "\(what) printed no usable credentials: \(reason) (it must print {\"Version\": 1, \"AccessKeyId\": …, \"SecretAccessKey\": …})."
+            }
+        }
+    }
+
+    private static func sentence(_ error: AWSCallError, source: AWSCredentialSource) -> String {
+        let detail = error.detail
+        switch (source, error) {
+        case (.webIdentity(let role), .service(let refusal)):
+            switch refusal.kind {
+            case .invalidIdentityToken, .expiredToken:
+                return "STS refused the web identity token from AWS_WEB_IDENTITY_TOKEN_FILE (\(detail)); check that it is current and that AWS trusts its issuer."
+            case .accessDenied:
+                return "STS would not let the web identity assume \(DisplayText.clean(role)) (\(detail)); the role's trust policy must allow this identity provider and subject."
+            default:
+                return "STS could not exchange the web identity token for credentials (\(detail))."
+            }
+        case (.webIdentity, _):
+            return "Getting credentials from STS for web identity failed: \(detail)."
+        case (_, .service(let refusal)) where [401, 403].contains(refusal.status):
+            return "\(source.description.capitalizedFirst) refused to give credentials (\(detail)); check AWS_CONTAINER_AUTHORIZATION_TOKEN or its _FILE."
+        default:
+            return "Getting AWS credentials from \(source.description) failed: \(detail)."
+        }
+    }
+}
+
+extension String {
+    /// The first letter upper-cased, for a phrase that starts a sentence.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

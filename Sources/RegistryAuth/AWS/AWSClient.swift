@@ -1,0 +1,44 @@
+import PolicyBase
+
+/// Calls the AWS endpoints a native ECR login needs, over an `AWSTransport` of its own (see
+/// `AWSClient+ECR.swift`, `+STS`, `+Container`, `+InstanceMetadata`). Knows HTTP, never files: token files
+/// are read by the caller and passed in.
+public struct AWSClient {
+    let transport: any AWSTransport
+    /// Bound on each ECR and STS request; the local sources have their own short bounds.
+    let timeoutMilliseconds: Int
+
+    public init(transport: any AWSTransport, timeoutSeconds: Int) {
+        self.transport = transport
+        timeoutMilliseconds = timeoutSeconds * 1000
+    }
+
+    /// Sends `request`; a status outside 2xx becomes `.service` with the code and message the body gives.
+    func exchange(_ request: AWSRequest) throws(AWSCallError) -> HTTPResponse {
+        let response: HTTPResponse
+        do {
+            response = try transport.send(request)
+        } catch {
+            throw .transport(host: request.authority, error)
+        }
+        guard (200..<300).contains(response.status) else {
+            throw .service(AWSServiceError(response: response, host: request.authority))
+        }
+        return response
+    }
+}
+
+/// Reading the JSON replies of AWS endpoints.
+enum AWSReply {
+    static func jsonObject(_ body: [UInt8]) -> [String: JSONValue]? {
+        (try? JSONParser.parse(body))?.objectValue
+    }
+
+    /// `AccessKeyId`, `SecretAccessKey` and `Token` (container endpoint, instance metadata) or `SessionToken`.
+    static func credentials(_ object: [String: JSONValue]) -> AWSCredentials? {
+        guard let keyID = object["AccessKeyId"]?.stringValue, !keyID.isEmpty,
+              let secret = object["SecretAccessKey"]?.stringValue, !secret.isEmpty else { return nil }
+        return AWSCredentials(accessKeyID: keyID, secretAccessKey: secret,
+                              sessionToken: object["Token"]?.stringValue ?? object["SessionToken"]?.stringValue)
+    }
+}

@@ -1,0 +1,73 @@
+import PolicyBase
+
+/// One request to an AWS endpoint: ECR's or STS's API, the container credentials endpoint, instance metadata.
+/// Sent by an `AWSTransport`, never by the registry transport, so no registry request can carry AWS signing.
+public struct AWSRequest: Sendable {
+    public enum Method: String, Sendable {
+        case get = "GET"
+        case put = "PUT"
+        case post = "POST"
+    }
+
+    public var method: Method
+    public var url: String
+    /// Header fields sent as given. When the request is signed, libcurl signs every one of them, so only
+    /// plain `Name: value` fields belong here (never a removal such as `Expect:`, which libcurl 7.88 signs but
+    /// does not send) and never `X-Amz-Date` (7.88 would send it twice).
+    public var headers: [HTTPHeaderField]
+    /// The body (POST); may hold a secret (a web identity token): never traced.
+    public var body: String
+    /// SigV4 signing by libcurl, or nil for the unsigned sources.
+    public var signing: AWSSigning?
+    /// Bound on the whole request, connection included.
+    public var timeoutMilliseconds: Int
+    /// True for the link-local and loopback sources (container endpoint, instance metadata): never sent
+    /// through a proxy from the environment.
+    public var direct: Bool
+
+    public init(_ method: Method, url: String, headers: [HTTPHeaderField] = [], body: String = "", signing: AWSSigning? = nil,
+                timeoutMilliseconds: Int, direct: Bool = false) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+        self.signing = signing
+        self.timeoutMilliseconds = timeoutMilliseconds
+        self.direct = direct
+    }
+
+    /// `host[:port]` of the URL, for messages.
+    public var authority: String { URLParts(url)?.authority ?? url }
+}
+
+/// One request header field.
+public struct HTTPHeaderField: Sendable, Equatable {
+    public var name: String
+    public var value: String
+
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// How libcurl signs a request (`CURLOPT_AWS_SIGV4` = `aws:amz:<region>:<service>`, the key through
+/// `CURLOPT_USERNAME`/`CURLOPT_PASSWORD`, a session token as the `X-Amz-Security-Token` header).
+public struct AWSSigning: Sendable {
+    public var region: String
+    /// The signing name: `ecr`, `ecr-public`.
+    public var service: String
+    public var credentials: AWSCredentials
+
+    public init(region: String, service: String, credentials: AWSCredentials) {
+        self.region = region
+        self.service = service
+        self.credentials = credentials
+    }
+}
+
+/// Sends AWS requests; the real one is `AWSCurlTransport`, tests inject their own.
+public protocol AWSTransport: AnyObject {
+    /// Sends one request and returns the response. Redirects are never followed.
+    func send(_ request: AWSRequest) throws(TransportError) -> HTTPResponse
+}
