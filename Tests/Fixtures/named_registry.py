@@ -18,6 +18,8 @@ Flavours (add one as a function and a FLAVOURS entry):
   dockerhub  registry-1.docker.io answers Bearer realm="https://auth.docker.io/token",service="registry.docker.io";
              auth.docker.io/token takes Basic credentials["user"]/["password"] and issues a JWT-shaped token whose
              access claim grants pull and push on what the scope asks.
+  ecrpublic  ECR Public (public.ecr.aws): Bearer realm="https://public.ecr.aws/token/",service="public.ecr.aws",
+             scope="aws"; /token/ takes Basic AWS/credentials["password"] and issues an opaque token.
   ghcr       GHCR: Bearer realm="https://ghcr.io/token",service="ghcr.io"; /token issues opaque tokens for
              credentials["password"] (may push) and credentials["readonly"] (may only pull); the repositories in
              credentials["repositories"] (comma-separated) exist; GET /v2/<repo>/tags/list, POST
@@ -49,6 +51,22 @@ def ecr(request, host):
             b"denied: Your authorization token has expired. Reauthenticate and try again.\n"
     challenge = 'Basic realm="https://%s/",service="ecr.amazonaws.com"' % host
     return 401, [("Content-Type", "text/plain; charset=utf-8"), ("WWW-Authenticate", challenge)], b"Not Authorized\n"
+
+
+def ecrpublic(request, host):
+    """ECR Public: a token service on the registry's own host; the password is GetAuthorizationToken's."""
+    url = urlparse(request.path)
+    auth = request.headers.get("Authorization") or ""
+    if url.path == "/token/":
+        if auth != basic("AWS", CREDENTIALS["password"]):
+            return json_reply(401, {"errors": [{"code": "DENIED", "message": "Your authorization token is invalid."}]})
+        token = base64.b64encode(("v1:" + uuid.uuid4().hex).encode()).decode()
+        ISSUED.add(token)
+        return json_reply(200, {"token": token})
+    if auth.startswith("Bearer ") and auth[7:] in ISSUED:
+        return json_reply(200, {})
+    challenge = 'Bearer realm="https://%s/token/",service="public.ecr.aws",scope="aws"' % host
+    return json_reply(401, {"errors": [{"code": "DENIED", "message": "Not Authorized"}]}, [("WWW-Authenticate", challenge)])
 
 
 def json_reply(status, value, extra=()):
@@ -126,7 +144,7 @@ def ghcr(request, host):
 
 
 ISSUED, GHCR_TOKENS, UPLOADS = set(), {}, set()
-FLAVOURS = {"ecr": ecr, "dockerhub": dockerhub, "ghcr": ghcr}
+FLAVOURS = {"ecr": ecr, "ecrpublic": ecrpublic, "dockerhub": dockerhub, "ghcr": ghcr}
 
 
 class Handler(BaseHTTPRequestHandler):

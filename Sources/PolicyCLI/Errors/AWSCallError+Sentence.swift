@@ -19,7 +19,7 @@ extension AWSCallError {
     /// `: AccessDeniedException: User … is not authorized …`, or just the status.
     var detail: String {
         switch self {
-        case .transport(let host, let error): return error.sentence(host: host)
+        case .transport(let host, let error): return error.awsPhrase(host: host)
         case .invalidReply(let host, let missing): return "\(host) answered without \(missing)"
         case .service(let error): return error.detail
         }
@@ -39,5 +39,26 @@ extension AWSServiceError {
     func clockSkew(now: Int) -> Int? {
         guard let serverDate, abs(serverDate - now) >= 300 else { return nil }
         return now - serverDate
+    }
+}
+
+extension TransportError {
+    /// What went wrong talking to an AWS endpoint, as a clause (the registry's sentences give registry hints).
+    func awsPhrase(host: String) -> String {
+        switch self {
+        case .hostNotFound: return "the host name \(host) could not be resolved"
+        case .connectionRefused: return "\(host) refused the connection"
+        case .timedOut(let seconds): return "\(host) did not answer within \(Plural.seconds(seconds))"
+        case .untrustedCertificate(let detail):
+            return "the TLS certificate of \(host) is not trusted (\(DisplayText.clean(detail))); AWS_CA_BUNDLE names extra authorities"
+        case .hostnameMismatch(let detail): return "the TLS certificate of \(host) was issued for another name (\(DisplayText.clean(detail)))"
+        case .tlsHandshakeFailed(let detail), .clientCertificateProblem(let detail), .clientCertificateRequired(let detail),
+             .caFileProblem(let detail):
+            return "TLS with \(host) failed (\(DisplayText.clean(detail)))"
+        case .connectionDropped(let detail): return "\(host) closed the connection (\(DisplayText.clean(detail)))"
+        case .responseTooLarge: return "\(host) sent a response too large to be an answer"
+        case .emptyReply: return "\(host) closed the connection without answering"
+        case .unsupported(let detail), .other(_, let detail): return "cannot talk to \(host) (\(DisplayText.clean(detail)))"
+        }
     }
 }

@@ -60,7 +60,7 @@ struct AWSSourceFailure: ReportableError {
     }
 
     private static func sentence(_ error: AWSSourceError, source: AWSCredentialSource, server: RegistryAddress) -> String {
-        let export = "'eval \"$(aws configure export-credentials --format env)\"' puts them in the environment, where policy finds them"
+
         switch error {
         case .unreadable(let path, let code):
             return "Cannot read '\(DisplayText.clean(path))' (\(String(cString: strerror(code)))), needed for the AWS credentials from \(source.description)."
@@ -72,6 +72,8 @@ struct AWSSourceFailure: ReportableError {
         case .partialKeys(let profile, let file, let missing):
             return "The profile '\(DisplayText.clean(profile, limit: 80))' in \(DisplayText.clean(file)) has only one of its two keys: \(missing) is missing."
         case .unsupportedProfile(let profile, let file, let kind):
+            let option = profile == "default" ? "" : " --profile \(DisplayText.clean(profile, limit: 80))"
+            let export = "'eval \"$(aws configure export-credentials\(option) --format env)\"' puts its credentials in the environment, where policy finds them"
             let what = kind == .sso ? "signs in with IAM Identity Center (SSO)" : "assumes a role (role_arn)"
             return "The profile '\(DisplayText.clean(profile, limit: 80))' in \(DisplayText.clean(file)) \(what), which policy does not follow itself; \(export), then run 'policy login -s \(server)' again."
         case .process(let profile, let file, let problem):

@@ -1,4 +1,5 @@
 import PolicyBase
+import RegistryAuth
 
 /// `status --verify` found logins that do not work: exit 3 when any is rejected or expired, else 4 when any
 /// registry could not be reached.
@@ -25,6 +26,13 @@ struct StatusProblem: ReportableError {
             ? "log in again with 'policy login -s SERVER -u USER --password-stdin'."
             : (failing.count == 1 ? "the registry" : "the registries")
                 + " could not be reached; check the network, a proxy, or the TLS options (--ca-file, -k) and try again."
-        return "\(failing.count) stored login\(failing.count == 1 ? "" : "s") did not verify (\(list)); " + advice
+        return "\(failing.count) stored login\(failing.count == 1 ? "" : "s") did not verify (\(list)); " + advice + ecrAdvice
+    }
+
+    /// An ECR login is renewed without the AWS CLI: say so for each refused or expired one.
+    private var ecrAdvice: String {
+        let ecr = failing.filter { ($0.state == .rejected || $0.state == .expired) && ECRRegistry(host: $0.name) != nil }
+        // The name matched ECR's host pattern: plain ASCII, nothing to clean.
+        return ecr.map { " 'policy login -s \($0.name)' gets a new ECR password with your AWS credentials." }.joined()
     }
 }

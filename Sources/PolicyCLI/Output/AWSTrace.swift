@@ -32,7 +32,7 @@ struct AWSTrace {
                 .map { "\($0.name.lowercased()): \(DisplayText.clean($0.value))" }
             trace.line((["< \(response.status) (\(response.body.count) body bytes)"] + shown).joined(separator: " | "))
         case .failure(let error):
-            trace.line("< no response: \(error.sentence(host: request.authority))")
+            trace.line("< no response: \(error.awsPhrase(host: request.authority))")
         }
     }
 }

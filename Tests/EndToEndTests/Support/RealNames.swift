@@ -42,6 +42,8 @@ final class NamedRegistry {
         case dockerhub
         /// GHCR: opaque tokens; `readonly` may pull, `password` may also push; probes answer as GHCR does.
         case ghcr
+        /// ECR Public (public.ecr.aws): Bearer tokens from public.ecr.aws/token/ for the user AWS and `password`.
+        case ecrpublic
     }
 
     /// What the ECR flavour answers (403) for an expired token.
@@ -66,14 +68,17 @@ final class NamedRegistry {
     var hosts: [String: String] { Dictionary(uniqueKeysWithValues: names.map { ($0, address) }) }
     var marker: String { process.marker }
 
-    /// - Parameter credentials: what the flavour accepts, e.g. `["password": …, "expired": …]` for ECR;
-    ///   written to a file, never passed on a command line.
-    init(_ flavour: Flavour, names: [String], credentials: [String: String]) throws {
+    /// - Parameters:
+    ///   - credentials: what the flavour accepts, e.g. `["password": …, "expired": …]` for ECR; written to a
+    ///     file, never passed on a command line.
+    ///   - sandbox: run inside this network namespace (map the names there with `sandbox.map(hosts)`).
+    init(_ flavour: Flavour, names: [String], credentials: [String: String], sandbox: NetworkSandbox? = nil) throws {
         directory = try TemporaryDirectory()
         self.names = names
         try directory.write("credentials.json", String(decoding: try JSONSerialization.data(withJSONObject: credentials), as: UTF8.self))
         let script = Paths.fixtures.appendingPathComponent("named_registry.py").path
-        process = try FixtureProcess("/usr/bin/env", ["python3", script, directory.path, flavour.rawValue] + names, lifeline: true,
+        let command = (sandbox?.enter ?? []) + ["/usr/bin/env", "python3", script, directory.path, flavour.rawValue] + names
+        process = try FixtureProcess(command[0], Array(command.dropFirst()), lifeline: true,
                                      stdout: directory.file("stdout.log"), stderr: directory.file("stderr.log"))
         address = try process.waitForFile(directory.file("address"), describing: "named_registry.py \(flavour)")
     }
