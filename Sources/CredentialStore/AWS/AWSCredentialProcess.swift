@@ -16,16 +16,27 @@ public struct AWSCredentialProcess: Sendable {
                                  outputLimit: outputLimit)
     }
 
-    /// Runs the command and reads its credentials.
+    /// Runs the command and reads its credentials, waiting on the one bridge to Swift concurrency (as the
+    /// credential helpers do). Not from inside a task: use `credentials()` there.
     public func run() throws(AWSProcessProblem) -> AWSCredentials {
-        let process = process
-        let outcome = Self.block { await process.run(input: []) }
+        let unfinished = StoreError.helper(executable: "/bin/sh", verb: .get, .couldNotRun(reason: "the call did not finish"))
+        let outcome = (try? BlockingBridge.run(orElse: unfinished) { () throws(StoreError) in await process.run(input: []) })
+            ?? .couldNotRun("the call did not finish")
+        return try Self.credentials(from: outcome, process: process)
+    }
+
+    /// Runs the command and reads its credentials.
+    public func credentials() async throws(AWSProcessProblem) -> AWSCredentials {
+        try Self.credentials(from: await process.run(input: []), process: process)
+    }
+
+    private static func credentials(from outcome: BoundedProcess.Outcome, process: BoundedProcess) throws(AWSProcessProblem) -> AWSCredentials {
         switch outcome {
         case .finished(let reply):
             guard reply.succeeded else {
                 throw .failed(status: reply.status, message: DisplayText.clean(reply.stderr, limit: HelperText.maxCharacters))
             }
-            return try Self.credentials(in: reply.stdout)
+            return try credentials(in: reply.stdout)
         case .timedOut: throw .timedOut(seconds: process.timeoutSeconds)
         case .tooMuchOutput: throw .outputTooLarge(limit: process.outputLimit)
         case .notFound: throw .couldNotRun(reason: "/bin/sh was not found")
@@ -46,12 +57,5 @@ public struct AWSCredentialProcess: Sendable {
             throw .invalidOutput(reason: "it has no SecretAccessKey")
         }
         return AWSCredentials(accessKeyID: keyID, secretAccessKey: secret, sessionToken: object["SessionToken"]?.stringValue)
-    }
-
-    /// The process runner is async; like the helper calls, this one waits on a bridge.
-    private static func block(_ operation: @escaping @Sendable () async -> BoundedProcess.Outcome) -> BoundedProcess.Outcome {
-        let unfinished = StoreError.helper(executable: "/bin/sh", verb: .get, .couldNotRun(reason: "the call did not finish"))
-        let result = try? BlockingBridge.run(orElse: unfinished) { () throws(StoreError) in await operation() }
-        return result ?? .couldNotRun("the call did not finish")
     }
 }
