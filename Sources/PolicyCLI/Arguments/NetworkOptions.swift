@@ -1,3 +1,4 @@
+import PolicyBase
 import RegistryAuth
 
 #if canImport(Glibc)
@@ -18,7 +19,7 @@ struct NetworkOptions {
         transport.userAgent = "policy/\(HelpText.version)"
         transport.insecure = parsed.has(.insecure)
         if let timeout = parsed.value(.timeout) {
-            guard let seconds = Int(timeout), (1...3600).contains(seconds) else { throw .invalidTimeout(timeout) }
+            guard let seconds = Int(timeout), (1...3600).contains(seconds) else { throw .invalidTimeout(OutsideText(timeout, .word)) }
             transport.timeoutSeconds = seconds
         }
         transport.caFile = try Self.readableFile(parsed, .caFile, "--ca-file")
@@ -32,7 +33,7 @@ struct NetworkOptions {
 
     private static func readableFile(_ parsed: ParsedArguments, _ option: Option, _ name: String) throws(InputError) -> String? {
         guard let path = parsed.value(option) else { return nil }
-        guard access(path, R_OK) == 0 else { throw .unreadableFile(option: name, path: path) }
+        guard access(path, R_OK) == 0 else { throw .unreadableFile(option: name, path: OutsideText(path)) }
         return path
     }
 }
