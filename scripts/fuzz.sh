@@ -3,8 +3,9 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     default: 300 seconds each, every target
 #
-# Each target names the modules it exercises; every module is compiled from its own Sources/<Module>/ with
-# -sanitize=fuzzer,address, in order, and Fuzz/<target>/main.swift imports them. A module's files that import
+# Each target names the modules it exercises, Platform (our layer over the C library) before those that use
+# it; every module is compiled from its own Sources/<Module>/ with -sanitize=fuzzer,address, in order, and
+# Fuzz/<target>/main.swift imports them. A module's files that import
 # what swiftc cannot see outside SwiftPM (swift-subprocess), and the files that use what those declare, are
 # left out, so the lists follow the modules without being written down. Seeds come from Fuzz/corpus/<target>/
 # (read only); what libFuzzer learns goes to .build-fuzz/corpus/<target>/, crashes to fuzz-artifacts/. Exits
@@ -16,9 +17,9 @@ shift || true
 
 modules_for() {
     case "$1" in
-        challenge-parser|token-reply) echo PolicyBase RegistryAuth ;;
-        config-json) echo PolicyBase CredentialStore ;;
-        argument-parser) echo PolicyBase PolicyCLI ;;
+        challenge-parser|token-reply) echo Platform PolicyBase RegistryAuth ;;
+        config-json) echo Platform PolicyBase CredentialStore ;;
+        argument-parser) echo Platform PolicyBase PolicyCLI ;;
         *) echo "fuzz.sh: unknown target '$1'" >&2; return 1 ;;
     esac
 }
