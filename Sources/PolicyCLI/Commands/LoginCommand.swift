@@ -102,7 +102,7 @@ struct LoginCommand {
             } catch {
                 switch error {
                 case .tooLarge: throw InputError.stdinTooLarge
-                case .failed(let code): throw InputError.stdinUnreadable(errno: code)
+                case .failed(let error): throw InputError.stdinUnreadable(errno: error.rawValue)
                 }
             }
             let secret = SecretInput.trimmed(bytes)

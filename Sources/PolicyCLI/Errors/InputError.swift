@@ -1,11 +1,6 @@
+import Platform
 import PolicyBase
 import RegistryAuth
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Usage problems found after parsing, while a command interprets its options and reads its input (exit 2).
 enum InputError: Error, Equatable {
@@ -42,7 +37,7 @@ extension InputError: ReportableError {
         case .stdinNeedsUsername: "--password-stdin needs --username: stdin carries only the password."
         case .emptyStdin: "--password-stdin read nothing: pipe the password or token into policy."
         case .stdinTooLarge: "--password-stdin read more than 1 MiB; that is not a password."
-        case .stdinUnreadable(let code): "--password-stdin could not read standard input: \(String(cString: strerror(code)))."
+        case .stdinUnreadable(let code): "--password-stdin could not read standard input: \(Errno(rawValue: code))."
         case .emptyPassword: "The password is empty."
         case .emptyUsername: "The username is empty."
         case .colonInUsername: "The username cannot contain ':' (HTTP Basic authentication forbids it)."

@@ -1,11 +1,6 @@
 import CredentialStore
+import Platform
 import PolicyBase
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// The sentences for storage failures (exit 5).
 extension StoreError: ReportableError {
@@ -14,7 +9,7 @@ extension StoreError: ReportableError {
     var sentence: String {
         switch self {
         case .fileSystem(let operation, let path, let code):
-            return "Cannot \(operation) '\(path)': \(String(cString: strerror(code)))."
+            return "Cannot \(operation) '\(path)': \(Errno(rawValue: code))."
         case .notJSONObject(let path, let parseError?):
             return "'\(path)' is not valid JSON (\(parseError.reason.text) at line \(parseError.line), column \(parseError.column)); fix or move the file, it was left untouched."
         case .notJSONObject(let path, nil):
