@@ -1,3 +1,5 @@
+import CredentialStore
+
 /// What every command receives: where to print, its environment, where the config lives, whether to trace.
 struct CommandContext {
     let output: Output
@@ -11,6 +13,11 @@ struct CommandContext {
     func configDirectory() throws -> String {
         guard let directory = configDirectoryIfKnown else { throw NoConfigDirectory() }
         return directory
+    }
+
+    /// The server `policy login -d` remembered, in the config directory.
+    func defaultDomain() throws -> DefaultDomain {
+        DefaultDomain(directory: try configDirectory())
     }
 
     /// True when standard input is a terminal (prompts are allowed).

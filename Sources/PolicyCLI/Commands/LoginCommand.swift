@@ -26,7 +26,7 @@ struct LoginCommand {
         try refuseExpired(credentials, at: server, stored: false)
         let report = try verify(credentials, at: server, stored: false)
         let choice = try storage.save(credentials, under: server.storage)
-        if options.rememberAsDefault { try DefaultDomain.remember(server.key, context) }
+        if options.rememberAsDefault { try context.defaultDomain().remember(server.key) }
         if context.debug {
             DebugTrace(output: output).line(StoreNotes.saved(keys: server.storageKeys, choice: choice, file: storage.file.path))
         }
@@ -49,7 +49,7 @@ struct LoginCommand {
             let credentials = Credentials(username: try resolveUsername(), secret: try resolveSecret())
             return try logIn(credentials, at: server, storage: storage)
         }
-        if options.rememberAsDefault { try DefaultDomain.remember(server.key, context) }
+        if options.rememberAsDefault { try context.defaultDomain().remember(server.key) }
         finish(report, stored.credentials, at: server)
     }
 
