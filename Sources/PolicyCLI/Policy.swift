@@ -4,14 +4,16 @@ import PolicyBase
 enum Policy {
     /// Runs one command line to completion. Everything it prints goes to `sink`; every error ends as
     /// `Error: <sentence>` on stderr and its exit code.
-    static func run(_ arguments: [String], environment: Environment, output sink: any OutputSink) -> ExitCode {
+    /// - Parameter makeTransport: how registries are reached (libcurl; tests script the exchanges).
+    static func run(_ arguments: [String], environment: Environment, output sink: any OutputSink,
+                    makeTransport: @escaping TransportFactory = CommandContext.curlTransport) -> ExitCode {
         let output = Output(sink: sink)
         do {
             let parsed = try ArgumentParser.parse(arguments)
             let context = CommandContext(
                 output: output, environment: environment,
                 configDirectoryIfKnown: ConfigLocation.directory(option: parsed.value(.config), environment: environment.variables),
-                debug: parsed.has(.debug))
+                debug: parsed.has(.debug), makeTransport: makeTransport)
             try dispatch(parsed, context: context)
             return .success
         } catch {

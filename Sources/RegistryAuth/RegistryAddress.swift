@@ -77,6 +77,10 @@ public struct RegistryAddress: Sendable, Equatable, CustomStringConvertible {
         return isDockerHub ? Self.dockerHubHosts.contains(String(rest)) : rest == key
     }
 
+    /// True for an AWS ECR private registry (`<account>.dkr.ecr.<region>.amazonaws.com`), whose hints and
+    /// errors differ.
+    public var isECR: Bool { key.contains(".dkr.ecr.") }
+
     /// The base URL of the API over the given scheme, e.g. `https://ghcr.io/v2/`.
     public func apiURL(plainHTTP: Bool) -> String {
         (plainHTTP ? "http://" : "https://") + apiAuthority + "/v2/"

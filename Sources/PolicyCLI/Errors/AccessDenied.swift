@@ -44,9 +44,9 @@ struct ExpiredCredentials: ReportableError {
         let when = "\(which) for \(server) expired \(UTCTime.format(expires)) (\(UTCTime.span(now - expires)) ago)"
         switch source {
         case .ecrToken:
-            return when + "; get a new one with 'aws ecr get-login-password --region <region> | policy login -s \(server) -u AWS --password-stdin'."
+            return when + "; get a new one with 'aws ecr get-login-password --region <region> | \(LoginCommandLine.text(server: server.key, username: "AWS"))'."
         case .jwt:
-            return when + "; get a new token and log in again: 'policy login -s \(server) -u USER --password-stdin'."
+            return when + "; get a new token and log in again: '\(LoginCommandLine.text(server: server.key))'."
         }
     }
 }

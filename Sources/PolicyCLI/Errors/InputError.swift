@@ -43,7 +43,7 @@ extension InputError: ReportableError {
         case .colonInUsername: "The username cannot contain ':' (HTTP Basic authentication forbids it)."
         case .noUsernameNoTTY: "No username given: provide --username (no terminal to ask on)."
         case .noPasswordNoTTY:
-            "No password given and no terminal to ask on: pipe it with --password-stdin, e.g. 'echo \"$TOKEN\" | policy login -s HOST -u USER --password-stdin'."
+            "No password given and no terminal to ask on: pipe it with --password-stdin, e.g. 'echo \"$TOKEN\" | \(LoginCommandLine.text(server: "HOST"))'."
         case .invalidServer(let error): "The server is not a registry address: \(error.reason)."
         case .invalidHelperTimeout(let variable, let value):
             "$\(variable) must be a whole number of seconds between 1 and 3600, not '\(value)'."

@@ -9,12 +9,7 @@ struct LoginFailure: ReportableError {
     /// True when the credentials were the stored ones, re-verified by `policy login` without new ones.
     var stored = false
 
-    var exitCode: ExitCode {
-        switch error {
-        case .credentialsRejected, .identityTokenWithoutTokenService: .credentialsRejected
-        default: .network
-        }
-    }
+    var exitCode: ExitCode { error.refusedCredentials ? .credentialsRejected : .network }
 
     var sentence: String {
         switch error {
@@ -51,7 +46,7 @@ struct LoginFailure: ReportableError {
 
     /// How to replace stored credentials that no longer work.
     static func replaceStored(_ server: RegistryAddress) -> String {
-        "Log in again with new ones: 'policy login -s \(server) -u USER --password-stdin'."
+        "Log in again with new ones: '\(LoginCommandLine.text(server: server.key))'."
     }
 
     private static func unexpectedStatus(host: String, status: Int, message: OutsideText?, server: RegistryAddress) -> String {
@@ -62,7 +57,7 @@ struct LoginFailure: ReportableError {
             return "\(host) answered HTTP 429\(detail(message)): too many requests (a rate limit, not a credentials problem); try again later."
         case 404:
             return "\(host) answered HTTP 404 to the registry API\(detail(message)); is \(server) an OCI registry?"
-        case 400 where server.key.contains(".dkr.ecr."):
+        case 400 where server.isECR:
             return "\(host) answered HTTP 400\(detail(message)); ECR answers so to a bad password or a region mismatch: check that the region in the server name matches your AWS CLI's."
         case 300...399:
             return "\(host) answered HTTP \(status) with a redirect that was not followed; check the server address."
