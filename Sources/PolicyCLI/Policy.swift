@@ -2,14 +2,19 @@
 enum Policy {
     /// Runs one command line to completion. Everything it prints goes to `sink`; every error ends as
     /// `Error: <sentence>` on stderr and its exit code.
-    static func run(_ arguments: [String], environment: Environment, output sink: any OutputSink) -> ExitCode {
+    /// - Parameters:
+    ///   - makeTransport: how registries are reached (libcurl; tests script the exchanges).
+    ///   - makeAWSTransport: how a native ECR login reaches AWS (libcurl with SigV4; tests script it too).
+    static func run(_ arguments: [String], environment: Environment, output sink: any OutputSink,
+                    makeTransport: @escaping TransportFactory = CommandContext.curlTransport,
+                    makeAWSTransport: @escaping AWSTransportFactory = CommandContext.curlAWSTransport) -> ExitCode {
         let output = Output(sink: sink)
         do {
             let parsed = try ArgumentParser.parse(arguments)
             let context = CommandContext(
                 output: output, environment: environment,
                 configDirectoryIfKnown: ConfigLocation.directory(option: parsed.value(.config), environment: environment.variables),
-                debug: parsed.has(.debug))
+                debug: parsed.has(.debug), makeTransport: makeTransport, makeAWSTransport: makeAWSTransport)
             try dispatch(parsed, context: context)
             return .success
         } catch {
@@ -26,33 +31,14 @@ enum Policy {
     }
 
     private static func dispatch(_ parsed: ParsedArguments, context: CommandContext) throws {
-        let output = context.output
         if parsed.has(.help) {
-            return output.raw(parsed.command.map(helpScreen) ?? HelpText.general())
+            return context.output.raw(parsed.command.map(HelpCommand.screen) ?? HelpText.general())
         }
-        if parsed.has(.version) {
-            return output.out("policy version \(HelpText.version)")
-        }
-        switch parsed.command {
-        case nil:
-            output.raw(HelpText.general())
+        if parsed.has(.version) { return VersionCommand(parsed, context: context).run() }
+        guard let command = parsed.command else {
+            context.output.raw(HelpText.general())
             throw NoCommand()
-        case .help:
-            guard let topic = parsed.operands.first else { return output.raw(HelpText.general()) }
-            guard let command = CommandName(rawValue: topic) else { throw UsageError.unknownCommand(topic) }
-            output.raw(helpScreen(command))
-        case .version:
-            output.out("policy version \(HelpText.version)")
-        case .login:
-            try LoginCommand(options: LoginOptions(parsed), context: context).run()
-        case .logout:
-            try LogoutCommand(parsed, context: context).run()
-        case .status:
-            try StatusCommand(parsed, context: context).run()
         }
-    }
-
-    private static func helpScreen(_ command: CommandName) -> String {
-        command == .help ? HelpText.general() : HelpText.command(command)
+        try command.type.init(parsed, context: context).run()
     }
 }

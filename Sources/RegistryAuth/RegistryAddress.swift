@@ -1,10 +1,12 @@
+import PolicyBase
+
 /// Why a `--server` value is not a registry address.
 public enum RegistryAddressError: Error, Sendable, Equatable {
     case empty
-    case unsupportedScheme(String)
-    case hasPath(String)
+    case unsupportedScheme(OutsideText)
+    case hasPath(OutsideText)
     case invalidHost(String)
-    case invalidPort(String)
+    case invalidPort(OutsideText)
 }
 
 /// A registry as the user named it, normalised: `https://ghcr.io/v2/` → `ghcr.io`; every spelling of Docker Hub
@@ -30,7 +32,7 @@ public struct RegistryAddress: Sendable, Equatable, CustomStringConvertible {
         var plain = false
         if let schemeEnd = rest.firstRange(of: "://") {
             let scheme = rest[..<schemeEnd.lowerBound].lowercased()
-            guard scheme == "https" || scheme == "http" else { throw .unsupportedScheme(scheme) }
+            guard scheme == "https" || scheme == "http" else { throw .unsupportedScheme(OutsideText(scheme, .word)) }
             plain = scheme == "http"
             rest = rest[schemeEnd.upperBound...]
         }
@@ -38,7 +40,7 @@ public struct RegistryAddress: Sendable, Equatable, CustomStringConvertible {
         if let slash = rest.firstIndex(of: "/") {
             authority = rest[..<slash]
             let path = rest[slash...]
-            guard ["/", "/v2", "/v2/", "/v1", "/v1/"].contains(path) else { throw .hasPath(String(path)) }
+            guard Self.apiPaths.contains(path) else { throw .hasPath(OutsideText(path, .name)) }
         }
         let (host, port) = try Self.split(authority)
         let canonicalHost = host.lowercased()
@@ -63,17 +65,24 @@ public struct RegistryAddress: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether a key that another tool (or an older policy) stored names this registry: the same `host[:port]`
     /// once a scheme and an API path (`/`, `/v1/`, `/v2/`) are dropped, as docker/cli matches them; any of
+    /// The paths a server address may end with: none, or the API root of v1 or v2.
+    private static let apiPaths: Set<Substring> = ["/", "/v1", "/v1/", "/v2", "/v2/"]
+
     /// Docker Hub's names for Docker Hub. A namespaced key (`quay.io/org`, containers-auth.json's per-repository
     /// credentials) is another login, not an alias.
     public func matches(storedKey: String) -> Bool {
         var rest = Substring(storedKey.trimmingHTTPWhitespace().lowercased())
         if let schemeEnd = rest.firstRange(of: "://") { rest = rest[schemeEnd.upperBound...] }
         if let slash = rest.firstIndex(of: "/") {
-            guard ["/", "/v1", "/v1/", "/v2", "/v2/"].contains(rest[slash...]) else { return false }
+            guard Self.apiPaths.contains(rest[slash...]) else { return false }
             rest = rest[..<slash]
         }
         return isDockerHub ? Self.dockerHubHosts.contains(String(rest)) : rest == key
     }
+
+    /// True for an AWS ECR private registry (`<account>.dkr.ecr.<region>.amazonaws.com`), whose hints and
+    /// errors differ.
+    public var isECR: Bool { key.contains(".dkr.ecr.") }
 
     /// The base URL of the API over the given scheme, e.g. `https://ghcr.io/v2/`.
     public func apiURL(plainHTTP: Bool) -> String {
@@ -106,7 +115,7 @@ public struct RegistryAddress: Sendable, Equatable, CustomStringConvertible {
         }
         guard let portText else { return (String(host), nil) }
         guard let port = Int(portText), (1...65535).contains(port), portText.allSatisfy(\.isASCII) else {
-            throw .invalidPort(String(portText))
+            throw .invalidPort(OutsideText(portText, .word))
         }
         return (String(host), port)
     }

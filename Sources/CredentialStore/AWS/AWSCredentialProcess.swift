@@ -19,8 +19,8 @@ public struct AWSCredentialProcess: Sendable {
     /// Runs the command and reads its credentials, waiting on the one bridge to Swift concurrency (as the
     /// credential helpers do). Not from inside a task: use `credentials()` there.
     public func run() throws(AWSProcessProblem) -> AWSCredentials {
-        let unfinished = StoreError.helper(executable: "/bin/sh", verb: .get, .couldNotRun(reason: "the call did not finish"))
-        let outcome = (try? BlockingBridge.run(orElse: unfinished) { () throws(StoreError) in await process.run(input: []) })
+        let process = process
+        let outcome = (try? BlockingBridge.run { () throws(StoreError) in await process.run(input: []) })
             ?? .couldNotRun("the call did not finish")
         return try Self.credentials(from: outcome, process: process)
     }
@@ -34,13 +34,13 @@ public struct AWSCredentialProcess: Sendable {
         switch outcome {
         case .finished(let reply):
             guard reply.succeeded else {
-                throw .failed(status: reply.status, message: DisplayText.clean(reply.stderr, limit: HelperText.maxCharacters))
+                throw .failed(status: reply.status, message: OutsideText(bytes: reply.stderr))
             }
             return try credentials(in: reply.stdout)
         case .timedOut: throw .timedOut(seconds: process.timeoutSeconds)
         case .tooMuchOutput: throw .outputTooLarge(limit: process.outputLimit)
         case .notFound: throw .couldNotRun(reason: "/bin/sh was not found")
-        case .couldNotRun(let reason): throw .couldNotRun(reason: reason)
+        case .couldNotRun(let reason): throw .couldNotRun(reason: OutsideText(reason))
         }
     }
 

@@ -1,3 +1,5 @@
+import PolicyBase
+
 /// The INI dialect of `~/.aws/credentials` and `~/.aws/config`, read as botocore reads it (Python's
 /// configparser): `[section]` headers, `key = value` or `key: value` options with keys lower-cased and both
 /// sides trimmed, whole-line comments starting with `#` or `;`, and lines indented deeper than an option
@@ -56,9 +58,7 @@ public struct AWSINIFile: Sendable, Equatable {
 
 extension StringProtocol {
     /// Without leading and trailing spaces and tabs.
-    func trimmingBlanks() -> String {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else { return "" }
-        return String(self[first...last])
+    fileprivate func trimmingBlanks() -> String {
+        trimming { $0 == " " || $0 == "\t" }
     }
 }

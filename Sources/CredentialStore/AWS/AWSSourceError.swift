@@ -1,3 +1,5 @@
+import PolicyBase
+
 /// Why AWS credentials that the shared files or a token file point at could not be had. Data only: the
 /// command line words each case.
 public enum AWSSourceError: Error, Sendable, Equatable {
@@ -26,13 +28,13 @@ public enum AWSProfileKind: String, Sendable, Equatable {
 /// How a `credential_process` command failed.
 public enum AWSProcessProblem: Error, Sendable, Equatable {
     /// It could not be started.
-    case couldNotRun(reason: String)
+    case couldNotRun(reason: OutsideText)
     /// It ran longer than the bound and was killed, with all it started.
     case timedOut(seconds: Int)
     /// It wrote more than `limit` bytes.
     case outputTooLarge(limit: Int)
     /// It exited unsuccessfully; `message` is what it said on stderr, cleaned.
-    case failed(status: HelperExitStatus, message: String)
+    case failed(status: HelperExitStatus, message: OutsideText)
     /// Its output is not the documented JSON (`Version` 1, `AccessKeyId`, `SecretAccessKey`); `reason` says
     /// what is wrong, never a value.
     case invalidOutput(reason: String)

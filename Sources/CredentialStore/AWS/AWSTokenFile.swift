@@ -1,3 +1,5 @@
+import PolicyBase
+
 /// A token kept in a file and read each time it is used: the web identity token (`AWS_WEB_IDENTITY_TOKEN_FILE`,
 /// rotated by EKS and GitHub Actions) and the container authorization token (`AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE`).
 public enum AWSTokenFile {
@@ -16,16 +18,8 @@ public enum AWSTokenFile {
         }
         guard let bytes else { throw .unreadable(path: path, errno: 2) }
         guard bytes.count <= maxBytes else { throw .unusableTokenFile(path: path) }
-        let token = String(decoding: bytes, as: UTF8.self).trimmingBlanksAndNewlines()
+        let token = String(decoding: bytes, as: UTF8.self).trimming { $0 == " " || $0 == "\t" || $0.isNewline }
         guard !token.isEmpty else { throw .unusableTokenFile(path: path) }
         return token
-    }
-}
-
-extension StringProtocol {
-    func trimmingBlanksAndNewlines() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0.isNewline }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
     }
 }

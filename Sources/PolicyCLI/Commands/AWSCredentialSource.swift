@@ -20,11 +20,11 @@ enum AWSCredentialSource: Equatable {
     var description: String {
         switch self {
         case .environment: "the environment (AWS_ACCESS_KEY_ID)"
-        case .webIdentity(let role): "web identity (AWS_WEB_IDENTITY_TOKEN_FILE, role \(DisplayText.clean(role)))"
-        case .profile(let name, let file): "profile '\(DisplayText.clean(name))' in \(DisplayText.clean(file))"
-        case .credentialProcess(let name, let file): "the credential_process of profile '\(DisplayText.clean(name))' in \(DisplayText.clean(file))"
-        case .container(let url): "the container credentials endpoint \(DisplayText.clean(url))"
-        case .instanceMetadata(let role): "EC2 instance metadata" + (role.map { " (role \(DisplayText.clean($0)))" } ?? "")
+        case .webIdentity(let role): "web identity (AWS_WEB_IDENTITY_TOKEN_FILE, role \(OutsideText(role)))"
+        case .profile(let name, let file): "profile '\(OutsideText(name))' in \(OutsideText(file))"
+        case .credentialProcess(let name, let file): "the credential_process of profile '\(OutsideText(name))' in \(OutsideText(file))"
+        case .container(let url): "the container credentials endpoint \(OutsideText(url))"
+        case .instanceMetadata(let role): "EC2 instance metadata" + (role.map { " (role \(OutsideText($0)))" } ?? "")
         }
     }
 }

@@ -72,7 +72,7 @@ struct ECRLogin {
         var transport: any AWSTransport
         do {
             let bundle = context.environment["AWS_CA_BUNDLE"].flatMap { $0.isEmpty ? nil : $0 }
-            transport = try AWSCurlTransport(caBundle: bundle, userAgent: network.transport.userAgent)
+            transport = try context.makeAWSTransport(bundle, network.transport.userAgent)
         } catch {
             throw InternalError(detail: error.sentence(host: registry.apiEndpoint))
         }

@@ -30,8 +30,8 @@ extension AWSServiceError {
     /// `HTTP 400, AccessDeniedException: <message>`.
     var detail: String {
         var text = "HTTP \(status)"
-        if let code { text += ", " + DisplayText.clean(code, limit: 80) }
-        if let message { text += ": " + message }
+        if let code { text += ", \(code)" }
+        if let message { text += ": \(message)" }
         return text
     }
 
@@ -50,15 +50,15 @@ extension TransportError {
         case .connectionRefused: return "\(host) refused the connection"
         case .timedOut(let seconds): return "\(host) did not answer within \(Plural.seconds(seconds))"
         case .untrustedCertificate(let detail):
-            return "the TLS certificate of \(host) is not trusted (\(DisplayText.clean(detail))); AWS_CA_BUNDLE names extra authorities"
-        case .hostnameMismatch(let detail): return "the TLS certificate of \(host) was issued for another name (\(DisplayText.clean(detail)))"
+            return "the TLS certificate of \(host) is not trusted (\(detail)); AWS_CA_BUNDLE names extra authorities"
+        case .hostnameMismatch(let detail): return "the TLS certificate of \(host) was issued for another name (\(detail))"
         case .tlsHandshakeFailed(let detail), .clientCertificateProblem(let detail), .clientCertificateRequired(let detail),
              .caFileProblem(let detail):
-            return "TLS with \(host) failed (\(DisplayText.clean(detail)))"
-        case .connectionDropped(let detail): return "\(host) closed the connection (\(DisplayText.clean(detail)))"
+            return "TLS with \(host) failed (\(detail))"
+        case .connectionDropped(let detail): return "\(host) closed the connection (\(detail))"
         case .responseTooLarge: return "\(host) sent a response too large to be an answer"
         case .emptyReply: return "\(host) closed the connection without answering"
-        case .unsupported(let detail), .other(_, let detail): return "cannot talk to \(host) (\(DisplayText.clean(detail)))"
+        case .unsupported(let detail), .other(_, let detail): return "cannot talk to \(host) (\(detail))"
         }
     }
 }

@@ -29,7 +29,7 @@ struct AWSTrace {
         switch result {
         case .success(let response):
             let shown = response.headers.filter { ["content-type", "date", "x-amzn-errortype"].contains($0.name.lowercased()) }
-                .map { "\($0.name.lowercased()): \(DisplayText.clean($0.value))" }
+                .map { "\($0.name.lowercased()): \(OutsideText($0.value))" }
             trace.line((["< \(response.status) (\(response.body.count) body bytes)"] + shown).joined(separator: " | "))
         case .failure(let error):
             trace.line("< no response: \(error.awsPhrase(host: request.authority))")

@@ -10,8 +10,8 @@ enum LoginNotes {
         "The password read from stdin starts or ends with a space or tab; it was sent as is. Check for a copy-paste mistake."
 
     /// Before re-verifying stored credentials, on stderr (docker's wording).
-    static func usingStored(username: String) -> String {
-        "Authenticating with existing credentials (user \(DisplayText.clean(username, limit: 80)))"
+    static func usingStored(username: OutsideText) -> String {
+        "Authenticating with existing credentials (user \(username))"
     }
 
     /// One line per `--check-access` repository: `org/policy: pull, push`.
@@ -21,8 +21,7 @@ enum LoginNotes {
 
     /// `The password expires 2026-11-24 12:03 UTC (in 11 h 58 min).`
     static func expires(_ expires: Int, now: Int, kind: Credentials.Kind) -> String {
-        let what = kind == .identityToken ? "The identity token" : "The password"
-        return "\(what) expires \(UTCTime.format(expires)) (in \(UTCTime.span(expires - now)))."
+        return "The \(kind.noun) expires \(UTCTime.format(expires)) (in \(UTCTime.span(expires - now)))."
     }
 
     static func anonymousAccess(_ server: RegistryAddress) -> String {

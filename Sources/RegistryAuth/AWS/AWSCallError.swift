@@ -16,15 +16,15 @@ public struct AWSServiceError: Sendable, Equatable {
     public var host: String
     public var status: Int
     /// The error code, e.g. `AccessDeniedException`; nil when the body named none.
-    public var code: String?
+    public var code: OutsideText?
     /// The first line of the service's message, cleaned (later lines can quote the canonical request,
     /// session token included).
-    public var message: String?
+    public var message: OutsideText?
     /// The server's clock from its `Date` header, in Unix seconds: a signature refused because of a skewed
     /// clock is told by it.
     public var serverDate: Int?
 
-    public init(host: String, status: Int, code: String?, message: String?, serverDate: Int?) {
+    public init(host: String, status: Int, code: OutsideText?, message: OutsideText?, serverDate: Int?) {
         self.host = host
         self.status = status
         self.code = code
@@ -53,7 +53,7 @@ public struct AWSServiceError: Sendable, Equatable {
     }
 
     public var kind: Kind {
-        switch code {
+        switch code?.description {
         case "AccessDeniedException", "AccessDenied", "ForbiddenException": return .accessDenied
         case "InvalidSignatureException", "SignatureDoesNotMatch", "IncompleteSignature": return .invalidSignature
         case "ExpiredTokenException", "ExpiredToken", "RequestExpired", "TokenRefreshRequired": return .expiredToken
@@ -91,14 +91,13 @@ public struct AWSServiceError: Sendable, Equatable {
         if code == nil || code?.isEmpty == true, let header = response.values(of: "x-amzn-ErrorType").first {
             code = String(header.split(separator: ":").first ?? "")
         }
-        self.init(host: host, status: response.status, code: code.flatMap { $0.isEmpty ? nil : $0 },
+        self.init(host: host, status: response.status, code: code.flatMap { $0.isEmpty ? nil : OutsideText($0, .name) },
                   message: message.flatMap(Self.firstLine),
                   serverDate: response.values(of: "Date").first.flatMap(HTTPDate.unixSeconds))
     }
 
-    private static func firstLine(_ text: String) -> String? {
-        let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        let cleaned = DisplayText.clean(line, limit: 300)
-        return cleaned.isEmpty ? nil : cleaned
+    private static func firstLine(_ text: String) -> OutsideText? {
+        let line = OutsideText(text.split(whereSeparator: \.isNewline).first ?? "")
+        return line.isEmpty ? nil : line
     }
 }

@@ -1,4 +1,5 @@
 import CCurl
+import PolicyBase
 
 /// The libcurl transport for AWS requests, on an easy handle of its own: the SigV4 setting, the access key and
 /// any session token are set for one signed request and cleared after it, and never exist on the registry's
@@ -144,7 +145,7 @@ public final class AWSCurlTransport: AWSTransport {
 
     private func check(_ code: CURLcode, _ option: CURLoption) throws(TransportError) {
         guard code == CURLE_OK else {
-            throw .unsupported(detail: String(cString: curl_easy_strerror(code)) + " (option \(option.rawValue))")
+            throw .unsupported(detail: OutsideText(String(cString: curl_easy_strerror(code)) + " (option \(option.rawValue))"))
         }
     }
 }

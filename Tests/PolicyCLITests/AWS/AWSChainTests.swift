@@ -13,7 +13,8 @@ struct AWSChainTests {
     static func context(terminal: Bool = false, environment: [String: String] = [:]) -> CommandContext {
         CommandContext(output: Output(sink: CapturedOutput()),
                        environment: Environment(variables: environment, standardInputIsTerminal: terminal, now: 1_800_000_000),
-                       configDirectoryIfKnown: "/nonexistent", debug: false)
+                       configDirectoryIfKnown: "/nonexistent", debug: false,
+                       makeTransport: CommandContext.curlTransport)
     }
 
     struct DecisionRow: Sendable, CustomTestStringConvertible {

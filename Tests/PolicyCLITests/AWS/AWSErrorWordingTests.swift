@@ -25,7 +25,8 @@ struct AWSErrorWordingTests {
     }
 
     static func refusal(_ code: String?, status: Int = 400, message: String? = nil, date: Int? = nil) -> AWSCallError {
-        .service(AWSServiceError(host: api, status: status, code: code, message: message, serverDate: date))
+        .service(AWSServiceError(host: api, status: status, code: code.map { OutsideText($0) }, message: message.map { OutsideText($0) },
+                                 serverDate: date))
     }
 
     static func ecr(_ error: AWSCallError, source: AWSCredentialSource = .environment, registry: ECRRegistry = registry,
