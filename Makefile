@@ -2,9 +2,12 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-# Debian packages the build, the tests, the demo and the benchmark need.
+# Debian packages the build, the tests, the demo and the benchmark need. python3-botocore: aws_fixture.py checks
+# every SigV4 signature with botocore's signer; iproute2 and util-linux: `ip`, `unshare` and `nsenter` for the AWS
+# tests' private network namespace.
 APT_PACKAGES := libcurl4-openssl-dev pkg-config ca-certificates docker-registry apache2-utils openssl curl python3 \
-                pass gnupg golang-docker-credential-helpers tinyproxy hyperfine time skopeo
+                pass gnupg golang-docker-credential-helpers tinyproxy hyperfine time skopeo \
+                python3-botocore iproute2 util-linux
 
 BIN_DIR = $(shell swift build --show-bin-path)
 # Every process `make test` starts carries POLICY_TEST_RUN=$(TEST_RUN); scripts/leftovers.sh checks at the end
