@@ -15,9 +15,18 @@
 # to; a token registry's realm is pointed at the proxy in front of its token service, so every request of a
 # login crosses the delay. Each proxy runs in its own process group with a lifetime limit.
 #
+# The ecr flow (issue 20) times the native `policy login -s <ECR host>` (GetAuthorizationToken signed by
+# libcurl) against the seed's `aws ecr get-login-password | policy login … --password-stdin` (the AWS CLI
+# from PyPI, installed with pip when missing), both against the same fixtures on loopback: named_registry.py
+# as ECR under its real name (resolved in a private mount namespace, as the tests do; needs root) and
+# aws_fixture.py (every signature checked with botocore), reached through AWS_ENDPOINT_URL_ECR. Both read the
+# AWS keys from one shared credentials file; instance metadata is disabled.
+#
 # Environment: BENCH_RUNS (timed runs per tool, default 40), BENCH_RTT_RUNS (the same over the delayed path,
 # default BENCH_RUNS), BENCH_RSS_RUNS (default 15), BENCH_RTT_MS (default 50), BENCH_POLICY (the binary,
-# default .build/release/policy), BENCH_PROXY_LIFETIME (seconds, default 3600).
+# default .build/release/policy), BENCH_PROXY_LIFETIME (seconds, default 3600), BENCH_FLOWS (the flows to run,
+# default "basic token token-front ecr"; any other selection prints its tables and leaves README.md and
+# bench/results.md as they were, which record full runs only).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${BENCH_RUNS:-40}
@@ -29,10 +38,23 @@ policy=${BENCH_POLICY:-$root/.build/release/policy}
 results="$root/bench/results.md"
 readme="$root/README.md"
 registry="$root/Tests/Fixtures/registry.sh"
-modes=(basic token token-front)
+all_flows="basic token token-front ecr"
 certs_dir=/etc/docker/certs.d
 
 die() { echo "bench: $*" >&2; exit 1; }
+
+read -r -a selected <<< "${BENCH_FLOWS:-$all_flows}"
+modes=()
+run_ecr=false
+for flow in "${selected[@]}"; do
+    case "$flow" in
+        basic|token|token-front) modes+=("$flow") ;;
+        ecr) run_ecr=true ;;
+        *) die "unknown flow '$flow' in BENCH_FLOWS (known: $all_flows)" ;;
+    esac
+done
+full_run=false
+[ "${selected[*]}" = "$all_flows" ] && full_run=true
 
 work=$(mktemp -d)
 registries=()   # directories given to registry.sh start
@@ -62,7 +84,7 @@ trap 'exit 143' TERM
 for tool in hyperfine curl python3 openssl docker-registry htpasswd setsid /usr/bin/time; do
     command -v "$tool" >/dev/null || die "$tool is missing (make deps installs it)"
 done
-grep -q '<!-- bench:start -->' "$readme" && grep -q '<!-- bench:end -->' "$readme" \
+! $full_run || { grep -q '<!-- bench:start -->' "$readme" && grep -q '<!-- bench:end -->' "$readme"; } \
     || die "README.md has no <!-- bench:start --> … <!-- bench:end --> markers to put the table between"
 
 printf 'bench-password\n' > "$work/password"
@@ -249,6 +271,86 @@ for r in json.load(open(sys.argv[1]))["results"]:
     done
 done
 
+# ECR without the AWS CLI: the native login against the seed's pipe, on the same fixtures (see the header).
+declare -A ecr_ms ecr_rss
+if $run_ecr; then
+    [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null \
+        || die "the ecr flow needs root and unshare (the registry's real name resolves in a private mount namespace)"
+    /usr/bin/python3 -c 'import botocore' 2>/dev/null || die "the ecr flow needs python3-botocore (make deps)"
+    if ! command -v aws >/dev/null; then
+        echo "bench: installing the AWS CLI from PyPI (pip install awscli)" >&2
+        python3 -m pip install --quiet awscli >&2 || die "the AWS CLI is missing and 'pip install awscli' failed"
+    fi
+    ecr_name=123456789012.dkr.ecr.eu-west-1.amazonaws.com
+    mkdir -p "$work/ecr-registry" "$work/ecr-aws"
+    # The password has ECR's own form (policy shows its expiry); keys and password only ever in files.
+    python3 - "$work" "$ecr_name" <<'PY'
+import base64, json, os, sys, time
+work, name = sys.argv[1:3]
+expires = int(time.time()) + 43200
+password = base64.b64encode(json.dumps({"payload": "bench", "datakey": "bench", "version": "2", "type": "DATA_KEY",
+                                        "expiration": expires}).encode()).decode()
+json.dump({"password": password}, open(os.path.join(work, "ecr-registry", "credentials.json"), "w"))
+json.dump({"region": "eu-west-1", "password": password, "expires_at": expires, "proxy_endpoint": "https://" + name,
+           "keys": {"AKIABENCHMARK0000001": {"secret": "bench-secret-key"}}},
+          open(os.path.join(work, "ecr-aws", "config.json"), "w"))
+open(os.path.join(work, "aws-credentials"), "w").write(
+    "[default]\naws_access_key_id = AKIABENCHMARK0000001\naws_secret_access_key = bench-secret-key\n")
+open(os.path.join(work, "aws-config"), "w").write("")
+PY
+    start_fixture() {  # DIR PYTHON SCRIPT ARGS…: in its own process group, ended when its stdin (a sleep) ends
+        local dir=$1
+        shift
+        setsid bash -c 'sleep "$0" | exec "$@"' "$proxy_lifetime" "$@" > "$dir/fixture.log" 2>&1 &
+        proxies+=("$!")
+    }
+    start_fixture "$work/ecr-registry" python3 "$root/Tests/Fixtures/named_registry.py" "$work/ecr-registry" ecr "$ecr_name"
+    start_fixture "$work/ecr-aws" /usr/bin/python3 "$root/Tests/Fixtures/aws_fixture.py" "$work/ecr-aws"
+    for _ in $(seq 200); do
+        [ -s "$work/ecr-registry/address" ] && [ -s "$work/ecr-aws/port" ] && break
+        sleep 0.1
+    done
+    [ -s "$work/ecr-registry/address" ] || { cat "$work/ecr-registry/fixture.log" >&2; die "named_registry.py did not start"; }
+    [ -s "$work/ecr-aws/port" ] || { cat "$work/ecr-aws/fixture.log" >&2; die "aws_fixture.py did not start"; }
+    printf '127.0.0.1 localhost\n%s %s\n' "$(cat "$work/ecr-registry/address")" "$ecr_name" > "$work/ecr-hosts"
+    # Both commands run in the same kind of private mount namespace, so the wrapper costs them the same.
+    for variant in native piped; do
+        {
+            echo "export AWS_SHARED_CREDENTIALS_FILE=$work/aws-credentials AWS_CONFIG_FILE=$work/aws-config"
+            echo "export AWS_ENDPOINT_URL_ECR=http://127.0.0.1:$(cat "$work/ecr-aws/port") AWS_EC2_METADATA_DISABLED=true"
+            echo "unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE AWS_ENDPOINT_URL"
+            if [ "$variant" = native ]; then
+                echo "exec unshare -m --propagation private sh -c 'mount --bind \"\$0\" /etc/hosts && exec \"\$@\"' $work/ecr-hosts" \
+                     "$policy login -s $ecr_name --ca-file $work/ecr-registry/ca.pem -c $work/policy-ecr-native"
+            else
+                echo "exec unshare -m --propagation private sh -c 'mount --bind \"\$0\" /etc/hosts && aws ecr get-login-password --region eu-west-1 | \"\$@\"' $work/ecr-hosts" \
+                     "$policy login -s $ecr_name -u AWS --password-stdin --ca-file $work/ecr-registry/ca.pem -c $work/policy-ecr-piped"
+            fi
+        } > "$work/ecr-$variant.sh"
+        bash "$work/ecr-$variant.sh" > "$work/once.log" 2>&1 || { cat "$work/once.log" >&2; die "the $variant ECR login failed"; }
+        grep -q "Login Succeeded" "$work/once.log" || { cat "$work/once.log" >&2; die "the $variant ECR login did not succeed"; }
+    done
+    python3 - "$work/ecr-aws/requests.log" <<'PY' || die "aws_fixture.py did not verify every GetAuthorizationToken signature"
+import json, sys
+calls = [json.loads(line) for line in open(sys.argv[1])]
+sys.exit(0 if calls and all(c.get("signature") == "valid" and c.get("status") == 200 for c in calls) else 1)
+PY
+    echo "bench: timing ecr (native, piped; $runs runs each)" >&2
+    hyperfine --style none --warmup 2 --runs "$runs" --export-json "$work/ecr.json" \
+        -n native "bash $work/ecr-native.sh" -n piped "bash $work/ecr-piped.sh" > "$work/hyperfine.log" 2>&1 &
+    timing=$!
+    wait "$timing" || { cat "$work/hyperfine.log" >&2; die "hyperfine failed on ecr"; }
+    timing=""
+    while read -r name value; do ecr_ms[$name]=$value; done < <(python3 -c '
+import json, sys
+for r in json.load(open(sys.argv[1]))["results"]:
+    print(r["command"], r["median"] * 1000)' "$work/ecr.json")
+    for variant in native piped; do
+        [ -n "${ecr_ms[$variant]:-}" ] || die "hyperfine reported no time for the $variant ECR login"
+        ecr_rss[$variant]=$(peak_rss_kib "bash $work/ecr-$variant.sh")
+    done
+fi
+
 mib() { python3 -c 'import sys; print("%.1f MiB" % (float(sys.argv[1]) / float(sys.argv[2])))' "$1" "$2"; }
 ratio() { python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$1" "$2"; }
 declare -A binary
@@ -258,6 +360,7 @@ $have_docker && binary[docker]=$(stat -c %s "$docker_bin")
 $have_skopeo && binary[skopeo]=$(stat -c %s "$(readlink -f "$(command -v skopeo)")")
 
 {
+  if [ ${#modes[@]} -gt 0 ]; then
     echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores by \`make bench\`: hyperfine medians of $runs timed runs after 5"
     echo "warm-ups per tool over loopback, $rtt_runs after 2 over a $rtt_ms ms round trip (scripts/delay_proxy.py holds each"
     echo "direction $((rtt_ms / 2)) ms, and a connection's first bytes one round trip more for its TCP handshake; the token"
@@ -288,7 +391,30 @@ $have_skopeo && binary[skopeo]=$(stat -c %s "$(readlink -f "$(command -v skopeo)
         $have_docker && line+="; peak RSS $(ratio "${rss[$mode.policy]}" "${rss[$mode.docker]}")× docker"
         echo "$line"
     done
+  fi
+  if $run_ecr; then
+    [ ${#modes[@]} -eq 0 ] || echo
+    echo "ECR without the AWS CLI (issue 20), measured $(date -u +%Y-%m-%d) on $(nproc) cores: hyperfine medians of $runs"
+    echo "runs after 2 warm-ups over loopback, peak RSS the median of $rss_runs runs (of the largest process). Both logins"
+    echo "run in a private mount namespace that maps the ECR name to named_registry.py, with aws_fixture.py (botocore"
+    echo "checks each signature) as ECR's API through AWS_ENDPOINT_URL_ECR and the keys in a shared credentials file;"
+    echo "the AWS CLI is $(aws --version 2>&1 | cut -d' ' -f1). Load average when the run started: $load_at_start."
+    echo
+    echo "| flow | command | loopback | peak RSS |"
+    echo "|---|---|---|---|"
+    printf '| ecr | policy login -s HOST (native) | %.1f ms | %s |\n' "${ecr_ms[native]}" "$(mib "${ecr_rss[native]}" 1024)"
+    printf '| ecr | aws ecr get-login-password \\| policy login -s HOST -u AWS --password-stdin | %.1f ms | %s |\n' \
+        "${ecr_ms[piped]}" "$(mib "${ecr_rss[piped]}" 1024)"
+    echo
+    echo "- ecr: the native login takes $(ratio "${ecr_ms[native]}" "${ecr_ms[piped]}")× the pipe's wall time."
+  fi
 } > "$work/results.md"
+
+if ! $full_run; then
+    echo "bench: BENCH_FLOWS=\"${selected[*]}\" is not a full run; README.md and bench/results.md are unchanged" >&2
+    cat "$work/results.md"
+    exit 0
+fi
 
 # Quote the table in the README between its markers; both files are replaced only now that all went well.
 python3 - "$readme" "$work/results.md" "$work/README.md" <<'PY'
