@@ -35,6 +35,18 @@ access-denial-ignored | PolicyCLI/Commands/LoginCommand.swift | if report.access
 upload-not-cancelled | RegistryAuth/RegistryLogin+Access.swift | answer.values(of: "Location").first | answer.values(of: "X-Not-Location").first | CheckAccessLoginTests/aBasicRegistryIsProbed|GHCRAccessTests/aWritePAT
 expiry-not-checked | PolicyCLI/Commands/CredentialVerifier.swift | expires <= now { | expires < 0 { | ExpiryTests
 default-domain-not-written | CredentialStore/DefaultDomainFile.swift | with: Array(server.utf8), | with: Array("".utf8), | DefaultDomainTests
+aws-wrong-region | RegistryAuth/AWS/AWSClient+ECR.swift | signing: AWSSigning(region: registry.region, | signing: AWSSigning(region: "us-east-1", | AWSCredentialSourceTests/environmentKeysLogIn|AWSClientTests
+aws-session-token-not-sent | RegistryAuth/AWS/AWSCurlTransport.swift | if let token = signing.credentials.sessionToken { fields.append | if let token = signing.credentials.sessionToken, token.isEmpty { fields.append | AWSCredentialSourceTests/aSessionToken|AWSCredentialSourceTests/webIdentityLogsIn
+aws-imds-put-as-post | RegistryAuth/AWS/AWSCurlTransport.swift | if request.method == .put { try set(CURLOPT_CUSTOMREQUEST, "PUT") } | if request.method == .get { try set(CURLOPT_CUSTOMREQUEST, "PUT") } | AWSCredentialSourceTests/instanceMetadataLogsIn
+ecr-public-wrong-target | RegistryAuth/AWS/AWSService.swift | case .ecrPublic: "SpencerFrontendService.GetAuthorizationToken" | case .ecrPublic: "AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken" | AWSCredentialSourceTests/ecrPublicLogsIn|AWSClientTests
+aws-chain-order | PolicyCLI/Commands/AWSCredentialChain.swift | for step in [environmentKeys, webIdentity, | for step in [webIdentity, environmentKeys, | AWSCredentialSourceTests/environmentKeysBeatWebIdentity|AWSChainTests
+aws-metadata-disabled-ignored | PolicyCLI/Commands/AWSCredentialChain.swift | if value("AWS_EC2_METADATA_DISABLED")?.lowercased() == "true" | if value("AWS_EC2_METADATA_DISABLED")?.lowercased() == "never" | AWSLoginFailureTests/disabledInstanceMetadata|AWSChainTests
+aws-profile-precedence | CredentialStore/AWS/AWSSharedFiles.swift | if let keys = try staticKeys(fromCredentials, profile: profile, file: credentialsPath) { | if let keys = try staticKeys(fromConfig, profile: profile, file: credentialsPath) { | AWSCredentialSourceTests/aProfileInTheSharedCredentialsFile|AWSSharedFilesTests
+aws-given-password-ignored | PolicyCLI/Commands/ECRLogin.swift | guard options.passwordSource == .prompt, options.username | guard options.username | AWSLoginFailureTests/aGivenPassword|ECRLoginInProcessTests|AWSChainTests
+aws-key-id-in-trace | PolicyCLI/Output/AWSTrace.swift | how.append("SigV4 for \(signing.service) in \(signing.region)" | how.append("SigV4 for \(signing.service) in \(signing.region) as \(signing.credentials.accessKeyID)" | AWSLoginFailureTests/debugShowsNoSecret
+aws-refresh-skipped | PolicyCLI/Commands/LoginCommand.swift | if let ecr, let fetched = try ecr.fetch(required: false, refreshing: true) { | if let ecr, ecr.server.key.isEmpty, let fetched = try ecr.fetch(required: false, refreshing: true) { | AWSLoginFailureTests/anExpiredStoredLoginIsRefreshed
+aws-skew-not-told | PolicyCLI/Errors/ECRTokenFailure.swift | if let skew = refusal.clockSkew(now: now) { | if let skew = refusal.clockSkew(now: now), skew == 1 { | AWSLoginFailureTests/aSkewedClock|AWSErrorWordingTests
+aws-status-advice-missing | PolicyCLI/Errors/StatusProblem.swift | && ECRRegistry(host: $0.name) != nil | && ECRRegistry(host: $0.name) == nil | AWSLoginFailureTests/anExpiredStoredLoginIsRefreshed|AWSErrorWordingTests/statusAdvises
 ROWS
 )
 
