@@ -61,6 +61,8 @@ struct AWSErrorWordingTests {
             exitCode: .credentialsRejected, contains: ["this machine's clock is 1 h 2 min ahead of AWS's", "NTP"]),
         Row(name: "a clock behind", error: ecr(refusal("InvalidSignatureException", date: now + 600)), exitCode: .credentialsRejected,
             contains: ["10 min behind AWS's"]),
+        Row(name: "a skew seen a moment after policy started is still the hour", error: ecr(refusal("InvalidSignatureException", date: now - 3600 + 2)),
+            exitCode: .credentialsRejected, contains: ["this machine's clock is 1 h ahead of AWS's"]),
         Row(name: "a small skew is not the cause", error: ecr(refusal("InvalidSignatureException", date: now - 60)), exitCode: .credentialsRejected,
             contains: ["does not belong"], lacks: ["clock"]),
         Row(name: "an expired session token names its source",
