@@ -24,6 +24,19 @@ struct AWSLoginFailureTests {
         #expect(!piped.stderr.contains("AWS credentials"), "\(piped.stderr)")
     }
 
+    /// The guarantee every AWS test stands on: inside the sandbox there is no interface but loopback, so no
+    /// address off this machine (169.254.169.254 and 169.254.170.2 included) can be reached. Checked without
+    /// sending a packet: `ip` lists the interfaces and routes.
+    @Test func theSandboxHasOnlyLoopback() throws {
+        let sandbox = try NetworkSandbox()
+        let links = try ProcessRunner.run(sandbox.enter[0], Array(sandbox.enter.dropFirst()) + ["/usr/sbin/ip", "-o", "link", "show"])
+        #expect(links.exitCode == 0, "\(links.stderr)")
+        let names = links.stdout.split(separator: "\n").compactMap { $0.split(separator: ":").dropFirst().first?.trimmingCharacters(in: .whitespaces) }
+        #expect(names == ["lo"], "\(links.stdout)")
+        let routes = try ProcessRunner.run(sandbox.enter[0], Array(sandbox.enter.dropFirst()) + ["/usr/sbin/ip", "-4", "route", "show"])
+        #expect(routes.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "a route leaves the sandbox: \(routes.stdout)")
+    }
+
     /// No source has credentials: exit 3, the sources listed in the SDKs' order, no request to AWS, nothing stored.
     @Test func noCredentialsIsExit3WithNoAWSCall() throws {
         let world = try ECRWorld(keys: [Self.key])
