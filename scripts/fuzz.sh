@@ -98,8 +98,11 @@ for target in "${targets[@]}"; do
         if [ "$status" -eq 0 ]; then
             scratch=.build-fuzz/smoke-corpus/$target
             rm -rf "$scratch" && mkdir -p "$scratch" && cp Fuzz/corpus/"$target"/* "$scratch"/
-            SWIFT_BACKTRACE=enable=no "$binary" "$scratch" "${options[@]}" -seed="$smoke_seed" -runs="$runs" >> "$log" 2>&1 \
-                || status=$?
+            # Same seed, same path: no address-space randomisation (libFuzzer learns from compared values,
+            # pointers among them), Swift's per-process hash seed fixed, and no time-based corpus reload.
+            SWIFT_BACKTRACE=enable=no SWIFT_DETERMINISTIC_HASHING=1 setarch "$(uname -m)" -R \
+                "$binary" "$scratch" "${options[@]}" -seed="$smoke_seed" -runs="$runs" -reload=0 >> "$log" 2>&1 || status=$?
+            grep -m1 '^#[0-9]*[[:space:]]*DONE' "$log" | sed "s/[[:space:]]*exec\/s.*//; s/^/fuzz $target: /; s/\t/ /g" || true
         fi
         echo "fuzz $target: replayed $replayed corpus files, then $runs runs from seed $smoke_seed, exit $status"
     else
