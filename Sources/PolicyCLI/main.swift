@@ -2,5 +2,7 @@ import Platform
 
 // A credential helper may exit without reading its stdin; the write must then fail, not kill policy.
 Signals.ignoreBrokenPipe()
+// Ctrl-C, `timeout`'s SIGTERM, a closed terminal: a running credential helper's process group goes first.
+Signals.installTerminationHandlers()
 let status = Policy.run(Array(CommandLine.arguments.dropFirst()), environment: .current(), output: StandardStreams())
 CurrentProcess.exit(status.rawValue)
