@@ -50,6 +50,7 @@ struct ErrorWordingTests {
 
     static let storeErrors: [StoreError] = [
         .fileSystem(operation: "write", path: "/cfg/config.json", errno: 13),
+        .lockTimedOut(path: "/cfg/config.json.lock", seconds: 120),
         .notJSONObject(path: "/cfg/config.json", JSONParseError(reason: .unexpectedEnd, offset: 3, line: 1, column: 4)),
         .notJSONObject(path: "/cfg/config.json", nil),
         .conflictingStores(credsStore: "pass", credStore: "secretservice"),
@@ -249,6 +250,8 @@ struct ErrorWordingTests {
         Run(arguments: ["login", "--timeout", "0", "-s", "ghcr.io", "-u", "me", "-p", "x"], exitCode: .usage, names: "--timeout"),
         Run(arguments: ["login", "-s", "ghcr.io", "-u", "me", "-p", "x"], environment: ["POLICY_HELPER_TIMEOUT": "0"],
             exitCode: .usage, names: "POLICY_HELPER_TIMEOUT"),
+        Run(arguments: ["login", "-s", "ghcr.io", "-u", "me", "-p", "x"], environment: ["POLICY_LOCK_TIMEOUT": "soon"],
+            exitCode: .usage, names: "$POLICY_LOCK_TIMEOUT must be a whole number of seconds between 1 and 3600, not 'soon'"),
         Run(arguments: ["logout"], environment: ["POLICY_CONFIG_DIR": "/nonexistent-dir"], exitCode: .usage, names: "--server"),
         Run(arguments: [], exitCode: .usage, names: "No command"),
         // Found by the fuzzer: an unknown option's spelling is cleaned, never a line break or an escape.
@@ -279,7 +282,7 @@ private extension StoreError {
     /// What the sentence must name: the file or the helper.
     var named: String {
         switch self {
-        case .fileSystem(_, let path, _), .notJSONObject(let path, _), .invalidEntry(let path, _, _): path
+        case .fileSystem(_, let path, _), .notJSONObject(let path, _), .invalidEntry(let path, _, _), .lockTimedOut(let path, _): path
         case .conflictingStores: "credsStore"
         case .invalidHelperName(_, let configKey), .helperNotFound(_, let configKey): configKey
         case .helper(let executable, _, _): executable
