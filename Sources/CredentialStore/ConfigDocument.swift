@@ -44,7 +44,7 @@ public struct ConfigDocument: Sendable, Equatable {
         }
         var entry: [String: JSONValue] = [:]
         if let existing = auths[server] {
-            guard let object = existing.objectValue else { throw .invalidEntry(path: path, key: "auths[\"\(server)\"]", expected: .object) }
+            guard let object = existing.objectValue else { throw .invalidEntry(path: path, key: OutsideText("auths[\"\(server)\"]", .name), expected: .object) }
             entry = object
         }
         change(&entry)

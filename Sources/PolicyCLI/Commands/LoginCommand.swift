@@ -38,7 +38,7 @@ struct LoginCommand {
     private func reverify(_ stored: StoredLogin, at server: RegistryAddress, storage: CredentialStorage) throws {
         let output = context.output
         protect(stored.credentials)
-        output.error(LoginNotes.usingStored(username: stored.credentials.username))
+        output.error(LoginNotes.usingStored(username: OutsideText(stored.credentials.username, .name)))
         let report: LoginReport
         do {
             try refuseExpired(stored.credentials, at: server, stored: true)
@@ -139,13 +139,13 @@ struct LoginCommand {
             report = try RegistryLogin(transport: transport).verify(credentials, at: server, plainHTTP: options.network.plainHTTP,
                                                                   checking: options.access)
         } catch {
-            throw LoginFailure(error: error, server: server, username: credentials.username, stored: stored)
+            throw LoginFailure(error: error, server: server, username: OutsideText(credentials.username, .name), stored: stored)
         }
         if report.fellBackToPlainHTTP {
             output.error(LoginNotes.fellBackToPlainHTTP(server))
         }
         if report.access.contains(where: { !$0.allGranted }) {
-            throw AccessDenied(server: server, username: credentials.username, reports: report.access)
+            throw AccessDenied(server: server, username: OutsideText(credentials.username, .name), reports: report.access)
         }
         return report
     }

@@ -68,7 +68,7 @@ struct StatusCommand {
             return .ok
         } catch let error as LoginError {
             // The same line `policy login` draws between exit 3 and exit 4.
-            let failure = LoginFailure(error: error, server: address, username: credentials.username, stored: true)
+            let failure = LoginFailure(error: error, server: address, username: OutsideText(credentials.username, .name), stored: true)
             return failure.exitCode == .credentialsRejected ? .rejected : .unreachable
         } catch {
             return .unreachable

@@ -1,5 +1,6 @@
 import CredentialStore
 import Platform
+import PolicyBase
 
 /// The credential stores a command uses: config.json in the config directory, whose lock is waited for up to
 /// `$POLICY_LOCK_TIMEOUT` seconds (default 120, announced after a second), and credential helpers bounded by
@@ -29,7 +30,7 @@ enum StorageSettings {
     private static func seconds(_ text: String?, variable: String, default value: Int) throws(InputError) -> Int {
         guard let text, !text.isEmpty else { return value }
         guard let seconds = Int(text), (1...3600).contains(seconds) else {
-            throw InputError.invalidHelperTimeout(variable: variable, value: text)
+            throw InputError.invalidHelperTimeout(variable: variable, value: OutsideText(text, .word))
         }
         return seconds
     }
