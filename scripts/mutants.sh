@@ -17,6 +17,7 @@ TABLE=$(cat <<'ROWS'
 no-lock | Platform/FileLock.swift | flock(descriptor.rawValue, LOCK_EX | LOCK_NB) | Int32(0) | ConcurrentLoginTests
 lock-wait-unbounded | Platform/FileLock.swift | flock(descriptor.rawValue, LOCK_EX | LOCK_NB) | flock(descriptor.rawValue, LOCK_EX) | ConfigLockTests
 lock-wait-unannounced | Platform/FileLock.swift | wait.announce(path) | _ = path | ConfigLockTests
+output-errors-ignored | PolicyCLI/Output/Output.swift | failures[stream] = error | _ = error | OutputErrorTests
 helper-outlives-signal | CredentialStore/HelperProcess.swift | ChildProcessGroups.started(execution.processIdentifier.value, in: slot) | _ = execution | InterruptTests
 echo-left-on | Platform/Terminal.swift | silent.c_lflag &= ~tcflag_t(ECHO) | silent.c_lflag |= tcflag_t(ECHO) | TerminalTests
 fixed-timeout | RegistryAuth/CurlTransport.swift | TIMEOUT, options.timeoutSeconds) | TIMEOUT, 12) | TransportTests/aSilentServerEndsWithinTheTimeout|HostileServerTests/endsInOneSentenceAndExit4

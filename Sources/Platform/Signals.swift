@@ -46,6 +46,13 @@ public enum Signals {
         }
     }
 
+    /// Ends `policy` as a closed pipe would have with SIGPIPE's default action: quietly, its parent seeing the
+    /// signal (a shell reports 141). For when stdout turned out to be a pipe nobody reads any more.
+    public static func endByBrokenPipe() -> Never {
+        raiseWithDefaultAction(SIGPIPE)
+        _exit(128 + SIGPIPE)
+    }
+
     /// Ends what must not outlive `policy`, then `policy` itself by `signalNumber`. Async-signal-safe.
     static func terminate(by signalNumber: Int32) {
         ChildProcessGroups.endAll()
