@@ -54,6 +54,19 @@ public struct FileDescriptor: Hashable, Sendable {
         return bytes
     }
 
+    /// The first `limit` bytes of the file at `path` (all of it when it is shorter).
+    public static func readFile(_ path: String, limit: Int) throws(Errno) -> [UInt8] {
+        let descriptor = try openForReading(path)
+        defer { descriptor.close() }
+        var bytes: [UInt8] = []
+        while bytes.count < limit {
+            let chunk = try descriptor.read(upTo: min(64 * 1024, limit - bytes.count))
+            if chunk.isEmpty { break }
+            bytes += chunk
+        }
+        return bytes
+    }
+
     /// Writes some of `buffer`, returning how many bytes were written.
     public func write(_ buffer: UnsafeRawBufferPointer) throws(Errno) -> Int {
         try Syscall.retrying { systemWrite(rawValue, buffer.baseAddress, buffer.count) }

@@ -13,6 +13,8 @@ public enum LoginError: Error, Sendable, Equatable {
     case malformedChallenge(host: String, ChallengeParseError)
     /// Challenges in schemes `policy` cannot answer (e.g. only Negotiate).
     case unsupportedChallenge(host: String, schemes: [OutsideText])
+    /// A Bearer challenge (and no Basic one) without the `realm` that names the token service to ask.
+    case bearerWithoutRealm(host: String)
     /// The realm is not an http(s) URL.
     case invalidRealm(realm: OutsideText)
     /// A realm over plain http while the registry was reached over https.
@@ -30,6 +32,7 @@ public enum LoginError: Error, Sendable, Equatable {
         switch self {
         case .credentialsRejected(let host, _, _), .transport(let host, _), .unexpectedStatus(let host, _, _),
              .missingChallenge(let host), .malformedChallenge(let host, _), .unsupportedChallenge(let host, _),
+             .bearerWithoutRealm(let host),
              .invalidTokenReply(let host, _), .redirectedElsewhere(let host, _), .identityTokenWithoutTokenService(let host):
             return host
         case .invalidRealm(let realm), .insecureRealm(let realm):

@@ -1,3 +1,5 @@
+import CredentialStore
+import PolicyBase
 import RegistryAuth
 
 /// The registry a command acts on: `-s`/`--server` or the operand, else the default domain `login -d`
@@ -13,17 +15,22 @@ enum ServerArgument {
     /// The normalised address of `input`, or of the remembered default domain when `input` is nil.
     /// - Throws: a usage failure when there is neither, or when the text is not a registry address.
     static func resolve(_ input: String?, context: CommandContext) throws -> RegistryAddress {
-        let text: String
         if let input {
-            text = input
-        } else {
-            guard let remembered = try DefaultDomain.read(context) else { throw InputError.noServer }
-            text = remembered
+            do {
+                return try RegistryAddress(parsing: input)
+            } catch {
+                throw InputError.invalidServer(error)
+            }
         }
+        guard let remembered = try DefaultDomain.read(context) else { throw InputError.noServer }
         do {
-            return try RegistryAddress(parsing: text)
+            return try RegistryAddress(parsing: remembered)
         } catch {
-            throw InputError.invalidServer(error)
+            // Named, so that the user knows which file to fix: the server was never typed.
+            let directory = try context.configDirectory()
+            let fromFile = (try? DefaultDomainFile(directory: directory).read()) != nil
+            let file = fromFile ? DefaultDomainFile(directory: directory).path : ConfigFile(directory: directory).path
+            throw InputError.invalidDefaultDomain(file: OutsideText(file), error)
         }
     }
 }
