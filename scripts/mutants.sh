@@ -37,7 +37,7 @@ aliases-kept | RegistryAuth/RegistryAddress.swift | return isDockerHub ? Self.do
 reverify-skipped | PolicyCLI/Commands/LoginCommand.swift | if options.username == nil && options.passwordSource == .prompt, let stored | if options.username == "", let stored | StoredLoginTests
 access-denial-ignored | PolicyCLI/Commands/LoginCommand.swift | if report.access.contains(where: { !$0.allGranted }) { | if report.access.contains(where: { !$0.allGranted && $0.granted.count < 0 }) { | CheckAccessLoginTests|GHCRAccessTests|AccessCheckTests
 upload-not-cancelled | RegistryAuth/RegistryLogin+Access.swift | answer.values(of: "Location").first | answer.values(of: "X-Not-Location").first | CheckAccessLoginTests/aBasicRegistryIsProbed|GHCRAccessTests/aWritePAT
-expiry-not-checked | PolicyCLI/Commands/LoginCommand.swift | expires <= context.environment.now else { return } | expires < 0 else { return } | ExpiryTests
+expiry-not-checked | PolicyCLI/Commands/CredentialVerifier.swift | expires <= now { | expires < 0 { | ExpiryTests
 default-domain-not-written | CredentialStore/DefaultDomainFile.swift | with: Array(server.utf8), | with: Array("".utf8), | DefaultDomainTests
 ROWS
 )

@@ -27,7 +27,7 @@ public struct ConfigFile: Sendable {
     /// The current document; a missing or empty file reads as `{}`.
     /// - Throws: `StoreError.notJSONObject` with the parse position when the file is not a JSON object.
     public func read() throws(StoreError) -> ConfigDocument {
-        guard let bytes = try FileSystem.readFileIfPresent(path) else { return ConfigDocument() }
+        guard let bytes = try FileSystem.readFileIfPresent(path) else { return ConfigDocument(path: path) }
         return try Self.decode(bytes, path: path)
     }
 
@@ -50,7 +50,7 @@ public struct ConfigFile: Sendable {
     }
 
     static func decode(_ bytes: [UInt8], path: String) throws(StoreError) -> ConfigDocument {
-        if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { return ConfigDocument() }
+        if bytes.allSatisfy(JSONParser.isWhitespace) { return ConfigDocument(path: path) }
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
@@ -58,7 +58,7 @@ public struct ConfigFile: Sendable {
             throw .notJSONObject(path: path, error)
         }
         guard let members = value.objectValue else { throw .notJSONObject(path: path, nil) }
-        return ConfigDocument(members: members)
+        return ConfigDocument(path: path, members: members)
     }
 }
 

@@ -11,7 +11,10 @@ public struct CredentialHelper: Sendable {
     /// The config entry that named it (`credsStore`, `credStore`, `credHelpers["ghcr.io"]`).
     public let configKey: String
     /// `docker-credential-<name>`, looked up on PATH.
-    public var executable: String { "docker-credential-" + name }
+    public var executable: String { Self.executable(named: name) }
+
+    /// The program a helper named `name` is: `docker-credential-<name>`.
+    public static func executable(named name: String) -> String { "docker-credential-" + name }
     private let process: HelperProcess
 
     /// - Parameters:
@@ -25,7 +28,7 @@ public struct CredentialHelper: Sendable {
         }
         self.name = name
         self.configKey = configKey
-        process = HelperProcess(executable: "docker-credential-" + name, timeoutSeconds: timeoutSeconds,
+        process = HelperProcess(executable: Self.executable(named: name), timeoutSeconds: timeoutSeconds,
                                 outputLimit: outputLimit)
     }
 
@@ -33,7 +36,7 @@ public struct CredentialHelper: Sendable {
     /// - Throws: `helperNotFound` naming the executable and the config key.
     public func checkInstalled() throws(StoreError) {
         let executable = executable, notFound = StoreError.helperNotFound(executable: OutsideText(executable, .name), configKey: OutsideText(configKey, .name))
-        try BlockingBridge.run(orElse: notFound) { () throws(StoreError) in
+        try BlockingBridge.run { () throws(StoreError) in
             do {
                 _ = try await Executable.name(executable).resolveExecutablePath(in: .inherit)
             } catch {
@@ -92,8 +95,7 @@ public struct CredentialHelper: Sendable {
     /// The one place policy waits for Swift concurrency: the helper process runs under swift-subprocess.
     private func call(_ verb: HelperVerb, input: [UInt8]) throws(StoreError) -> HelperProcess.Reply {
         let process = process, configKey = configKey
-        let unfinished = StoreError.helper(executable: OutsideText(executable, .name), verb: verb, .couldNotRun(reason: "the call did not finish"))
-        return try BlockingBridge.run(orElse: unfinished) { () throws(StoreError) in
+        return try BlockingBridge.run { () throws(StoreError) in
             try await process.run(verb, input: input, configKey: configKey)
         }
     }

@@ -1,10 +1,10 @@
-import PolicyBase
-
 /// The entry point: parse, dispatch, turn failures into a sentence and an exit code.
 enum Policy {
     /// Runs one command line to completion. Everything it prints goes to `sink`; every error ends as
     /// `Error: <sentence>` on stderr and its exit code.
-    static func run(_ arguments: [String], environment: Environment, output sink: any OutputSink) -> ExitCode {
+    /// - Parameter makeTransport: how registries are reached (libcurl; tests script the exchanges).
+    static func run(_ arguments: [String], environment: Environment, output sink: any OutputSink,
+                    makeTransport: @escaping TransportFactory = CommandContext.curlTransport) -> ExitCode {
         let output = Output(sink: sink)
         let code: ExitCode
         do {
@@ -12,7 +12,7 @@ enum Policy {
             let context = CommandContext(
                 output: output, environment: environment,
                 configDirectoryIfKnown: ConfigLocation.directory(option: parsed.value(.config), environment: environment.variables),
-                debug: parsed.has(.debug))
+                debug: parsed.has(.debug), makeTransport: makeTransport)
             try dispatch(parsed, context: context)
             code = .success
         } catch {
@@ -42,33 +42,14 @@ enum Policy {
     }
 
     private static func dispatch(_ parsed: ParsedArguments, context: CommandContext) throws {
-        let output = context.output
         if parsed.has(.help) {
-            return output.raw(parsed.command.map(helpScreen) ?? HelpText.general())
+            return context.output.raw(parsed.command.map(HelpCommand.screen) ?? HelpText.general())
         }
-        if parsed.has(.version) {
-            return output.out("policy version \(HelpText.version)")
-        }
-        switch parsed.command {
-        case nil:
-            output.raw(HelpText.general())
+        if parsed.has(.version) { return VersionCommand(parsed, context: context).run() }
+        guard let command = parsed.command else {
+            context.output.raw(HelpText.general())
             throw NoCommand()
-        case .help:
-            guard let topic = parsed.operands.first else { return output.raw(HelpText.general()) }
-            guard let command = CommandName(rawValue: topic) else { throw UsageError.unknownCommand(OutsideText(topic, .word)) }
-            output.raw(helpScreen(command))
-        case .version:
-            output.out("policy version \(HelpText.version)")
-        case .login:
-            try LoginCommand(options: LoginOptions(parsed), context: context).run()
-        case .logout:
-            try LogoutCommand(parsed, context: context).run()
-        case .status:
-            try StatusCommand(parsed, context: context).run()
         }
-    }
-
-    private static func helpScreen(_ command: CommandName) -> String {
-        command == .help ? HelpText.general() : HelpText.command(command)
+        try command.type.init(parsed, context: context).run()
     }
 }

@@ -27,16 +27,13 @@ public enum LoginError: Error, Sendable, Equatable {
     /// authentication, which has no use for one.
     case identityTokenWithoutTokenService(host: String)
 
-    /// The host the error concerns (registry or token service).
-    public var host: String {
+    /// Whether the registry or its token service refused the credentials themselves (new ones would help), as
+    /// opposed to a failure to reach or understand the server (they may well be valid).
+    public var refusedCredentials: Bool {
         switch self {
-        case .credentialsRejected(let host, _, _), .transport(let host, _), .unexpectedStatus(let host, _, _),
-             .missingChallenge(let host), .malformedChallenge(let host, _), .unsupportedChallenge(let host, _),
-             .bearerWithoutRealm(let host),
-             .invalidTokenReply(let host, _), .redirectedElsewhere(let host, _), .identityTokenWithoutTokenService(let host):
-            return host
-        case .invalidRealm(let realm), .insecureRealm(let realm):
-            return URLParts(realm.description)?.authority ?? realm.description
+        case .credentialsRejected, .identityTokenWithoutTokenService: true
+        case .transport, .unexpectedStatus, .missingChallenge, .malformedChallenge, .unsupportedChallenge, .invalidRealm,
+             .insecureRealm, .invalidTokenReply, .redirectedElsewhere, .bearerWithoutRealm: false
         }
     }
 }

@@ -50,7 +50,7 @@ struct ConfigLockTests {
         let home = try TemporaryDirectory()
         let holder = try holdLock(home, for: "2")
         defer { holder.stop() }
-        let result = try Policy.run(
+        let result = try PolicyBinary.run(
             ["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path],
             stdin: Self.password)
         #expect(result.exitCode == 0, "\(result.stderr)")
@@ -60,7 +60,7 @@ struct ConfigLockTests {
 
     @Test func anInvalidBoundIsAUsageError() throws {
         let home = try TemporaryDirectory()
-        let result = try Policy.run(["logout", "-s", "registry.example", "-c", home.path], environment: ["POLICY_LOCK_TIMEOUT": "0"])
+        let result = try PolicyBinary.run(["logout", "-s", "registry.example", "-c", home.path], environment: ["POLICY_LOCK_TIMEOUT": "0"])
         #expect(result.exitCode == 2)
         #expect(result.stderr.contains("$POLICY_LOCK_TIMEOUT must be a whole number of seconds between 1 and 3600, not '0'"),
                 "\(result.stderr)")

@@ -13,7 +13,7 @@ struct RealCauseTests {
 
     func login(_ server: String, user: String = user, reach: [String], home: TemporaryDirectory, stdin: String = password,
                timeout: String = "20") throws -> ProcessResult {
-        try Policy.run(["login", "-s", server, "-u", user, "--password-stdin", "--timeout", timeout, "-c", home.path] + reach, stdin: stdin)
+        try PolicyBinary.run(["login", "-s", server, "-u", user, "--password-stdin", "--timeout", timeout, "-c", home.path] + reach, stdin: stdin)
     }
 
     /// libcurl writes 127.1 and 0x7f.0.0.1 as 127.0.0.1: the answer still comes from the server asked.
@@ -69,7 +69,7 @@ struct RealCauseTests {
     @Test func aGarbledDefaultDomainFileIsNamed() throws {
         let home = try TemporaryDirectory()
         try home.write("default-domain.cfg", "registry.example/evil path\n")
-        let result = try Policy.run(["logout", "-c", home.path])
+        let result = try PolicyBinary.run(["logout", "-c", home.path])
         #expect(result.exitCode == 2, "\(result.stderr)")
         #expect(result.stderr.contains("The default registry remembered in '\(home.file("default-domain.cfg"))' is not a registry address"),
                 "\(result.stderr)")

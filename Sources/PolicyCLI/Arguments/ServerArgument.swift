@@ -22,15 +22,14 @@ enum ServerArgument {
                 throw InputError.invalidServer(error)
             }
         }
-        guard let remembered = try DefaultDomain.read(context) else { throw InputError.noServer }
+        let defaultDomain = try context.defaultDomain()
+        guard let remembered = try defaultDomain.read() else { throw InputError.noServer }
         do {
             return try RegistryAddress(parsing: remembered)
         } catch {
             // Named, so that the user knows which file to fix: the server was never typed.
-            let directory = try context.configDirectory()
-            let fromFile = (try? DefaultDomainFile(directory: directory).read()) != nil
-            let file = fromFile ? DefaultDomainFile(directory: directory).path : ConfigFile(directory: directory).path
-            throw InputError.invalidDefaultDomain(file: OutsideText(file), error)
+            let fromFile = (try? defaultDomain.file.read()) != nil
+            throw InputError.invalidDefaultDomain(file: OutsideText(fromFile ? defaultDomain.file.path : defaultDomain.config.path), error)
         }
     }
 }

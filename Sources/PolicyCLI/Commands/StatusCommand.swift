@@ -5,7 +5,7 @@ import RegistryAuth
 /// `policy status [SERVER…] [--verify] [--json]`: every stored login — server, user, where the secret is, its
 /// kind, its expiry, the default domain — and with `--verify`, whether each still works, checked with its
 /// registry several at once. Secrets are never printed.
-struct StatusCommand {
+struct StatusCommand: Command {
     let servers: [RegistryAddress]
     let verify: Bool
     let json: Bool
@@ -33,7 +33,7 @@ struct StatusCommand {
             registries = registries.filter { registry in servers.contains { server in registry.logins.contains { server.matches(storedKey: $0.key) } } }
         }
         for registry in registries { context.output.protect(registry.shown.credentials.secret) }
-        let defaultDomain = try DefaultDomain.read(context).flatMap { try? RegistryAddress(parsing: $0) }
+        let defaultDomain = try context.defaultDomain().read().flatMap { try? RegistryAddress(parsing: $0) }
         let rows = registries.map { StatusRow($0, isDefault: $0.name == defaultDomain?.key) }
         let checked = verify ? check(rows) : rows
         if LegacyRegistriesFile.exists(in: directory) {
@@ -47,10 +47,11 @@ struct StatusCommand {
     /// from the workers; each has its own transport. With `--debug` each worker keeps its exchanges, which are
     /// traced here afterwards, registry by registry in the table's order, so that lines never interleave.
     private func check(_ rows: [StatusRow]) -> [StatusRow] {
-        let network = network, now = context.environment.now, traced = context.debug
+        let verifier = CredentialVerifier(network: network, makeTransport: context.makeTransport, now: context.environment.now)
+        let traced = context.debug
         let checks = BoundedWorkers.map(count: rows.count, limit: Self.concurrentChecks) { index in
             let log = traced ? ExchangeLog() : nil
-            let state = Self.state(of: rows[index], network: network, now: now, log: log)
+            let state = Self.state(of: rows[index], verifier: verifier, log: log)
             return (state, log?.exchanges ?? [])
         }
         if traced {
@@ -69,21 +70,19 @@ struct StatusCommand {
     }
 
     /// nil for a key that is not a registry address (a namespaced `quay.io/org`): not checked.
-    private static func state(of row: StatusRow, network: NetworkOptions, now: Int, log: ExchangeLog?) -> StatusRow.State? {
+    private static func state(of row: StatusRow, verifier: CredentialVerifier, log: ExchangeLog?) -> StatusRow.State? {
         guard let address = row.registry.address else { return nil }
-        let credentials = row.registry.shown.credentials
-        if let expires = row.expires, expires <= now { return .expired }
         do {
-            var transport: any HTTPTransport = try CurlTransport(options: network.transport)
-            if let log { transport = ObservingTransport(wrapping: transport) { log.exchanges.append(Exchange(request: $0, result: $1)) } }
-            _ = try RegistryLogin(transport: transport).verify(credentials, at: address, plainHTTP: network.plainHTTP)
+            let observer = log.map { log in { (request: HTTPRequest, result: Result<HTTPResponse, TransportError>) in
+                log.exchanges.append(Exchange(request: request, result: result))
+            } }
+            _ = try verifier.verify(row.registry.shown.credentials, at: address, observer: observer)
             return .ok
-        } catch let error as LoginError {
-            // The same line `policy login` draws between exit 3 and exit 4.
-            let failure = LoginFailure(error: error, server: address, username: OutsideText(credentials.username, .name), stored: true)
-            return failure.exitCode == .credentialsRejected ? .rejected : .unreachable
+        } catch .expired {
+            return .expired
         } catch {
-            return .unreachable
+            // The same line `policy login` draws between exit 3 and exit 4.
+            return error.refusedCredentials ? .rejected : .unreachable
         }
     }
 }

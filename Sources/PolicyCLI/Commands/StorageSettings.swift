@@ -22,14 +22,16 @@ enum StorageSettings {
         return CredentialStorage(configDirectory: try context.configDirectory(), helperTimeoutSeconds: timeout)
     }
 
-    /// Seconds from the variable's text: unset or empty means the default; anything but 1…3600 is a usage error.
+    /// `$POLICY_HELPER_TIMEOUT`'s seconds.
     static func helperTimeout(_ text: String?) throws(InputError) -> Int {
         try seconds(text, variable: helperTimeoutVariable, default: defaultHelperTimeout)
     }
 
+    /// Seconds from a variable's text: unset or empty means the default; anything outside `TimeoutSeconds.allowed`
+    /// is a usage error.
     private static func seconds(_ text: String?, variable: String, default value: Int) throws(InputError) -> Int {
         guard let text, !text.isEmpty else { return value }
-        guard let seconds = Int(text), (1...3600).contains(seconds) else {
+        guard let seconds = TimeoutSeconds.parse(text) else {
             throw InputError.invalidHelperTimeout(variable: variable, value: OutsideText(text, .word))
         }
         return seconds

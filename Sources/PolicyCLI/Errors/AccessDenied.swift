@@ -39,14 +39,14 @@ struct ExpiredCredentials: ReportableError {
     var exitCode: ExitCode { .credentialsRejected }
 
     var sentence: String {
-        let secret = kind == .identityToken ? "identity token" : "password"
+        let secret = kind.noun
         let which = stored ? "The stored \(secret)" : "The \(secret)"
         let when = "\(which) for \(server) expired \(UTCTime.format(expires)) (\(UTCTime.span(now - expires)) ago)"
         switch source {
         case .ecrToken:
-            return when + "; get a new one with 'aws ecr get-login-password --region <region> | policy login -s \(server) -u AWS --password-stdin'."
+            return when + "; get a new one with 'aws ecr get-login-password --region <region> | \(LoginCommandLine.text(server: server.key, username: "AWS"))'."
         case .jwt:
-            return when + "; get a new token and log in again: 'policy login -s \(server) -u USER --password-stdin'."
+            return when + "; get a new token and log in again: '\(LoginCommandLine.text(server: server.key))'."
         }
     }
 }

@@ -47,14 +47,14 @@ extension InputError: ReportableError {
         case .colonInUsername: "The username cannot contain ':' (HTTP Basic authentication forbids it)."
         case .noUsernameNoTTY: "No username given: provide --username (no terminal to ask on)."
         case .noPasswordNoTTY:
-            "No password given and no terminal to ask on: pipe it with --password-stdin, e.g. 'echo \"$TOKEN\" | policy login -s HOST -u USER --password-stdin'."
+            "No password given and no terminal to ask on: pipe it with --password-stdin, e.g. 'echo \"$TOKEN\" | \(LoginCommandLine.text(server: "HOST"))'."
         case .invalidServer(let error): "The server is not a registry address: \(error.reason)."
         case .invalidDefaultDomain(let file, let error):
             "The default registry remembered in '\(file)' is not a registry address: \(error.reason); give --server, or remember another with 'policy login -d -s HOST'."
         case .invalidHelperTimeout(let variable, let value):
-            "$\(variable) must be a whole number of seconds between 1 and 3600, not '\(value)'."
+            "$\(variable) must be a whole number of seconds \(TimeoutSeconds.range), not '\(value)'."
         case .invalidTimeout(let value):
-            "--timeout must be a whole number of seconds between 1 and 3600, not '\(value)'."
+            "--timeout must be a whole number of seconds \(TimeoutSeconds.range), not '\(value)'."
         case .unreadableFile(let option, let path): "Cannot read the file given to \(option): '\(path)'."
         case .notCertificates(let option, let path):
             "The file given to \(option) holds no PEM certificate ('-----BEGIN CERTIFICATE-----'): '\(path)'; pass the certificate authority's certificate in PEM form."

@@ -10,12 +10,9 @@ struct LoginFailure: ReportableError {
     var stored = false
 
     var exitCode: ExitCode {
-        switch error {
-        case .credentialsRejected, .identityTokenWithoutTokenService: .credentialsRejected
         // Credentials too long to send are the user's input, like a secret over 1 MiB on stdin.
-        case .transport(_, .requestTooLarge): .usage
-        default: .network
-        }
+        if case .transport(_, .requestTooLarge) = error { return .usage }
+        return error.refusedCredentials ? .credentialsRejected : .network
     }
 
     var sentence: String {
@@ -55,7 +52,7 @@ struct LoginFailure: ReportableError {
 
     /// How to replace stored credentials that no longer work.
     static func replaceStored(_ server: RegistryAddress) -> String {
-        "Log in again with new ones: 'policy login -s \(server) -u USER --password-stdin'."
+        "Log in again with new ones: '\(LoginCommandLine.text(server: server.key))'."
     }
 
     private static func unexpectedStatus(host: String, status: Int, message: OutsideText?, server: RegistryAddress) -> String {
@@ -71,7 +68,7 @@ struct LoginFailure: ReportableError {
         case 431,
              400 where message.map(Self.saysHeadersTooLarge) == true:
             return "\(host) answered HTTP \(status)\(detail(message)): the request's headers, which carry the credentials, are too long for it; check that the password or token is the right one."
-        case 400 where server.key.contains(".dkr.ecr."):
+        case 400 where server.isECR:
             return "\(host) answered HTTP 400\(detail(message)); ECR answers so to a bad password or a region mismatch: check that the region in the server name matches your AWS CLI's."
         case 300...399:
             return "\(host) answered HTTP \(status) with a redirect that was not followed; check the server address."

@@ -12,7 +12,7 @@ enum RegistryHints {
         if server.isDockerHub {
             return "Docker Hub accounts with two-factor authentication or SSO need a personal access token as the password."
         }
-        if host.contains(".dkr.ecr.") {
+        if server.isECR {
             if text.contains("expired") {
                 return "ECR tokens from 'aws ecr get-login-password' last 12 hours; fetch a new one."
             }
@@ -20,7 +20,7 @@ enum RegistryHints {
         }
         if host == "gcr.io" || host.hasSuffix(".gcr.io") || host.hasSuffix("-docker.pkg.dev") {
             if username.description == "_json_key" {
-                return "Pipe the whole key file: 'cat key.json | policy login -s \(host) -u _json_key --password-stdin'."
+                return "Pipe the whole key file: 'cat key.json | \(LoginCommandLine.text(server: host, username: "_json_key"))'."
             }
             return "Use the user name _json_key with a service-account key file, or oauth2accesstoken with 'gcloud auth print-access-token'."
         }
@@ -44,7 +44,7 @@ enum RegistryHints {
             return missingPush ? "Docker Hub: a read-only access token cannot push; create one with Read & Write."
                 : "Docker Hub: check that the repository exists and that the account may see it."
         }
-        if host.contains(".dkr.ecr.") {
+        if server.isECR {
             return "ECR: the IAM policy of these credentials must allow the repository's "
                 + (missingPush ? "push actions (ecr:InitiateLayerUpload, ecr:PutImage, …)." : "pull actions (ecr:BatchGetImage, ecr:GetDownloadUrlForLayer).")
         }
