@@ -11,9 +11,9 @@
 #
 # Each target names the modules it exercises, Platform (our layer over the C library) before those that use
 # it; every module is compiled from its own Sources/<Module>/ with -sanitize=fuzzer,address, in order, and
-# Fuzz/<target>/main.swift imports them. A module's files that import
-# what swiftc cannot see outside SwiftPM (swift-subprocess), and the files that use what those declare, are
-# left out, so the lists follow the modules without being written down. Exits non-zero when any target crashes.
+# Fuzz/<target>/main.swift imports them. A module's files that import what swiftc cannot see outside SwiftPM
+# (swift-subprocess), and the files that use what those declare, are left out, so the lists follow the modules
+# without being written down. Exits non-zero when any target crashes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=explore

@@ -1,9 +1,12 @@
+import Platform
 import PolicyBase
 import Subprocess
 
 /// One run of `docker-credential-<name> <verb>`: the input goes on stdin (the only way a secret travels),
 /// stdout and stderr are collected up to a cap, and the call is bounded in time. The helper runs in its own
-/// process group so that a timeout kills everything it started, not just the helper itself.
+/// process group so that a timeout kills everything it started, not just the helper itself; the group is
+/// registered with `ChildProcessGroups`, so that SIGINT, SIGTERM or SIGHUP to `policy` ends it too before
+/// `policy` ends (a helper must not finish a store after `policy` was interrupted).
 struct HelperProcess: Sendable {
     /// What a finished helper left behind.
     struct Reply: Sendable {
@@ -52,10 +55,15 @@ struct HelperProcess: Sendable {
         var options = PlatformOptions()
         options.processGroupID = 0
         options.teardownSequence = [.send(signal: .kill, toProcessGroup: true, allowedDurationToNextStep: .milliseconds(200))]
+        let slot = ChildProcessGroups.starting()
+        defer { ChildProcessGroups.ended(slot) }
         do {
             let result = try await Subprocess.run(
                 .name(executable), arguments: [verb.rawValue], environment: .inherit, platformOptions: options,
-                input: HelperInput(bytes: input), output: .bytes(limit: outputLimit), error: .bytes(limit: outputLimit))
+                input: HelperInput(bytes: input), output: .bytes(limit: outputLimit), error: .bytes(limit: outputLimit)
+            ) { execution in
+                ChildProcessGroups.started(execution.processIdentifier.value, in: slot)
+            }
             return .finished(Reply(status: Self.status(result.terminationStatus),
                                    stdout: result.standardOutput, stderr: result.standardError))
         } catch let error as SubprocessError {
