@@ -4,6 +4,9 @@ enum Policy {
     /// `Error: <sentence>` on stderr and its exit code.
     static func run(_ arguments: [String], environment: Environment, output sink: any OutputSink) -> ExitCode {
         let output = Output(sink: sink)
+        if let name = arguments.first, let hidden = HiddenCommand(rawValue: name) {
+            return hidden.run(Array(arguments.dropFirst()), environment: environment, output: output)
+        }
         do {
             let parsed = try ArgumentParser.parse(arguments)
             let context = CommandContext(
@@ -49,6 +52,8 @@ enum Policy {
             try LogoutCommand(parsed, context: context).run()
         case .status:
             try StatusCommand(parsed, context: context).run()
+        case .completion:
+            try CompletionCommand(parsed, context: context).run()
         }
     }
 
