@@ -104,7 +104,7 @@ enum BashCompletion {
                     return
                 fi
                 compopt -o filenames 2>/dev/null
-                if [[ $1 == -d ]]; then
+                if [[ ${1:-} == -d ]]; then
                     mapfile -t COMPREPLY < <(compgen -d -- "$cur")
                 else
                     mapfile -t COMPREPLY < <(compgen -f -- "$cur")

@@ -63,8 +63,8 @@ enum FishCompletion {
                     set -q directory[1]; and set arguments __servers \#(quote(config[0])) (string replace -r -- '^~/' "$HOME/" $directory)
                 end
                 for server in (command $program $arguments 2>/dev/null </dev/null)
-            printf '%s\tstored login\n' $server
-        end
+                    printf '%s\tstored login\n' $server
+                end
             end
 
             # REPO:ACTIONS: the actions (the arguments) once the repository and its colon are typed.
