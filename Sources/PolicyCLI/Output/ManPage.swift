@@ -135,15 +135,20 @@ enum ManPage {
         return result
     }
 
-    /// Text for a roff text line: backslashes escaped, option dashes as minus signs, characters outside
-    /// ASCII as `\[uXXXX]`, and a line that would start with a control character made plain.
+    /// Text for a roff text line: backslashes escaped, the dashes of options (`--password-stdin`, `-s`) as
+    /// minus signs, characters outside ASCII as `\[uXXXX]`, and a line that would start with a control
+    /// character made plain.
     static func roff(_ text: String, startsLine: Bool = true) -> String {
         var result = ""
         var previous: Character = " "
+        // Inside a word that began with a dash: its later dashes are an option's too.
+        var inOption = false
         for character in text {
+            if character == "-" && (inOption || previous == " " || "([|\"'".contains(previous)) { inOption = true }
+            if !(character.isLetter || character.isNumber || character == "-" || character == "=") { inOption = false }
             switch character {
             case "\\": result += #"\e"#
-            case "-" where previous == " " || previous == "-" || "([|\"'".contains(previous): result += #"\-"#
+            case "-" where inOption: result += #"\-"#
             case _ where !character.isASCII:
                 for scalar in character.unicodeScalars {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
