@@ -14,8 +14,8 @@ scratch=${MUTANTS_DIR:-/tmp/policy-mutants}
 
 # name | file under Sources/ | literal piece of a line (must occur) | replacement (of every occurrence) | tests (swift test --filter)
 TABLE=$(cat <<'ROWS'
-no-lock | CredentialStore/FileSystem.swift | while flock(fd, LOCK_EX) != 0 { | while false && flock(fd, LOCK_EX) != 0 { | ConcurrentLoginTests
-echo-left-on | PolicyCLI/Input/TerminalPrompt.swift | silent.c_lflag &= ~tcflag_t(ECHO) | silent.c_lflag |= tcflag_t(ECHO) | TerminalTests
+no-lock | Platform/FileLock.swift | flock(descriptor.rawValue, LOCK_EX) | Int32(0) | ConcurrentLoginTests
+echo-left-on | Platform/Terminal.swift | silent.c_lflag &= ~tcflag_t(ECHO) | silent.c_lflag |= tcflag_t(ECHO) | TerminalTests
 fixed-timeout | RegistryAuth/CurlTransport.swift | TIMEOUT, options.timeoutSeconds) | TIMEOUT, 12) | TransportTests/aSilentServerEndsWithinTheTimeout|HostileServerTests/endsInOneSentenceAndExit4
 fixed-transfer-timeout | RegistryAuth/CurlTransport.swift | try set(CURLOPT_TIMEOUT, options.timeoutSeconds) | try set(CURLOPT_TIMEOUT, 12) | HostileServerTests/endsInOneSentenceAndExit4
 credentials-across-redirect | RegistryAuth/CurlTransport.swift | try set(CURLOPT_UNRESTRICTED_AUTH, 0) | try set(CURLOPT_UNRESTRICTED_AUTH, 1) | HostileServerTests/credentialsNeverReachTheOtherPort
@@ -33,7 +33,7 @@ aliases-kept | RegistryAuth/RegistryAddress.swift | return isDockerHub ? Self.do
 reverify-skipped | PolicyCLI/Commands/LoginCommand.swift | if options.username == nil && options.passwordSource == .prompt, let stored | if options.username == "", let stored | StoredLoginTests
 access-denial-ignored | PolicyCLI/Commands/LoginCommand.swift | if report.access.contains(where: { !$0.allGranted }) { | if report.access.contains(where: { !$0.allGranted && $0.granted.count < 0 }) { | CheckAccessLoginTests|GHCRAccessTests|AccessCheckTests
 upload-not-cancelled | RegistryAuth/RegistryLogin+Access.swift | answer.values(of: "Location").first | answer.values(of: "X-Not-Location").first | CheckAccessLoginTests/aBasicRegistryIsProbed|GHCRAccessTests/aWritePAT
-expiry-not-checked | PolicyCLI/Commands/LoginCommand.swift | expires <= context.environment.now else { return } | expires < 0 else { return } | ExpiryTests
+expiry-not-checked | PolicyCLI/Commands/CredentialVerifier.swift | expires <= now { | expires < 0 { | ExpiryTests
 default-domain-not-written | CredentialStore/DefaultDomainFile.swift | with: Array(server.utf8), | with: Array("".utf8), | DefaultDomainTests
 ROWS
 )

@@ -9,9 +9,8 @@ import Dispatch
 enum BlockingBridge {
     /// Starts `operation` on the global executor and blocks the calling thread until it finishes.
     /// Must not be called from inside a task (the caller's thread would be one the task may need).
-    /// - Parameter unfinished: thrown if the task ended without a result (it cannot, the semaphore orders it).
     static func run<Success: Sendable>(
-        orElse unfinished: StoreError, _ operation: @escaping @Sendable () async throws(StoreError) -> Success
+        _ operation: @escaping @Sendable () async throws(StoreError) -> Success
     ) throws(StoreError) -> Success {
         let outcome = OutcomeBox<Success>()
         let finished = DispatchSemaphore(value: 0)
@@ -24,8 +23,8 @@ enum BlockingBridge {
             finished.signal()
         }
         finished.wait()
-        guard let result = outcome.result else { throw unfinished }
-        return try result.get()
+        // The task sets the result before it signals, so it is there.
+        return try outcome.result!.get()
     }
 }
 

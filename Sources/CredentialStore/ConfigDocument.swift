@@ -1,24 +1,36 @@
 import PolicyBase
 
-/// The content of a docker-format config.json. Only `auths` and the store keys are interpreted;
-/// every other key, at every level, is carried through untouched.
+/// The content of a docker-format config.json, with the path it was read from (every error names it). Only
+/// `auths` and the store keys are interpreted; every other key, at every level, is carried through untouched.
 public struct ConfigDocument: Sendable, Equatable {
+    /// The file the document was read from and is written back to.
+    public let path: String
     public var members: [String: JSONValue]
 
-    public init(members: [String: JSONValue] = [:]) {
+    public init(path: String, members: [String: JSONValue] = [:]) {
+        self.path = path
         self.members = members
-    }
-
-    /// The top-level `defaultDomain` key in which policy before 0.4 kept the server `login -d` remembered.
-    /// Still read when `default-domain.cfg` is absent; removed when `login -d` writes that file.
-    public var legacyDefaultDomain: String? {
-        get { members["defaultDomain"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } }
-        set { members["defaultDomain"] = newValue.map(JSONValue.string) }
     }
 
     /// The `auths` entry for `server`, if present and an object.
     public func authEntry(for server: String) -> [String: JSONValue]? {
         members["auths"]?.objectValue?[server]?.objectValue
+    }
+
+    /// The `auths` object (empty when absent).
+    /// - Throws: `invalidEntry` when `auths` is not an object.
+    func auths() throws(StoreError) -> [String: JSONValue] {
+        guard let existing = members["auths"] else { return [:] }
+        guard let object = existing.objectValue else { throw .invalidEntry(path: path, key: "auths", expected: .object) }
+        return object
+    }
+
+    /// The `auths` entry for `server`, nil when there is none.
+    /// - Throws: `invalidEntry` when `auths` or the entry is not an object.
+    func checkedAuthEntry(for server: String) throws(StoreError) -> [String: JSONValue]? {
+        guard let existing = try auths()[server] else { return nil }
+        guard let entry = existing.objectValue else { throw .invalidEntry(path: path, key: OutsideText("auths[\"\(server)\"]", .name), expected: .object) }
+        return entry
     }
 
     /// The `auths` entry keys that carry a secret or its user. Docker-compatible tools prefer an
@@ -27,26 +39,17 @@ public struct ConfigDocument: Sendable, Equatable {
 
     /// Sets `auths[server].auth = base64(username:secret)`, dropping the entry's other credential keys and
     /// keeping every other key.
-    public mutating func setBasicAuth(server: String, username: String, secret: String, path: String) throws(StoreError) {
-        try updateAuthEntry(server: server, path: path) { entry in
+    public mutating func setBasicAuth(server: String, username: String, secret: String) throws(StoreError) {
+        try updateAuthEntry(server: server) { entry in
             for key in Self.credentialKeys { entry[key] = nil }
             entry["auth"] = .string(Self.encodeAuth(username: username, secret: secret))
         }
     }
 
     /// Applies `change` to `auths[server]` (created empty when missing).
-    public mutating func updateAuthEntry(server: String, path: String,
-                                         _ change: (inout [String: JSONValue]) -> Void) throws(StoreError) {
-        var auths: [String: JSONValue] = [:]
-        if let existing = members["auths"] {
-            guard let object = existing.objectValue else { throw .invalidEntry(path: path, key: "auths", expected: .object) }
-            auths = object
-        }
-        var entry: [String: JSONValue] = [:]
-        if let existing = auths[server] {
-            guard let object = existing.objectValue else { throw .invalidEntry(path: path, key: "auths[\"\(server)\"]", expected: .object) }
-            entry = object
-        }
+    public mutating func updateAuthEntry(server: String, _ change: (inout [String: JSONValue]) -> Void) throws(StoreError) {
+        var auths = try auths()
+        var entry = try checkedAuthEntry(for: server) ?? [:]
         change(&entry)
         auths[server] = .object(entry)
         members["auths"] = .object(auths)
@@ -54,9 +57,8 @@ public struct ConfigDocument: Sendable, Equatable {
 
     /// Removes `auths[server]`. Returns whether there was one.
     @discardableResult
-    public mutating func removeAuthEntry(server: String, path: String) throws(StoreError) -> Bool {
-        guard let existing = members["auths"] else { return false }
-        guard var auths = existing.objectValue else { throw .invalidEntry(path: path, key: "auths", expected: .object) }
+    public mutating func removeAuthEntry(server: String) throws(StoreError) -> Bool {
+        var auths = try auths()
         guard auths[server] != nil else { return false }
         auths[server] = nil
         members["auths"] = .object(auths)

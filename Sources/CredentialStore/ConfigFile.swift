@@ -19,7 +19,7 @@ public struct ConfigFile: Sendable {
     /// The current document; a missing or empty file reads as `{}`.
     /// - Throws: `StoreError.notJSONObject` with the parse position when the file is not a JSON object.
     public func read() throws(StoreError) -> ConfigDocument {
-        guard let bytes = try FileSystem.readFileIfPresent(path) else { return ConfigDocument() }
+        guard let bytes = try FileSystem.readFileIfPresent(path) else { return ConfigDocument(path: path) }
         return try Self.decode(bytes, path: path)
     }
 
@@ -29,7 +29,7 @@ public struct ConfigFile: Sendable {
     /// `change` may run credential helpers while the lock is held.
     public func update<Result>(_ change: (inout ConfigDocument) throws(StoreError) -> Result) throws(StoreError) -> Result {
         try FileSystem.makeDirectory(directory, mode: 0o700)
-        let lock = try FileLock(path: lockPath)
+        let lock = try FileSystem.lock(lockPath)
         defer { lock.release() }
         let original = try read()
         var document = original
@@ -42,7 +42,7 @@ public struct ConfigFile: Sendable {
     }
 
     static func decode(_ bytes: [UInt8], path: String) throws(StoreError) -> ConfigDocument {
-        if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { return ConfigDocument() }
+        if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { return ConfigDocument(path: path) }
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)
@@ -50,6 +50,6 @@ public struct ConfigFile: Sendable {
             throw .notJSONObject(path: path, error)
         }
         guard let members = value.objectValue else { throw .notJSONObject(path: path, nil) }
-        return ConfigDocument(members: members)
+        return ConfigDocument(path: path, members: members)
     }
 }

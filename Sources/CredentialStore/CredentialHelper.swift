@@ -11,7 +11,10 @@ public struct CredentialHelper: Sendable {
     /// The config entry that named it (`credsStore`, `credStore`, `credHelpers["ghcr.io"]`).
     public let configKey: String
     /// `docker-credential-<name>`, looked up on PATH.
-    public var executable: String { "docker-credential-" + name }
+    public var executable: String { Self.executable(named: name) }
+
+    /// The program a helper named `name` is: `docker-credential-<name>`.
+    public static func executable(named name: String) -> String { "docker-credential-" + name }
     private let process: HelperProcess
 
     /// - Parameters:
@@ -19,20 +22,21 @@ public struct CredentialHelper: Sendable {
     ///   - outputLimit: most bytes accepted on the helper's stdout and on its stderr.
     /// - Throws: `invalidHelperName` when `name` could not be part of an executable's name.
     public init(name: String, configKey: String, timeoutSeconds: Int, outputLimit: Int = 1 << 20) throws(StoreError) {
-        guard !name.isEmpty, !name.contains("/"), !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
-            throw .invalidHelperName(name: name, configKey: configKey)
+        // A name that printing would change (controls, bidirectional marks, blanks at the ends) names no program.
+        guard !name.isEmpty, !name.contains("/"), OutsideText(name, .name).description == name else {
+            throw .invalidHelperName(name: OutsideText(name, .name), configKey: OutsideText(configKey, .name))
         }
         self.name = name
         self.configKey = configKey
-        process = HelperProcess(executable: "docker-credential-" + name, timeoutSeconds: timeoutSeconds,
+        process = HelperProcess(executable: Self.executable(named: name), timeoutSeconds: timeoutSeconds,
                                 outputLimit: outputLimit)
     }
 
     /// Checks that the helper's executable is on PATH, without running it.
     /// - Throws: `helperNotFound` naming the executable and the config key.
     public func checkInstalled() throws(StoreError) {
-        let executable = executable, notFound = StoreError.helperNotFound(executable: executable, configKey: configKey)
-        try BlockingBridge.run(orElse: notFound) { () throws(StoreError) in
+        let executable = executable, notFound = StoreError.helperNotFound(executable: OutsideText(executable, .name), configKey: OutsideText(configKey, .name))
+        try BlockingBridge.run { () throws(StoreError) in
             do {
                 _ = try await Executable.name(executable).resolveExecutablePath(in: .inherit)
             } catch {
@@ -64,7 +68,7 @@ public struct CredentialHelper: Sendable {
         }
         guard let object = try? JSONParser.parse(reply.stdout).objectValue,
               let username = object["Username"]?.stringValue, let secret = object["Secret"]?.stringValue
-        else { throw .helper(executable: executable, verb: .get, .invalidReply) }
+        else { throw .helper(executable: OutsideText(executable, .name), verb: .get, .invalidReply) }
         // Some helpers (docker-credential-pass 0.6) answer an unknown server with empty fields and exit 0.
         if username.isEmpty && secret.isEmpty { return nil }
         // docker keeps an identity token in a helper under the user name `<token>`.
@@ -83,7 +87,7 @@ public struct CredentialHelper: Sendable {
         let reply = try call(.list, input: [])
         guard reply.succeeded else { throw failure(.list, reply) }
         guard let object = try? JSONParser.parse(reply.stdout).objectValue else {
-            throw .helper(executable: executable, verb: .list, .invalidReply)
+            throw .helper(executable: OutsideText(executable, .name), verb: .list, .invalidReply)
         }
         return object.compactMapValues(\.stringValue)
     }
@@ -91,18 +95,17 @@ public struct CredentialHelper: Sendable {
     /// The one place policy waits for Swift concurrency: the helper process runs under swift-subprocess.
     private func call(_ verb: HelperVerb, input: [UInt8]) throws(StoreError) -> HelperProcess.Reply {
         let process = process, configKey = configKey
-        let unfinished = StoreError.helper(executable: executable, verb: verb, .couldNotRun(reason: "the call did not finish"))
-        return try BlockingBridge.run(orElse: unfinished) { () throws(StoreError) in
+        return try BlockingBridge.run { () throws(StoreError) in
             try await process.run(verb, input: input, configKey: configKey)
         }
     }
 
     private func failure(_ verb: HelperVerb, _ reply: HelperProcess.Reply) -> StoreError {
-        .helper(executable: executable, verb: verb, .failed(message: HelperText.message(of: reply), status: reply.status))
+        .helper(executable: OutsideText(executable, .name), verb: verb, .failed(message: HelperText.message(of: reply), status: reply.status))
     }
 
     /// docker-credential-helpers' `credentials not found in native keychain`, and the like.
     static func saysNotFound(_ reply: HelperProcess.Reply) -> Bool {
-        HelperText.message(of: reply).lowercased().contains("credentials not found")
+        HelperText.message(of: reply).description.lowercased().contains("credentials not found")
     }
 }

@@ -1,8 +1,12 @@
+import PolicyBase
+
 /// The entry point: parse, dispatch, turn failures into a sentence and an exit code.
 enum Policy {
     /// Runs one command line to completion. Everything it prints goes to `sink`; every error ends as
     /// `Error: <sentence>` on stderr and its exit code.
-    static func run(_ arguments: [String], environment: Environment, output sink: any OutputSink) -> ExitCode {
+    /// - Parameter makeTransport: how registries are reached (libcurl; tests script the exchanges).
+    static func run(_ arguments: [String], environment: Environment, output sink: any OutputSink,
+                    makeTransport: @escaping TransportFactory = CommandContext.curlTransport) -> ExitCode {
         let output = Output(sink: sink)
         if let name = arguments.first, let hidden = HiddenCommand(rawValue: name) {
             return hidden.run(Array(arguments.dropFirst()), environment: environment, output: output)
@@ -12,7 +16,7 @@ enum Policy {
             let context = CommandContext(
                 output: output, environment: environment,
                 configDirectoryIfKnown: ConfigLocation.directory(option: parsed.value(.config), environment: environment.variables),
-                debug: parsed.has(.debug))
+                debug: parsed.has(.debug), makeTransport: makeTransport)
             try dispatch(parsed, context: context)
             return .success
         } catch {
@@ -42,7 +46,7 @@ enum Policy {
             throw NoCommand()
         case .help:
             guard let topic = parsed.operands.first else { return output.raw(HelpText.general()) }
-            guard let command = CommandName(rawValue: topic) else { throw UsageError.unknownCommand(topic) }
+            guard let command = CommandName(rawValue: topic) else { throw UsageError.unknownCommand(OutsideText(topic, .word)) }
             output.raw(helpScreen(command))
         case .version:
             output.out("policy version \(HelpText.version)")

@@ -38,7 +38,7 @@ struct StoreChoiceTests {
     @Test(arguments: cases)
     func choosesTheStore(_ row: Case) throws {
         let document = try ConfigFile.decode(Array(row.config.utf8), path: Self.path)
-        let result = Result { () throws(StoreError) -> StoreChoice in try document.storeChoice(for: row.server, path: Self.path) }
+        let result = Result { () throws(StoreError) -> StoreChoice in try document.storeChoice(for: row.server) }
         #expect(result == row.expected)
     }
 }

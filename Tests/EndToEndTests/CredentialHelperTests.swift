@@ -141,14 +141,14 @@ struct CredentialHelperTests {
         let first = try logout("https://\(server)/", home, helper)
         #expect(first.exitCode == 0, "\(first.stderr)")
         #expect(first.stdout == "Removing login credentials for \(server)\n")
-        #expect(helper.verbs == ["store", "get", "erase"])
+        #expect(helper.verbs == ["store", "erase"], "config.json records the login: one erase, no get first")
         #expect(helper.stdin("erase") == server)
         #expect(try ConfigJSON(home.read("config.json")).entry(server) == nil)
         #expect(try ConfigJSON(home.read("config.json")).entry("other.example") != nil)
         let again = try logout(server, home, helper)
         #expect(again.exitCode == 0)
         #expect(again.stdout == "Not logged in to \(server)\n")
-        #expect(helper.verbs == ["store", "get", "erase", "get"], "not found is an answer, not an error")
+        #expect(helper.verbs == ["store", "erase", "get"], "unrecorded: get asks; not found is an answer, not an error")
     }
 
     @Test func logoutRelaysAHelperFailure() throws {

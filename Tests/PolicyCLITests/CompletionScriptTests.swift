@@ -1,4 +1,5 @@
 import Foundation
+import PolicyBase
 import Testing
 @testable import PolicyCLI
 
@@ -165,8 +166,8 @@ struct CompletionScriptTests {
 
     @Test func anUnknownOrMissingShellNamesTheChoices() {
         #expect(UnknownShell(typed: nil).sentence == "Name a shell: 'policy completion bash', 'policy completion zsh' or 'policy completion fish'.")
-        #expect(UnknownShell(typed: "tcsh\u{1b}[2J").sentence.contains("'tcsh"))
-        #expect(!UnknownShell(typed: "tcsh\u{1b}[2J").sentence.contains("\u{1b}"))
+        #expect(UnknownShell(typed: OutsideText("tcsh\u{1b}[2J", .word)).sentence.contains("'tcsh"))
+        #expect(!UnknownShell(typed: OutsideText("tcsh\u{1b}[2J", .word)).sentence.contains("\u{1b}"))
         #expect(UnknownShell(typed: nil).exitCode == .usage)
     }
 

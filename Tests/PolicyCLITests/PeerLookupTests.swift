@@ -73,7 +73,7 @@ struct PeerLookupTests {
     }
 
     @Test func theModelOfThePolicyCLIMatchesByHostName() {
-        let document = ConfigDocument(members: ["auths": .object([
+        let document = ConfigDocument(path: "config.json", members: ["auths": .object([
             "https://index.docker.io/v1/": .object(["auth": .string(Base64.encode(Array("a:1".utf8)))]),
             "https://quay.io/v2/": .object(["auth": .string(Base64.encode(Array("b:2".utf8)))]),
         ])])

@@ -17,7 +17,7 @@ enum ServerArgument {
         if let input {
             text = input
         } else {
-            guard let remembered = try DefaultDomain.read(context) else { throw InputError.noServer }
+            guard let remembered = try context.defaultDomain().read() else { throw InputError.noServer }
             text = remembered
         }
         do {

@@ -23,10 +23,15 @@ struct LoginCommand {
     private func logIn(_ credentials: Credentials, at server: RegistryAddress, storage: CredentialStorage) throws {
         let output = context.output
         protect(credentials)
-        try refuseExpired(credentials, at: server, stored: false)
-        let report = try verify(credentials, at: server, stored: false)
+        let report: LoginReport
+        do {
+            report = try verify(credentials, at: server)
+        } catch {
+            throw error.reportable(server: server, credentials: credentials, stored: false, now: context.environment.now)
+        }
+        try refuseMissingAccess(report, credentials, at: server)
         let choice = try storage.save(credentials, under: server.storage)
-        if options.rememberAsDefault { try DefaultDomain.remember(server.key, context) }
+        if options.rememberAsDefault { try context.defaultDomain().remember(server.key) }
         if context.debug {
             DebugTrace(output: output).line(StoreNotes.saved(keys: server.storageKeys, choice: choice, file: storage.file.path))
         }
@@ -36,29 +41,23 @@ struct LoginCommand {
     /// `policy login [-s SERVER]` with nothing new: checks the stored credentials with the registry and
     /// rewrites nothing. Rejected ones are replaced by new ones asked for on a terminal, else exit 3.
     private func reverify(_ stored: StoredLogin, at server: RegistryAddress, storage: CredentialStorage) throws {
-        let output = context.output
+        let output = context.output, now = context.environment.now
         protect(stored.credentials)
-        output.error(LoginNotes.usingStored(username: stored.credentials.username))
+        output.error(LoginNotes.usingStored(username: OutsideText(stored.credentials.username, .name)))
         let report: LoginReport
         do {
-            try refuseExpired(stored.credentials, at: server, stored: true)
-            report = try verify(stored.credentials, at: server, stored: true)
-        } catch let failure as any ReportableError where failure.exitCode == .credentialsRejected && context.standardInputIsTerminal {
+            report = try verify(stored.credentials, at: server)
+        } catch where error.refusedCredentials && context.standardInputIsTerminal {
             // Rejected or expired: on a terminal, ask for new credentials as docker does.
-            output.error("Error: " + failure.sentence)
+            output.error("Error: " + error.reportable(server: server, credentials: stored.credentials, stored: true, now: now).sentence)
             let credentials = Credentials(username: try resolveUsername(), secret: try resolveSecret())
             return try logIn(credentials, at: server, storage: storage)
+        } catch {
+            throw error.reportable(server: server, credentials: stored.credentials, stored: true, now: now)
         }
-        if options.rememberAsDefault { try DefaultDomain.remember(server.key, context) }
+        try refuseMissingAccess(report, stored.credentials, at: server)
+        if options.rememberAsDefault { try context.defaultDomain().remember(server.key) }
         finish(report, stored.credentials, at: server)
-    }
-
-    /// What a secret says of its own expiry is checked before any request: an expired ECR token or JWT fails
-    /// at once with when it expired and how to get a new one.
-    private func refuseExpired(_ credentials: Credentials, at server: RegistryAddress, stored: Bool) throws {
-        guard let (expires, source) = CredentialExpiry.of(credentials.secret), expires <= context.environment.now else { return }
-        throw ExpiredCredentials(server: server, expires: expires, now: context.environment.now, source: source, stored: stored,
-                                 kind: credentials.kind)
     }
 
     /// The lines after a verified login: warnings, the access granted, the expiry, then `Login Succeeded`.
@@ -102,7 +101,7 @@ struct LoginCommand {
             } catch {
                 switch error {
                 case .tooLarge: throw InputError.stdinTooLarge
-                case .failed(let code): throw InputError.stdinUnreadable(errno: code)
+                case .failed(let error): throw InputError.stdinUnreadable(errno: error.rawValue)
                 }
             }
             let secret = SecretInput.trimmed(bytes)
@@ -120,33 +119,26 @@ struct LoginCommand {
         }
     }
 
-    private func verify(_ credentials: Credentials, at server: RegistryAddress, stored: Bool) throws -> LoginReport {
-        var transport: any HTTPTransport
-        do {
-            transport = try CurlTransport(options: options.network.transport)
-        } catch {
-            throw InternalError(detail: error.sentence(host: server.apiAuthority))
-        }
-        // Every token the flow obtains joins the redactor, traced or not: a registry may echo it in an error.
+    /// Checks the credentials with the registry (and `--check-access`), every token the flow obtains joining the
+    /// redactor, traced or not: a registry may echo it in an error.
+    private func verify(_ credentials: Credentials, at server: RegistryAddress) throws(VerificationFailure) -> LoginReport {
         let output = context.output
         let trace = context.debug ? DebugTrace(output: output) : nil
-        transport = ObservingTransport(wrapping: transport) { request, result in
+        let verifier = CredentialVerifier(network: options.network, makeTransport: context.makeTransport, now: context.environment.now)
+        let report = try verifier.verify(credentials, at: server, checking: options.access) { request, result in
             if case .bearer(let token) = request.authorization { output.protect(token) }
             trace?.exchange(request, result)
-        }
-        let report: LoginReport
-        do {
-            report = try RegistryLogin(transport: transport).verify(credentials, at: server, plainHTTP: options.network.plainHTTP,
-                                                                  checking: options.access)
-        } catch {
-            throw LoginFailure(error: error, server: server, username: credentials.username, stored: stored)
         }
         if report.fellBackToPlainHTTP {
             output.error(LoginNotes.fellBackToPlainHTTP(server))
         }
-        if report.access.contains(where: { !$0.allGranted }) {
-            throw AccessDenied(server: server, username: credentials.username, reports: report.access)
-        }
         return report
+    }
+
+    /// Valid credentials without the access `--check-access` asked for are not stored (exit 6).
+    private func refuseMissingAccess(_ report: LoginReport, _ credentials: Credentials, at server: RegistryAddress) throws(AccessDenied) {
+        if report.access.contains(where: { !$0.allGranted }) {
+            throw AccessDenied(server: server, username: OutsideText(credentials.username, .name), reports: report.access)
+        }
     }
 }

@@ -33,7 +33,7 @@ struct StatusCommand {
             registries = registries.filter { registry in servers.contains { server in registry.logins.contains { server.matches(storedKey: $0.key) } } }
         }
         for registry in registries { context.output.protect(registry.shown.credentials.secret) }
-        let defaultDomain = try DefaultDomain.read(context).flatMap { try? RegistryAddress(parsing: $0) }
+        let defaultDomain = try context.defaultDomain().read().flatMap { try? RegistryAddress(parsing: $0) }
         let rows = registries.map { StatusRow($0, isDefault: $0.name == defaultDomain?.key) }
         let checked = verify ? check(rows) : rows
         if LegacyRegistriesFile.exists(in: directory) {
@@ -46,9 +46,9 @@ struct StatusCommand {
     /// Verifies each row's credentials with its registry, `concurrentChecks` at a time. Nothing is printed
     /// from the workers; each has its own transport.
     private func check(_ rows: [StatusRow]) -> [StatusRow] {
-        let network = network, now = context.environment.now
+        let verifier = CredentialVerifier(network: network, makeTransport: context.makeTransport, now: context.environment.now)
         let states = BoundedWorkers.map(count: rows.count, limit: Self.concurrentChecks) { index in
-            Self.state(of: rows[index], network: network, now: now)
+            Self.state(of: rows[index], verifier: verifier)
         }
         return zip(rows, states).map { row, state in
             var row = row
@@ -58,20 +58,16 @@ struct StatusCommand {
     }
 
     /// nil for a key that is not a registry address (a namespaced `quay.io/org`): not checked.
-    private static func state(of row: StatusRow, network: NetworkOptions, now: Int) -> StatusRow.State? {
+    private static func state(of row: StatusRow, verifier: CredentialVerifier) -> StatusRow.State? {
         guard let address = row.registry.address else { return nil }
-        let credentials = row.registry.shown.credentials
-        if let expires = row.expires, expires <= now { return .expired }
         do {
-            let transport = try CurlTransport(options: network.transport)
-            _ = try RegistryLogin(transport: transport).verify(credentials, at: address, plainHTTP: network.plainHTTP)
+            _ = try verifier.verify(row.registry.shown.credentials, at: address)
             return .ok
-        } catch let error as LoginError {
-            // The same line `policy login` draws between exit 3 and exit 4.
-            let failure = LoginFailure(error: error, server: address, username: credentials.username, stored: true)
-            return failure.exitCode == .credentialsRejected ? .rejected : .unreachable
+        } catch .expired {
+            return .expired
         } catch {
-            return .unreachable
+            // The same line `policy login` draws between exit 3 and exit 4.
+            return error.refusedCredentials ? .rejected : .unreachable
         }
     }
 }

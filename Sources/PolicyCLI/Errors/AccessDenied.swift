@@ -5,7 +5,7 @@ import RegistryAuth
 /// Nothing was stored.
 struct AccessDenied: ReportableError {
     var server: RegistryAddress
-    var username: String
+    var username: OutsideText
     var reports: [AccessReport]
 
     var exitCode: ExitCode { .accessDenied }
@@ -17,7 +17,7 @@ struct AccessDenied: ReportableError {
             let notFound = report.repositoryNotFound ? ", and the repository was not found or is not visible to them" : ""
             return "\(missing) on \(report.request.repository) (granted: \(granted)\(notFound))"
         }
-        var sentence = "The credentials of '\(DisplayText.clean(username, limit: 80))' are valid for \(server) but lack "
+        var sentence = "The credentials of '\(username)' are valid for \(server) but lack "
             + lacking.joined(separator: "; ") + "; nothing was stored."
         if let hint = RegistryHints.forMissingAccess(server: server, missingPush: reports.contains { $0.denied.contains(.push) }) {
             sentence += " " + hint
@@ -44,9 +44,9 @@ struct ExpiredCredentials: ReportableError {
         let when = "\(which) for \(server) expired \(UTCTime.format(expires)) (\(UTCTime.span(now - expires)) ago)"
         switch source {
         case .ecrToken:
-            return when + "; get a new one with 'aws ecr get-login-password --region <region> | policy login -s \(server) -u AWS --password-stdin'."
+            return when + "; get a new one with 'aws ecr get-login-password --region <region> | \(LoginCommandLine.text(server: server.key, username: "AWS"))'."
         case .jwt:
-            return when + "; get a new token and log in again: 'policy login -s \(server) -u USER --password-stdin'."
+            return when + "; get a new token and log in again: '\(LoginCommandLine.text(server: server.key))'."
         }
     }
 }

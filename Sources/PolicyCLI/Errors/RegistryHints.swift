@@ -1,25 +1,26 @@
+import PolicyBase
 import RegistryAuth
 
 /// Registry-specific advice for rejected logins, from how each registry words its refusals.
 enum RegistryHints {
-    static func forRejection(server: RegistryAddress, username: String, message: String?) -> String? {
+    static func forRejection(server: RegistryAddress, username: OutsideText, message: OutsideText?) -> String? {
         let host = server.key
-        let text = message?.lowercased() ?? ""
+        let text = message?.description.lowercased() ?? ""
         if host == "ghcr.io" {
             return "GitHub expects a personal access token with read:packages (and write:packages to push) as the password."
         }
         if server.isDockerHub {
             return "Docker Hub accounts with two-factor authentication or SSO need a personal access token as the password."
         }
-        if host.contains(".dkr.ecr.") {
+        if server.isECR {
             if text.contains("expired") {
                 return "ECR tokens from 'aws ecr get-login-password' last 12 hours; fetch a new one."
             }
             return "Use the user name AWS and the output of 'aws ecr get-login-password' for the same region."
         }
         if host == "gcr.io" || host.hasSuffix(".gcr.io") || host.hasSuffix("-docker.pkg.dev") {
-            if username == "_json_key" {
-                return "Pipe the whole key file: 'cat key.json | policy login -s \(host) -u _json_key --password-stdin'."
+            if username.description == "_json_key" {
+                return "Pipe the whole key file: 'cat key.json | \(LoginCommandLine.text(server: host, username: "_json_key"))'."
             }
             return "Use the user name _json_key with a service-account key file, or oauth2accesstoken with 'gcloud auth print-access-token'."
         }
@@ -43,7 +44,7 @@ enum RegistryHints {
             return missingPush ? "Docker Hub: a read-only access token cannot push; create one with Read & Write."
                 : "Docker Hub: check that the repository exists and that the account may see it."
         }
-        if host.contains(".dkr.ecr.") {
+        if server.isECR {
             return "ECR: the IAM policy of these credentials must allow the repository's "
                 + (missingPush ? "push actions (ecr:InitiateLayerUpload, ecr:PutImage, …)." : "pull actions (ecr:BatchGetImage, ecr:GetDownloadUrlForLayer).")
         }

@@ -19,10 +19,10 @@ struct StatusProblem: ReportableError {
     }
 
     var sentence: String {
-        let list = failing.map { "\(DisplayText.clean($0.name, limit: 80)) \($0.state.rawValue)" }.joined(separator: ", ")
+        let list = failing.map { "\(OutsideText($0.name, .name)) \($0.state.rawValue)" }.joined(separator: ", ")
         // New credentials do not help a registry that could not be reached: advise a login only when one was refused.
         let advice = exitCode == .credentialsRejected
-            ? "log in again with 'policy login -s SERVER -u USER --password-stdin'."
+            ? "log in again with '\(LoginCommandLine.text())'."
             : (failing.count == 1 ? "the registry" : "the registries")
                 + " could not be reached; check the network, a proxy, or the TLS options (--ca-file, -k) and try again."
         return "\(failing.count) stored login\(failing.count == 1 ? "" : "s") did not verify (\(list)); " + advice

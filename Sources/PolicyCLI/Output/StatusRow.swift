@@ -1,3 +1,4 @@
+import PolicyBase
 import CredentialStore
 import RegistryAuth
 
@@ -23,7 +24,7 @@ struct StatusRow: Sendable {
     var store: String {
         switch registry.shown.choice {
         case .file: "config.json"
-        case .helper(let name, _): "docker-credential-" + name
+        case .helper(let name, _): CredentialHelper.executable(named: name)
         }
     }
 }

@@ -1,0 +1,47 @@
+import PolicyBase
+
+/// Credentials kept by a credential helper. config.json only records that the server is logged in:
+/// `auths[server]` becomes `{}` (keys we do not know are kept; secret-bearing ones are dropped).
+public struct HelperBackend: CredentialBackend {
+    public let helper: CredentialHelper
+
+    public init(helper: CredentialHelper) {
+        self.helper = helper
+    }
+
+    public var choice: StoreChoice { .helper(name: helper.name, configKey: helper.configKey) }
+
+    public func checkAvailable() throws(StoreError) {
+        try helper.checkInstalled()
+    }
+
+    public func get(_ server: String, in config: ConfigDocument) throws(StoreError) -> Credentials? {
+        try helper.get(server)
+    }
+
+    public func list(in config: ConfigDocument) throws(StoreError) -> [String: String] {
+        try helper.list()
+    }
+
+    public func store(_ credentials: Credentials, for server: String, in config: inout ConfigDocument) throws(StoreError) {
+        // Check the entry can be written before the helper is asked, so a bad file changes nothing anywhere.
+        var changed = config
+        try changed.updateAuthEntry(server: server) { entry in
+            for key in ConfigDocument.credentialKeys { entry[key] = nil }
+        }
+        try helper.store(credentials, for: server)
+        config = changed
+    }
+
+    /// An `auths` entry says the helper holds the login: one `erase` does (a helper that has nothing says so,
+    /// which is not an error). Without one, `get` first tells whether there is anything to erase.
+    public func erase(_ server: String, in config: inout ConfigDocument) throws(StoreError) -> Bool {
+        var changed = config
+        let recorded = try changed.removeAuthEntry(server: server)
+        var held = recorded
+        if !recorded { held = try helper.get(server) != nil }
+        if held { try helper.erase(server) }
+        config = changed
+        return held
+    }
+}
