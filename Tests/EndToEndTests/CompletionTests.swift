@@ -37,14 +37,14 @@ struct FishCompletionTests {
 struct CompletionCommandTests {
     @Test(arguments: [[], ["tcsh"], ["bash", "zsh"]])
     func aMissingOrUnknownShellIsAUsageError(_ operands: [String]) throws {
-        let result = try Policy.run(["completion"] + operands, timeout: 10)
+        let result = try PolicyBinary.run(["completion"] + operands, timeout: 10)
         #expect(result.exitCode == 2)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
     }
 
     @Test func helpSaysHowToInstallEachScript() throws {
-        let result = try Policy.run(["help", "completion"], timeout: 10)
+        let result = try PolicyBinary.run(["help", "completion"], timeout: 10)
         #expect(result.exitCode == 0)
         for shell in ["bash", "zsh", "fish"] {
             #expect(result.stdout.contains("policy completion \(shell) > "), "\(shell)")
@@ -52,9 +52,9 @@ struct CompletionCommandTests {
     }
 
     @Test func hiddenCommandsAreNotListed() throws {
-        let help = try Policy.run(["help"], timeout: 10).stdout
+        let help = try PolicyBinary.run(["help"], timeout: 10).stdout
         #expect(!help.contains("__"))
-        let script = try Policy.run(["completion", "bash"], timeout: 10).stdout
+        let script = try PolicyBinary.run(["completion", "bash"], timeout: 10).stdout
         #expect(!script.contains("__man"))
     }
 
@@ -65,7 +65,7 @@ struct CompletionCommandTests {
     func serversOfABrokenConfigAreSilent(_ text: String, listed: String) throws {
         let config = try TemporaryDirectory()
         try config.write("config.json", text)
-        let result = try Policy.run(["__servers", "-c", config.path], timeout: 10)
+        let result = try PolicyBinary.run(["__servers", "-c", config.path], timeout: 10)
         #expect(result.exitCode == 0)
         #expect(result.stdout == listed)
         #expect(result.stderr.isEmpty)
@@ -79,7 +79,7 @@ struct CompletionCommandTests {
         let config = try TemporaryDirectory()
         try config.write("config.json", #"{"credsStore": "\#(mode.isEmpty ? "not-installed" : helper.name)", "auths": {"ghcr.io": {}}}"#)
         let started = Date()
-        let result = try Policy.run(["__servers", "-c", config.path], environment: helper.environment, timeout: 30)
+        let result = try PolicyBinary.run(["__servers", "-c", config.path], environment: helper.environment, timeout: 30)
         #expect(Date().timeIntervalSince(started) < 20)
         #expect(result.exitCode == 0)
         #expect(result.stdout == "ghcr.io\n")

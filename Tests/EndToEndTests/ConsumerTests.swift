@@ -9,7 +9,7 @@ struct ConsumerTests {
     func skopeoPushesWithWhatPolicyStored(_ mode: RegistryFixture.Mode) throws {
         let registry = try RegistryFixture(mode, user: "demo", password: "pw-consumer")
         let home = try TemporaryDirectory()
-        let login = try Policy.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
+        let login = try PolicyBinary.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
                                     "-c", home.path], stdin: "pw-consumer\n")
         #expect(login.exitCode == 0, "\(login.stderr)")
         let work = try TemporaryDirectory()

@@ -26,10 +26,10 @@ struct InstallTests {
         let expected = Self.layout.map { "\(prefixPath.dropFirst())/\($0.path) \(String($0.mode, radix: 8))" }
         #expect(try Self.files(under: destination.path).map { "\($0.path) \(String($0.mode, radix: 8))" } == expected)
         #expect(FileManager.default.contentsEqual(atPath: root + "/bin/policy", andPath: Paths.policyBinary))
-        #expect(try read(root + "/share/man/man1/policy.1") == Policy.run(["__man"]).stdout)
+        #expect(try read(root + "/share/man/man1/policy.1") == PolicyBinary.run(["__man"]).stdout)
         for (shell, path) in [("bash", "share/bash-completion/completions/policy"), ("zsh", "share/zsh/site-functions/_policy"),
                               ("fish", "share/fish/vendor_completions.d/policy.fish")] {
-            #expect(try read(root + "/" + path) == Policy.run(["completion", shell]).stdout, "\(shell)")
+            #expect(try read(root + "/" + path) == PolicyBinary.run(["completion", shell]).stdout, "\(shell)")
         }
         try lookedUpWhereInstalled(root)
 

@@ -9,9 +9,9 @@ struct LogoutTests {
         let server = registries.servers[0]
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"auths": {"other.example": {"auth": "b3RoZXI6c2VjcmV0"}}, "HttpHeaders": {"X": "y"}}"#)
-        let login = try Policy.run(["login", server, "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path], stdin: "logout-pw")
+        let login = try PolicyBinary.run(["login", server, "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path], stdin: "logout-pw")
         #expect(login.exitCode == 0, "\(login.stderr)")
-        let result = try Policy.run(["logout", "-s", "HTTP://\(server)/v2/", "-c", home.path])
+        let result = try PolicyBinary.run(["logout", "-s", "HTTP://\(server)/v2/", "-c", home.path])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout == "Removing login credentials for \(server)\n")
         #expect(result.stderr.isEmpty)
@@ -25,10 +25,10 @@ struct LogoutTests {
         let registries = try BasicRegistries(count: 1, user: "demo", password: "default-pw")
         let server = registries.servers[0]
         let home = try TemporaryDirectory()
-        let login = try Policy.run(["login", server, "-d", "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path],
+        let login = try PolicyBinary.run(["login", server, "-d", "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path],
                                    stdin: "default-pw")
         #expect(login.exitCode == 0, "\(login.stderr)")
-        let result = try Policy.run(["logout", "-c", home.path])
+        let result = try PolicyBinary.run(["logout", "-c", home.path])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout == "Removing login credentials for \(server)\n")
         #expect(try ConfigJSON(home.read("config.json")).entry(server) == nil)
@@ -38,7 +38,7 @@ struct LogoutTests {
     func notLoggedInIsSaidAndExits0WithoutWriting(_ content: String?) throws {
         let home = try TemporaryDirectory()
         if let content { try home.write("config.json", content) }
-        let result = try Policy.run(["logout", "registry.example:5000", "-c", home.path])
+        let result = try PolicyBinary.run(["logout", "registry.example:5000", "-c", home.path])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout == "Not logged in to registry.example:5000\n")
         if let content {
@@ -51,7 +51,7 @@ struct LogoutTests {
     @Test(arguments: [["logout", "-s", "a.example", "b.example"], ["logout", "a.example/some/path"], ["logout"]])
     func logoutUsageErrorsExit2(_ arguments: [String]) throws {
         let home = try TemporaryDirectory()
-        let result = try Policy.run(arguments + ["-c", home.path])
+        let result = try PolicyBinary.run(arguments + ["-c", home.path])
         #expect(result.exitCode == 2, "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
     }

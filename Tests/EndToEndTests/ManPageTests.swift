@@ -7,7 +7,7 @@ import Testing
 struct ManPageTests {
     /// The page rendered by `man -l` with all of groff's warnings on (`--warnings=w` passes groff `-ww`).
     static func render() throws -> (source: String, text: String, warnings: String) {
-        let page = try Policy.run(["__man"], timeout: 10)
+        let page = try PolicyBinary.run(["__man"], timeout: 10)
         #expect(page.exitCode == 0)
         #expect(page.stderr.isEmpty)
         let directory = try TemporaryDirectory()

@@ -45,7 +45,7 @@ struct PassHelperTests {
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"auths": {}, "credsStore": "pass"}"#)
 
-        let login = try Policy.run(["login", "-s", server, "-u", "robot", "--password-stdin", "--plaintext", "-c", home.path],
+        let login = try PolicyBinary.run(["login", "-s", server, "-u", "robot", "--password-stdin", "--plaintext", "-c", home.path],
                                    stdin: password, environment: store.environment)
         #expect(login.exitCode == 0, "\(login.stderr)")
         let configText = String(decoding: try home.read("config.json"), as: UTF8.self)
@@ -58,7 +58,7 @@ struct PassHelperTests {
         #expect(reply?["Username"] as? String == "robot")
         #expect(reply?["Secret"] as? String == password)
 
-        let logout = try Policy.run(["logout", server, "-c", home.path], environment: store.environment)
+        let logout = try PolicyBinary.run(["logout", server, "-c", home.path], environment: store.environment)
         #expect(logout.exitCode == 0, "\(logout.stderr)")
         #expect(logout.stdout == "Removing login credentials for \(server)\n")
         // Debian's 0.6 answers an unknown server with empty fields; later versions say "credentials not found".
@@ -67,7 +67,7 @@ struct PassHelperTests {
         #expect(gone.stdout.contains("credentials not found") || gone.stdout.contains(#""Username":"","Secret":"""#), "\(gone.stdout)")
         #expect(try ConfigJSON(home.read("config.json")).entry(server) == nil)
 
-        let again = try Policy.run(["logout", server, "-c", home.path], environment: store.environment)
+        let again = try PolicyBinary.run(["logout", server, "-c", home.path], environment: store.environment)
         #expect(again.exitCode == 0, "\(again.stderr)")
         #expect(again.stdout == "Not logged in to \(server)\n")
     }

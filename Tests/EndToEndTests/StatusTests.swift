@@ -8,15 +8,15 @@ struct StatusTests {
     @Test func verifyFindsAPasswordChangedOnTheRegistry() throws {
         let registry = try RegistryFixture(.token, user: "demo", password: "pw-before")
         let home = try TemporaryDirectory()
-        let login = try Policy.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
+        let login = try PolicyBinary.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
                                     "-c", home.path, "-d"], stdin: "pw-before")
         #expect(login.exitCode == 0, "\(login.stderr)")
-        let ok = try Policy.run(["status", "--verify", "--ca-file", registry.caFile, "-c", home.path])
+        let ok = try PolicyBinary.run(["status", "--verify", "--ca-file", registry.caFile, "-c", home.path])
         #expect(ok.exitCode == 0, "\(ok.stderr)")
         #expect(ok.stdout.contains("\(registry.server) (default)"), "\(ok.stdout)")
         #expect(ok.stdout.contains(" ok"), "\(ok.stdout)")
         try registry.directory.write("registry/users.json", #"{"demo": "pw-after"}"#)
-        let rejected = try Policy.run(["status", "--verify", "--json", "--ca-file", registry.caFile, "-c", home.path])
+        let rejected = try PolicyBinary.run(["status", "--verify", "--json", "--ca-file", registry.caFile, "-c", home.path])
         #expect(rejected.exitCode == 3, "\(rejected.stderr)")
         let rows = try JSONSerialization.jsonObject(with: Data(rejected.stdout.utf8)) as? [[String: Any]]
         #expect(rows?.count == 1)
@@ -32,7 +32,7 @@ struct StatusTests {
         #expect(rejected.stderr.contains("rejected"))
         #expect(!(rejected.stdout + rejected.stderr + ok.stdout).contains("pw-before"))
         registry.stop()
-        let unreachable = try Policy.run(["status", "--verify", "--timeout", "5", "--ca-file", registry.caFile, "-c", home.path])
+        let unreachable = try PolicyBinary.run(["status", "--verify", "--timeout", "5", "--ca-file", registry.caFile, "-c", home.path])
         #expect(unreachable.exitCode == 4, "\(unreachable.stderr)")
         #expect(unreachable.stdout.contains("unreachable"))
     }
@@ -44,16 +44,16 @@ struct StatusTests {
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"credHelpers": {"\#(helperServer)": "scripted"}, "psFormat": "keep me"}"#)
         for server in [fileServer, helperServer] {
-            let login = try Policy.run(["login", "-s", server, "-u", "robot", "--password-stdin", "--plaintext", "-c", home.path],
+            let login = try PolicyBinary.run(["login", "-s", server, "-u", "robot", "--password-stdin", "--plaintext", "-c", home.path],
                                        stdin: "pw-all", environment: helper.environment)
             #expect(login.exitCode == 0, "\(login.stderr)")
         }
-        let status = try Policy.run(["status", "-c", home.path], environment: helper.environment)
+        let status = try PolicyBinary.run(["status", "-c", home.path], environment: helper.environment)
         #expect(status.exitCode == 0, "\(status.stderr)")
         #expect(status.stdout.contains(fileServer) && status.stdout.contains("config.json"), "\(status.stdout)")
         #expect(status.stdout.contains(helperServer) && status.stdout.contains("docker-credential-scripted"), "\(status.stdout)")
         #expect(!status.stdout.contains("pw-all"))
-        let logout = try Policy.run(["logout", "--all", "-c", home.path], environment: helper.environment)
+        let logout = try PolicyBinary.run(["logout", "--all", "-c", home.path], environment: helper.environment)
         #expect(logout.exitCode == 0, "\(logout.stderr)")
         #expect(logout.stdout.contains("Removing login credentials for \(fileServer)"), "\(logout.stdout)")
         #expect(logout.stdout.contains("Removing login credentials for \(helperServer)"), "\(logout.stdout)")
@@ -63,7 +63,7 @@ struct StatusTests {
         #expect(config.root["credHelpers"] != nil)
         let remaining = (try? FileManager.default.contentsOfDirectory(atPath: helper.directory.file("entries"))) ?? []
         #expect(remaining.isEmpty, "the helper still holds \(remaining)")
-        let after = try Policy.run(["status", "-c", home.path], environment: helper.environment)
+        let after = try PolicyBinary.run(["status", "-c", home.path], environment: helper.environment)
         #expect(after.stdout.hasPrefix("No stored logins"), "\(after.stdout)")
     }
 
@@ -76,9 +76,9 @@ struct StatusTests {
         #expect(store.exitCode == 0, "\(store.stdout)")
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"auths": {}, "credHelpers": {"ghcr.io": "scripted"}}"#)
-        let status = try Policy.run(["status", "-c", home.path], environment: helper.environment)
+        let status = try PolicyBinary.run(["status", "-c", home.path], environment: helper.environment)
         #expect(status.stdout.contains("quay.io") && status.stdout.contains("docker-credential-scripted"), "\(status.stdout)")
-        let logout = try Policy.run(["logout", "--all", "-c", home.path], environment: helper.environment)
+        let logout = try PolicyBinary.run(["logout", "--all", "-c", home.path], environment: helper.environment)
         #expect(logout.exitCode == 0, "\(logout.stderr)")
         #expect(logout.stdout == "Removing login credentials for quay.io\n", "\(logout.stdout)")
         let listed = try ProcessRunner.run(helper.directory.file("docker-credential-scripted"), ["list"])
@@ -88,7 +88,7 @@ struct StatusTests {
     @Test func aFileFromPolicyBefore02IsReported() throws {
         let home = try TemporaryDirectory()
         try home.write("policy-registries.yaml", "registries:\n  ghcr.io:\n    password: plain\n")
-        let result = try Policy.run(["status", "-c", home.path])
+        let result = try PolicyBinary.run(["status", "-c", home.path])
         #expect(result.exitCode == 0)
         #expect(result.stderr.contains("policy-registries.yaml"), "\(result.stderr)")
         #expect(result.stderr.contains("log in to those registries again, then delete the file"))

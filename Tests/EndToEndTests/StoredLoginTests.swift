@@ -9,12 +9,12 @@ struct StoredLoginTests {
     func storedCredentialsAreReverifiedAndNothingIsRewritten(_ mode: RegistryFixture.Mode) throws {
         let registry = try RegistryFixture(mode, user: "demo", password: "pw-stored")
         let home = try TemporaryDirectory()
-        let first = try Policy.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
+        let first = try PolicyBinary.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
                                     "-c", home.path], stdin: "pw-stored")
         #expect(first.exitCode == 0, "\(first.stderr)")
         let before = try home.read("config.json")
         let modified = try FileManager.default.attributesOfItem(atPath: home.file("config.json"))[.modificationDate] as? Date
-        let again = try Policy.run(["login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path])
+        let again = try PolicyBinary.run(["login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path])
         #expect(again.exitCode == 0, "\(again.stderr)")
         #expect(again.stdout == "Login Succeeded\n")
         #expect(again.stderr.contains("Authenticating with existing credentials (user demo)"), "\(again.stderr)")
@@ -31,7 +31,7 @@ struct StoredLoginTests {
         let home = try TemporaryDirectory()
         let stale = #"{"auths": {"\#(registry.server)": {"auth": "\#(Data("demo:pw-before".utf8).base64EncodedString())"}}}"#
         try home.write("config.json", stale)
-        let result = try Policy.run(["login", "-s", "https://\(registry.server)/", "--ca-file", registry.caFile, "-c", home.path])
+        let result = try PolicyBinary.run(["login", "-s", "https://\(registry.server)/", "--ca-file", registry.caFile, "-c", home.path])
         #expect(result.exitCode == 3)
         #expect(result.stderr.contains("stored credentials of 'demo'"), "\(result.stderr)")
         #expect(result.stderr.contains("policy login -s \(registry.server) -u USER --password-stdin"), "\(result.stderr)")
@@ -45,10 +45,10 @@ struct StoredLoginTests {
         let helper = try ScriptedHelper()
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"credsStore": "scripted"}"#)
-        let first = try Policy.run(["login", "-s", registries.servers[0], "-u", "robot", "--password-stdin", "--plaintext", "-c", home.path],
+        let first = try PolicyBinary.run(["login", "-s", registries.servers[0], "-u", "robot", "--password-stdin", "--plaintext", "-c", home.path],
                                    stdin: "pw-helper", environment: helper.environment)
         #expect(first.exitCode == 0, "\(first.stderr)")
-        let again = try Policy.run(["login", "-s", registries.servers[0], "--plaintext", "-c", home.path], environment: helper.environment)
+        let again = try PolicyBinary.run(["login", "-s", registries.servers[0], "--plaintext", "-c", home.path], environment: helper.environment)
         #expect(again.exitCode == 0, "\(again.stderr)")
         #expect(again.stderr.contains("Authenticating with existing credentials (user robot)"), "\(again.stderr)")
         #expect(helper.verbs == ["store", "get"], "\(helper.verbs)")
@@ -74,7 +74,7 @@ struct StoredLoginTests {
         let registry = try RegistryFixture(.token, user: "demo", password: "pw-now")
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"auths": {"https://\#(registry.server)/v2/": {"auth": "\#(Data("demo:pw-before".utf8).base64EncodedString())"}}}"#)
-        let result = try Policy.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
+        let result = try PolicyBinary.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
                                      "-c", home.path], stdin: "pw-now")
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("existing credentials"))
@@ -96,7 +96,7 @@ struct StoredLoginTests {
         #expect(dockerLogin.exitCode == 0, "\(dockerLogin.stderr)")
         let written = try home.read("config.json")
         #expect(try ConfigJSON(written).entry(registry.server)?["identitytoken"] is String, "docker stored no identity token")
-        let result = try Policy.run(["login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path, "--debug"])
+        let result = try PolicyBinary.run(["login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path, "--debug"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stderr.contains("(user demo)"))
         #expect(result.stderr.contains("> POST https://"), "the exchange is traced: \(result.stderr)")
@@ -113,7 +113,7 @@ struct StoredLoginTests {
         let home = try TemporaryDirectory()
         let config = #"{"auths": {"\#(registry.server)": {"auth": "ZGVtbzo=", "identitytoken": "refresh-forged-0123"}}}"#
         try home.write("config.json", config)
-        let result = try Policy.run(["login", registry.server, "--ca-file", registry.caFile, "-c", home.path])
+        let result = try PolicyBinary.run(["login", registry.server, "--ca-file", registry.caFile, "-c", home.path])
         #expect(result.exitCode == 3, "\(result.stderr)")
         #expect(result.stderr.contains("stored credentials"))
         #expect(!result.stderr.contains("refresh-forged-0123"))

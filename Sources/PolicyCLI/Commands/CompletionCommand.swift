@@ -1,7 +1,7 @@
 import PolicyBase
 
 /// `policy completion bash|zsh|fish`: prints the completion script for the shell, generated from the option table.
-struct CompletionCommand {
+struct CompletionCommand: Command {
     let shell: CompletionShell
     let context: CommandContext
 

@@ -5,7 +5,7 @@ import RegistryAuth
 /// `policy status [SERVER…] [--verify] [--json]`: every stored login — server, user, where the secret is, its
 /// kind, its expiry, the default domain — and with `--verify`, whether each still works, checked with its
 /// registry several at once. Secrets are never printed.
-struct StatusCommand {
+struct StatusCommand: Command {
     let servers: [RegistryAddress]
     let verify: Bool
     let json: Bool

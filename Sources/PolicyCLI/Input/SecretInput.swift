@@ -1,4 +1,5 @@
 import Platform
+import PolicyBase
 
 /// Reading a secret from standard input the way CI scripts pipe it.
 enum SecretInput {
@@ -47,8 +48,6 @@ enum SecretInput {
 extension StringProtocol {
     /// Without leading and trailing spaces and tabs.
     func trimmingBlanks() -> String {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else { return "" }
-        return String(self[first...last])
+        trimming { $0 == " " || $0 == "\t" }
     }
 }

@@ -32,18 +32,11 @@ enum StatusFormat {
                 "username": .string(row.username),
                 "store": .string(row.store),
                 "kind": .string(row.kind),
-                "expires": row.expires.map { .string(isoTime($0)) } ?? .null,
+                "expires": row.expires.map { .string(UTCTime.iso($0)) } ?? .null,
                 "default": .bool(row.isDefault),
                 "status": row.state.map { .string($0.rawValue) } ?? .null,
             ])
         }
         return String(decoding: JSONWriter.write(.array(objects)), as: UTF8.self)
-    }
-
-    /// `2026-11-24T12:03:00Z`.
-    static func isoTime(_ unixSeconds: Int) -> String {
-        let minutes = UTCTime.format(unixSeconds)  // "2026-11-24 12:03 UTC"
-        let seconds = ((unixSeconds % 60) + 60) % 60
-        return minutes.prefix(10) + "T" + minutes.dropFirst(11).prefix(5) + ":" + (seconds < 10 ? "0\(seconds)" : "\(seconds)") + "Z"
     }
 }

@@ -29,7 +29,7 @@ final class CompletionSandbox {
     /// Saves what `policy completion SHELL` prints: returns the file for bash and fish, for zsh the directory
     /// holding `_policy` (what goes on fpath).
     func script(for shell: ShellUnderTest) throws -> String {
-        let result = try Policy.run(["completion", shell.scriptName], timeout: 20)
+        let result = try PolicyBinary.run(["completion", shell.scriptName], timeout: 20)
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
         if shell == .zsh {

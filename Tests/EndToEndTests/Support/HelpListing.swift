@@ -34,7 +34,7 @@ enum HelpListing {
     }
 
     private static func help(_ arguments: [String]) throws -> String {
-        let result = try Policy.run(["help"] + arguments, timeout: 20)
+        let result = try PolicyBinary.run(["help"] + arguments, timeout: 20)
         guard result.exitCode == 0 else { throw HelpError(arguments: arguments, stderr: result.stderr) }
         return result.stdout
     }
