@@ -6,6 +6,9 @@ enum Policy {
     static func run(_ arguments: [String], environment: Environment, output sink: any OutputSink,
                     makeTransport: @escaping TransportFactory = CommandContext.curlTransport) -> ExitCode {
         let output = Output(sink: sink)
+        if let name = arguments.first, let hidden = HiddenCommand(rawValue: name) {
+            return checkWrites(output, hidden.run(Array(arguments.dropFirst()), environment: environment, output: output))
+        }
         let code: ExitCode
         do {
             let parsed = try ArgumentParser.parse(arguments)
