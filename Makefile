@@ -7,7 +7,7 @@ SHELL := /bin/bash
 # tests' private network namespace.
 APT_PACKAGES := libcurl4-openssl-dev pkg-config ca-certificates docker-registry apache2-utils openssl curl python3 \
                 pass gnupg golang-docker-credential-helpers tinyproxy hyperfine time skopeo \
-                python3-botocore iproute2 util-linux
+                bash-completion zsh fish man-db groff-base python3-botocore iproute2 util-linux
 
 BIN_DIR = $(shell swift build --show-bin-path)
 # Every process `make test` starts carries POLICY_TEST_RUN=$(TEST_RUN); scripts/leftovers.sh checks at the end
@@ -18,11 +18,18 @@ TEST_RUN := policy-test-$(shell od -An -N6 -tx1 /dev/urandom | tr -d ' \n')
 # always gets the same verdict.
 FUZZ_SECONDS ?= 300
 FUZZ_SMOKE_RUNS ?= 30000
+# `make install` puts bin/policy, share/man/man1/policy.1 and the completions under $(DESTDIR)$(PREFIX).
+PREFIX ?= /usr/local
+DESTDIR ?=
+# The binary it installs: the release build (made when missing or older than the sources), or one given,
+# e.g. `make install POLICY_BINARY=.build/debug/policy`.
+RELEASE_BINARY := .build/release/policy
+POLICY_BINARY ?= $(RELEASE_BINARY)
 
-.PHONY: help deps build release test sanitize mutants demo bench fuzz clean
+.PHONY: help deps build release install uninstall test sanitize mutants demo bench fuzz clean
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
 deps: ## install the Debian packages that are missing (apt-get; root or sudo)
 	@scripts/install-deps.sh $(APT_PACKAGES)
@@ -32,6 +39,15 @@ build: deps ## debug build
 
 release: deps ## the single stripped binary at .build/release/policy (static Swift standard library)
 	scripts/build-release.sh
+
+$(RELEASE_BINARY): Package.swift $(shell find Sources -type f)
+	scripts/build-release.sh
+
+install: $(POLICY_BINARY) ## install policy, its man page and bash, zsh and fish completions under PREFIX (/usr/local) in DESTDIR
+	scripts/install.sh install "$(POLICY_BINARY)" "$(DESTDIR)$(PREFIX)"
+
+uninstall: ## remove what make install installed (same PREFIX and DESTDIR)
+	scripts/install.sh uninstall "$(DESTDIR)$(PREFIX)"
 
 test: deps ## build and run every test (unit, integration, end to end), the fuzz corpus and a fixed-seed fuzz run, then all under ASan
 	swift build --build-tests

@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "PolicyBaseTests", dependencies: ["PolicyBase"], swiftSettings: strict),
         .testTarget(name: "RegistryAuthTests", dependencies: ["RegistryAuth", "PolicyBase"], swiftSettings: strict),
         .testTarget(name: "CredentialStoreTests", dependencies: ["CredentialStore", "PolicyBase"], swiftSettings: strict),
-        .testTarget(name: "PolicyCLITests", dependencies: ["PolicyCLI"], swiftSettings: strict),
+        .testTarget(name: "PolicyCLITests", dependencies: ["PolicyCLI", "Platform"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: [], swiftSettings: strict),
     ]
 )

@@ -11,9 +11,9 @@
 #
 # Each target names the modules it exercises, Platform (our layer over the C library) before those that use
 # it; every module is compiled from its own Sources/<Module>/ with -sanitize=fuzzer,address, in order, and
-# Fuzz/<target>/main.swift imports them. A module's files that import
-# what swiftc cannot see outside SwiftPM (swift-subprocess), and the files that use what those declare, are
-# left out, so the lists follow the modules without being written down. Exits non-zero when any target crashes.
+# Fuzz/<target>/main.swift imports them. A module's files that import what swiftc cannot see outside SwiftPM
+# (swift-subprocess), and the files that use what those declare, are left out, so the lists follow the modules
+# without being written down. Exits non-zero when any target crashes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=explore
@@ -98,8 +98,11 @@ for target in "${targets[@]}"; do
         if [ "$status" -eq 0 ]; then
             scratch=.build-fuzz/smoke-corpus/$target
             rm -rf "$scratch" && mkdir -p "$scratch" && cp Fuzz/corpus/"$target"/* "$scratch"/
-            SWIFT_BACKTRACE=enable=no "$binary" "$scratch" "${options[@]}" -seed="$smoke_seed" -runs="$runs" >> "$log" 2>&1 \
-                || status=$?
+            # Same seed, same path: no address-space randomisation (libFuzzer learns from compared values,
+            # pointers among them), Swift's per-process hash seed fixed, and no time-based corpus reload.
+            SWIFT_BACKTRACE=enable=no SWIFT_DETERMINISTIC_HASHING=1 setarch "$(uname -m)" -R \
+                "$binary" "$scratch" "${options[@]}" -seed="$smoke_seed" -runs="$runs" -reload=0 >> "$log" 2>&1 || status=$?
+            grep -m1 '^#[0-9]*[[:space:]]*DONE' "$log" | sed "s/[[:space:]]*exec\/s.*//; s/^/fuzz $target: /; s/\t/ /g" || true
         fi
         echo "fuzz $target: replayed $replayed corpus files, then $runs runs from seed $smoke_seed, exit $status"
     else

@@ -14,7 +14,15 @@ scratch=${MUTANTS_DIR:-/tmp/policy-mutants}
 
 # name | file under Sources/ | literal piece of a line (must occur) | replacement (of every occurrence) | tests (swift test --filter)
 TABLE=$(cat <<'ROWS'
-no-lock | Platform/FileLock.swift | flock(descriptor.rawValue, LOCK_EX) | Int32(0) | ConcurrentLoginTests
+no-lock | Platform/FileLock.swift | flock(descriptor.rawValue, LOCK_EX | LOCK_NB) | Int32(0) | ConcurrentLoginTests
+lock-wait-unbounded | Platform/FileLock.swift | flock(descriptor.rawValue, LOCK_EX | LOCK_NB) | flock(descriptor.rawValue, LOCK_EX) | ConfigLockTests
+lock-wait-unannounced | Platform/FileLock.swift | wait.announce(path) | _ = path | ConfigLockTests
+output-errors-ignored | PolicyCLI/Output/Output.swift | failures[stream] = error | _ = error | OutputErrorTests
+spelling-as-redirect | RegistryAuth/RegistryLogin.swift | URLParts(response.requestURL ?? request.url) | URLParts(request.url) | RealCauseTests/aHostSpelling
+big-credentials-over-http2 | RegistryAuth/CurlTransport.swift | authorizationBytes > Self.http2HeaderLimit ? CURL_HTTP_VERSION_1_1 | false ? CURL_HTTP_VERSION_1_1 | RealCauseTests/credentialsTooLongForHTTP2
+ca-file-unchecked | PolicyCLI/Arguments/NetworkOptions.swift | try Self.expectCertificates(in: caFile, "--ca-file") | _ = caFile | RealCauseTests/aCAFile
+status-untraced | PolicyCLI/Commands/StatusCommand.swift | for exchange in exchanges { trace.exchange(exchange.request, exchange.result) } | _ = trace | DebugTraceTests/statusVerify
+helper-outlives-signal | CredentialStore/HelperProcess.swift | ChildProcessGroups.started(execution.processIdentifier.value, in: slot) | _ = execution | InterruptTests
 echo-left-on | Platform/Terminal.swift | silent.c_lflag &= ~tcflag_t(ECHO) | silent.c_lflag |= tcflag_t(ECHO) | TerminalTests
 fixed-timeout | RegistryAuth/CurlTransport.swift | TIMEOUT, options.timeoutSeconds) | TIMEOUT, 12) | TransportTests/aSilentServerEndsWithinTheTimeout|HostileServerTests/endsInOneSentenceAndExit4
 fixed-transfer-timeout | RegistryAuth/CurlTransport.swift | try set(CURLOPT_TIMEOUT, options.timeoutSeconds) | try set(CURLOPT_TIMEOUT, 12) | HostileServerTests/endsInOneSentenceAndExit4

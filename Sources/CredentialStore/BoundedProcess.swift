@@ -1,8 +1,11 @@
+import Platform
 import Subprocess
 
 /// A program run to completion within bounds: its input on stdin, stdout and stderr collected up to a cap,
-/// and a timeout after which it and everything it started are killed (it leads a process group of its own).
-/// Credential helpers and AWS `credential_process` commands both run this way.
+/// and a timeout after which it and everything it started are killed (it leads a process group of its own). The
+/// group is registered with `ChildProcessGroups`, so that SIGINT, SIGTERM or SIGHUP to `policy` ends it too before
+/// `policy` ends (a helper must not finish a store after `policy` was interrupted). Credential helpers and AWS
+/// `credential_process` commands both run this way.
 struct BoundedProcess: Sendable {
     /// What a finished program left behind.
     struct Reply: Sendable {
@@ -46,10 +49,15 @@ struct BoundedProcess: Sendable {
         options.processGroupID = 0
         options.teardownSequence = [.send(signal: .kill, toProcessGroup: true, allowedDurationToNextStep: .milliseconds(200))]
         let program: Executable = executable.hasPrefix("/") ? .path(.init(executable)) : .name(executable)
+        let slot = ChildProcessGroups.starting()
+        defer { ChildProcessGroups.ended(slot) }
         do {
             let result = try await Subprocess.run(
                 program, arguments: Arguments(arguments), environment: .inherit, platformOptions: options,
-                input: HelperInput(bytes: input), output: .bytes(limit: outputLimit), error: .bytes(limit: outputLimit))
+                input: HelperInput(bytes: input), output: .bytes(limit: outputLimit), error: .bytes(limit: outputLimit)
+            ) { execution in
+                ChildProcessGroups.started(execution.processIdentifier.value, in: slot)
+            }
             return .finished(Reply(status: Self.status(result.terminationStatus),
                                    stdout: result.standardOutput, stderr: result.standardError))
         } catch let error as SubprocessError {

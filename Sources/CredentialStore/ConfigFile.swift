@@ -1,3 +1,4 @@
+import Platform
 import PolicyBase
 
 /// `<directory>/config.json`: read, change and write back under a cross-process lock, atomically,
@@ -9,6 +10,13 @@ public struct ConfigFile: Sendable {
 
     public init(directory: String) {
         self.directory = directory
+    }
+
+    /// How `update` waits while another process holds the lock, and what it says meanwhile (the command line
+    /// sets this from its environment and output); by default it waits up to 120 s without a word.
+    public static var lockWait: LockWait {
+        get { LockWaitSetting.lock.withLock { LockWaitSetting.current } }
+        set { LockWaitSetting.lock.withLock { LockWaitSetting.current = newValue } }
     }
 
     /// Whether config.json (or what its symlink points to) exists.
@@ -29,7 +37,7 @@ public struct ConfigFile: Sendable {
     /// `change` may run credential helpers while the lock is held.
     public func update<Result>(_ change: (inout ConfigDocument) throws(StoreError) -> Result) throws(StoreError) -> Result {
         try FileSystem.makeDirectory(directory, mode: 0o700)
-        let lock = try FileSystem.lock(lockPath)
+        let lock = try FileSystem.lock(lockPath, wait: Self.lockWait)
         defer { lock.release() }
         let original = try read()
         var document = original
@@ -52,4 +60,10 @@ public struct ConfigFile: Sendable {
         guard let members = value.objectValue else { throw .notJSONObject(path: path, nil) }
         return ConfigDocument(path: path, members: members)
     }
+}
+
+/// The process's one lock-wait setting, behind a lock (commands run in-process by tests set it concurrently).
+private enum LockWaitSetting {
+    static let lock = ThreadLock()
+    nonisolated(unsafe) static var current = LockWait(announceAfterMilliseconds: 1000, giveUpAfterSeconds: 120, announce: { _ in })
 }

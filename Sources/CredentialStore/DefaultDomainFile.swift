@@ -8,11 +8,14 @@ public struct DefaultDomainFile: Sendable {
         self.directory = directory
     }
 
-    /// The remembered server, or nil when the file is missing or blank.
+    /// The remembered server, without the white space around it (a final newline), or nil when the file is
+    /// missing or blank. Inner white space is kept, so a garbled file is reported as it is.
     public func read() throws(StoreError) -> String? {
         guard let bytes = try FileSystem.readFileIfPresent(path) else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self).filter { !$0.isWhitespace }
-        return text.isEmpty ? nil : text
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }), let last = text.lastIndex(where: { !$0.isWhitespace })
+        else { return nil }
+        return String(text[first...last])
     }
 
     /// Replaces the file atomically with `server` (mode 0600 when new, in a 0700 directory).

@@ -78,12 +78,15 @@ enum FileSystem {
         Directory.sync(directoryName(of: path))
     }
 
-    /// Takes the exclusive lock on `path`, creating the lock file (0600) if missing.
-    static func lock(_ path: String) throws(StoreError) -> FileLock {
+    /// Takes the exclusive lock on `path`, creating the lock file (0600) if missing, waiting within `wait`.
+    static func lock(_ path: String, wait: LockWait) throws(StoreError) -> FileLock {
         do {
-            return try FileLock(path: path)
+            return try FileLock(path: path, wait: wait)
         } catch {
-            throw .fileSystem(operation: "lock", path: path, errno: error.rawValue)
+            switch error {
+            case .system(let errno): throw .fileSystem(operation: "lock", path: path, errno: errno.rawValue)
+            case .gaveUp(let seconds): throw .lockTimedOut(path: path, seconds: seconds)
+            }
         }
     }
 

@@ -2,7 +2,8 @@ import PolicyBase
 
 /// One run of `docker-credential-<name> <verb>`: the input goes on stdin (the only way a secret travels),
 /// stdout and stderr are collected up to a cap, and the call is bounded in time. The helper runs in its own
-/// process group so that a timeout kills everything it started, not just the helper itself (`BoundedProcess`).
+/// process group so that a timeout, or a signal to `policy`, kills everything it started, not just the helper
+/// itself (`BoundedProcess`).
 struct HelperProcess: Sendable {
     /// What a finished helper left behind.
     typealias Reply = BoundedProcess.Reply

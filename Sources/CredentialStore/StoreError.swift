@@ -4,6 +4,8 @@ import PolicyBase
 public enum StoreError: Error, Sendable, Equatable {
     /// An operating-system call failed on `path`; `operation` says which step (read, write, lock, …).
     case fileSystem(operation: String, path: String, errno: Int32)
+    /// Another process held the lock file `path` for all of `seconds`.
+    case lockTimedOut(path: String, seconds: Int)
     /// The file holds something other than a JSON object.
     case notJSONObject(path: String, JSONParseError?)
     /// `credsStore` and `credStore` name different helpers.

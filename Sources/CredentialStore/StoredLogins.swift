@@ -13,13 +13,7 @@ extension CredentialStorage {
                 found[key] = StoredLogin(key: key, credentials: credentials, choice: backend.choice)
             }
         }
-        // The helpers that may hold logins config.json has no entry for: credsStore/credStore, then credHelpers'.
-        let defaultStore = try config.storeChoice(forAnyOf: [])
-        var helpers = defaultStore == .file ? [] : [defaultStore]
-        for helper in config.helperNamesByServer() where !helpers.contains(where: { $0.helperName == helper.name }) {
-            helpers.append(.helper(name: helper.name, configKey: helper.configKey))
-        }
-        for choice in helpers {
+        for choice in try config.listingHelpers() {
             let backend = try backends.backend(choice)
             for server in try backend.list(in: config).keys.sorted() where found[server] == nil {
                 if let credentials = try backend.get(server, in: config) {
@@ -41,6 +35,16 @@ extension CredentialStorage {
 }
 
 extension ConfigDocument {
+    /// The helpers that may hold logins config.json has no entry for: credsStore/credStore, then credHelpers'.
+    func listingHelpers() throws(StoreError) -> [StoreChoice] {
+        let defaultStore = try storeChoice(forAnyOf: [])
+        var helpers = defaultStore == .file ? [] : [defaultStore]
+        for helper in helperNamesByServer() where !helpers.contains(where: { $0.helperName == helper.name }) {
+            helpers.append(.helper(name: helper.name, configKey: helper.configKey))
+        }
+        return helpers
+    }
+
     /// The helpers `credHelpers` names, each with the config key of its first server.
     func helperNamesByServer() -> [(name: String, configKey: String)] {
         let byServer = members["credHelpers"]?.objectValue ?? [:]

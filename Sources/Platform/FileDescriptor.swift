@@ -21,6 +21,16 @@ public struct FileDescriptor: Hashable, Sendable {
     public static let standardOutput = FileDescriptor(rawValue: STDOUT_FILENO)
     public static let standardError = FileDescriptor(rawValue: STDERR_FILENO)
 
+    /// Makes sure descriptors 0, 1 and 2 are open before any file is: one that was closed (`policy >&-`) gets
+    /// /dev/null opened read-only in its place, so writes to it keep failing (EBADF) as they should, and no
+    /// file, socket or lock `policy` opens later can take its number and receive its output.
+    public static func reserveStandardDescriptors() {
+        for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            // open returns the lowest free number: this one, as the lower ones are open by now.
+            _ = systemOpen("/dev/null", O_RDONLY, 0)
+        }
+    }
+
     /// Opens an existing file for reading (close-on-exec).
     public static func openForReading(_ path: String) throws(Errno) -> FileDescriptor {
         FileDescriptor(rawValue: try Syscall.retrying { systemOpen(path, O_RDONLY | O_CLOEXEC, 0) })
@@ -41,6 +51,19 @@ public struct FileDescriptor: Hashable, Sendable {
         var bytes = [UInt8](repeating: 0, count: count)
         let read = try bytes.withUnsafeMutableBytes { buffer in Result { () throws(Errno) in try self.read(into: buffer) } }.get()
         bytes.removeSubrange(read...)
+        return bytes
+    }
+
+    /// The first `limit` bytes of the file at `path` (all of it when it is shorter).
+    public static func readFile(_ path: String, limit: Int) throws(Errno) -> [UInt8] {
+        let descriptor = try openForReading(path)
+        defer { descriptor.close() }
+        var bytes: [UInt8] = []
+        while bytes.count < limit {
+            let chunk = try descriptor.read(upTo: min(64 * 1024, limit - bytes.count))
+            if chunk.isEmpty { break }
+            bytes += chunk
+        }
         return bytes
     }
 

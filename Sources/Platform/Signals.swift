@@ -28,12 +28,42 @@ public struct Signal: Hashable, Sendable {
 /// A C signal handler: it may only make async-signal-safe calls.
 typealias SignalHandler = @convention(c) (Int32) -> Void
 
-/// Installing and asking about signal dispositions.
+/// Installing and asking about signal dispositions, and what a terminating signal does.
 public enum Signals {
     /// Ignores SIGPIPE: a write to a pipe nobody reads then fails with EPIPE instead of killing `policy`
-    /// (a credential helper may exit without reading its stdin).
+    /// (a credential helper may exit without reading its stdin; stdout may be a closed pipe).
     public static func ignoreBrokenPipe() {
         _ = signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// SIGINT, SIGTERM and SIGHUP end the process group of every running helper (`ChildProcessGroups`), wait
+    /// for it, restore the terminal if a password prompt changed it, and then end `policy` by the same signal,
+    /// so its parent sees the real cause (a shell reports 128+n). A signal the parent ignored stays ignored.
+    public static func installTerminationHandlers() {
+        prepareForHandlers()
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] where !isIgnored(signalNumber) {
+            install(terminationHandler, for: signalNumber)
+        }
+    }
+
+    /// Ends `policy` as a closed pipe would have with SIGPIPE's default action: quietly, its parent seeing the
+    /// signal (a shell reports 141). For when stdout turned out to be a pipe nobody reads any more.
+    public static func endByBrokenPipe() -> Never {
+        raiseWithDefaultAction(SIGPIPE)
+        _exit(128 + SIGPIPE)
+    }
+
+    /// Ends what must not outlive `policy`, then `policy` itself by `signalNumber`. Async-signal-safe.
+    static func terminate(by signalNumber: Int32) {
+        ChildProcessGroups.endAll()
+        SavedTerminal.restore()
+        raiseWithDefaultAction(signalNumber)
+    }
+
+    /// Touches the state the handlers read, so that none is first initialised inside a handler.
+    static func prepareForHandlers() {
+        ChildProcessGroups.prepareForHandlers()
+        SavedTerminal.prepareForHandlers()
     }
 
     /// Whether the signal is ignored, as a parent may have arranged (`nohup`, `trap '' INT`); such a signal stays so.
@@ -61,4 +91,11 @@ public enum Signals {
         _ = signal(signalNumber, SIG_DFL)
         _ = raise(signalNumber)
     }
+}
+
+/// SIGINT, SIGTERM, SIGHUP (and SIGQUIT at a password prompt). While a helper is being started its pid is not
+/// known yet: the signal is then held, and its starter ends `policy` as soon as the pid is (or the start failed).
+func terminationHandler(_ signalNumber: Int32) {
+    if ChildProcessGroups.holdWhileStarting(signalNumber) { return }
+    Signals.terminate(by: signalNumber)
 }

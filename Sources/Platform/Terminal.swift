@@ -9,9 +9,9 @@ import Darwin
 #endif
 
 /// Echo control for the terminal on standard input, for reading a password. The settings to put back are
-/// restored on every exit path: by `restoreInput()`, and by terminating signals (INT, TERM, HUP, QUIT),
-/// which restore the terminal and then end `policy` by the same signal. Ctrl-Z shows the shell a normal
-/// terminal, and `fg` turns echo off again while the prompt still waits.
+/// restored on every exit path: by `restoreInput()`, and by terminating signals (INT, TERM, HUP, QUIT), whose
+/// handler (`Signals`) restores the terminal before `policy` ends by the same signal. Ctrl-Z shows the shell a
+/// normal terminal, and `fg` turns echo off again while the prompt still waits.
 public enum Terminal {
     /// Saves the current settings of standard input's terminal and installs the restoring signal handlers.
     /// - Returns: false when standard input is not a terminal.
@@ -40,20 +40,15 @@ public enum Terminal {
 
     /// A signal the parent ignored (`nohup`, `trap '' INT`) stays ignored.
     private static func installSignalHandlers() {
+        Signals.prepareForHandlers()
         for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] where !Signals.isIgnored(signalNumber) {
-            Signals.install(restoreTerminalAndDie, for: signalNumber)
+            Signals.install(terminationHandler, for: signalNumber)
         }
         if !Signals.isIgnored(SIGTSTP) {
             Signals.install(restoreTerminalAndStop, for: SIGTSTP)
             Signals.install(silenceTerminalAgain, for: SIGCONT)
         }
     }
-}
-
-/// Restores the terminal, then dies of the same signal with its default action (exit status 128+n).
-private func restoreTerminalAndDie(_ signalNumber: Int32) {
-    SavedTerminal.restore()
-    Signals.raiseWithDefaultAction(signalNumber)
 }
 
 /// Ctrl-Z: restores the terminal, then stops by the default action (delivered when this handler returns).
@@ -72,7 +67,7 @@ private func silenceTerminalAgain(_ signalNumber: Int32) {
 /// They live in memory allocated once, before any handler is installed: a Swift global of an imported C
 /// struct is copied with its padding (AddressSanitizer reports that as a global-buffer-overflow), and a
 /// lazily initialised global would run `swift_once` inside the handler.
-private enum SavedTerminal {
+enum SavedTerminal {
     /// [0]: the settings to put back; [1]: the same with echo off.
     nonisolated(unsafe) static let settings: UnsafeMutablePointer<termios> = {
         let storage = UnsafeMutablePointer<termios>.allocate(capacity: 2)
@@ -88,6 +83,12 @@ private enum SavedTerminal {
     }
 
     static func forget() { isSaved = 0 }
+
+    /// Initialises the storage, before any handler that reads it is installed.
+    static func prepareForHandlers() {
+        _ = settings
+        _ = isSaved
+    }
 
     static func restore() {
         guard isSaved == 1 else { return }

@@ -9,6 +9,10 @@ enum Policy {
                     makeTransport: @escaping TransportFactory = CommandContext.curlTransport,
                     makeAWSTransport: @escaping AWSTransportFactory = CommandContext.curlAWSTransport) -> ExitCode {
         let output = Output(sink: sink)
+        if let name = arguments.first, let hidden = HiddenCommand(rawValue: name) {
+            return checkWrites(output, hidden.run(Array(arguments.dropFirst()), environment: environment, output: output))
+        }
+        let code: ExitCode
         do {
             let parsed = try ArgumentParser.parse(arguments)
             let context = CommandContext(
@@ -16,10 +20,23 @@ enum Policy {
                 configDirectoryIfKnown: ConfigLocation.directory(option: parsed.value(.config), environment: environment.variables),
                 debug: parsed.has(.debug), makeTransport: makeTransport, makeAWSTransport: makeAWSTransport)
             try dispatch(parsed, context: context)
-            return .success
+            code = .success
         } catch {
-            return report(error, to: output)
+            code = report(error, to: output)
         }
+        return checkWrites(output, code)
+    }
+
+    /// A failed write ends `policy` with a non-zero exit, as in coreutils: one sentence on stderr when stdout
+    /// failed and stderr still works; nothing when stdout is a closed pipe (the reader went away on purpose,
+    /// as `head` does) or when stderr itself failed. A command's own error keeps its exit code.
+    static func checkWrites(_ output: Output, _ code: ExitCode) -> ExitCode {
+        let failed = OutputWriteFailure.exitCode
+        if let error = output.failure(of: .standardOutput) {
+            if error != .brokenPipe { output.error("Error: " + OutputWriteFailure(stream: .standardOutput, error: error).sentence) }
+            return code == .success ? failed : code
+        }
+        return output.failure(of: .standardError) != nil && code == .success ? failed : code
     }
 
     /// Prints `Error: <sentence>` on stderr and returns the exit code; an error that is not reportable is an

@@ -36,6 +36,16 @@ public final class CurlTransport: HTTPTransport {
         }
         errorBuffer[0] = 0
 
+        // libcurl builds a request in at most 1 MiB; beyond that it fails with nothing but "Out of memory".
+        let authorizationBytes = request.authorization?.headerBytes ?? 0
+        if authorizationBytes > Self.requestHeaderLimit {
+            throw .requestTooLarge(bytes: authorizationBytes, limit: Self.requestHeaderLimit)
+        }
+        // nghttp2 refuses an HTTP/2 request whose headers pass 64 KiB (REFUSED_STREAM, which libcurl retries
+        // until the timeout): such a request goes over HTTP/1.1, where the registry itself answers.
+        let version = authorizationBytes > Self.http2HeaderLimit ? CURL_HTTP_VERSION_1_1 : CURL_HTTP_VERSION_2TLS
+        try set(CURLOPT_HTTP_VERSION, Int(version))
+
         try set(CURLOPT_URL, request.url)
         try applyMethod(request)
         defer { clearMethod() }
@@ -50,6 +60,8 @@ public final class CurlTransport: HTTPTransport {
 
         if sink.overflowed { throw .responseTooLarge(limit: sink.exceededLimit) }
         if code == CURLE_FILESIZE_EXCEEDED { throw .responseTooLarge(limit: options.maxBodyBytes) }
+        // A header line longer than libcurl's 100 KiB (far past our own cap) ends in "Out of memory" too.
+        if code == CURLE_OUT_OF_MEMORY && sink.receivedHeaders { throw .responseTooLarge(limit: options.maxHeaderBytes) }
         guard code == CURLE_OK else {
             throw CurlErrorMapping.transportError(for: code, detail: String(cString: errorBuffer),
                                                   timeoutSeconds: options.timeoutSeconds)
@@ -59,7 +71,24 @@ public final class CurlTransport: HTTPTransport {
         var effectiveURL: UnsafeMutablePointer<CChar>?
         _ = policy_curl_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &effectiveURL)
         return HTTPResponse(status: status, headers: sink.headers, body: sink.body, newConnections: opened,
-                            effectiveURL: effectiveURL.map { String(cString: $0) })
+                            effectiveURL: effectiveURL.map { String(cString: $0) }, requestURL: Self.normalized(request.url))
+    }
+
+    /// libcurl's limits on what it sends: the whole request (`DYN_HTTP_REQUEST`, 1 MiB, less room for the
+    /// request line and the other headers), and the header size from which it warns that an HTTP/2 stream
+    /// may be refused (nghttp2 sends at most 64 KiB).
+    static let requestHeaderLimit = (1 << 20) - 4096
+    static let http2HeaderLimit = 60_000
+
+    /// `url` as libcurl's URL parser writes it (the spelling of CURLINFO_EFFECTIVE_URL), or nil.
+    private static func normalized(_ url: String) -> String? {
+        guard let parser = curl_url() else { return nil }
+        defer { curl_url_cleanup(parser) }
+        guard curl_url_set(parser, CURLUPART_URL, url, 0) == CURLUE_OK else { return nil }
+        var text: UnsafeMutablePointer<CChar>?
+        guard curl_url_get(parser, CURLUPART_URL, &text, 0) == CURLUE_OK, let text else { return nil }
+        defer { curl_free(text) }
+        return String(cString: text)
     }
 
     private func applyConnectionOptions() throws(TransportError) {

@@ -4,6 +4,15 @@ import PolicyBase
 public enum HTTPAuthorization: Sendable, Equatable {
     case basic(username: String, password: String)
     case bearer(token: String)
+
+    /// The length of the `Authorization` header's value: `Basic ` and base64 of `user:password`, or
+    /// `Bearer ` and the token.
+    public var headerBytes: Int {
+        switch self {
+        case .basic(let username, let password): 6 + (username.utf8.count + 1 + password.utf8.count + 2) / 3 * 4
+        case .bearer(let token): 7 + token.utf8.count
+        }
+    }
 }
 
 /// The methods the registry client uses.
@@ -48,14 +57,18 @@ public struct HTTPResponse: Sendable {
     public var newConnections: Int
     /// The URL that gave this response after redirects; nil when the transport does not know it.
     public var effectiveURL: String?
+    /// The request's own URL as the transport spelt it (libcurl writes `127.1` as `127.0.0.1`), to compare
+    /// `effectiveURL` with like for like; nil when it is the URL as given.
+    public var requestURL: String?
 
     public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = [], newConnections: Int = 0,
-                effectiveURL: String? = nil) {
+                effectiveURL: String? = nil, requestURL: String? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
         self.newConnections = newConnections
         self.effectiveURL = effectiveURL
+        self.requestURL = requestURL
     }
 
     /// Every value of the header `name`, compared case-insensitively.
@@ -81,6 +94,8 @@ public enum TransportError: Error, Sendable, Equatable {
     case connectionDropped(detail: OutsideText)
     case caFileProblem(detail: OutsideText)
     case responseTooLarge(limit: Int)
+    /// The request's headers (its credentials) are longer than the transport can send: `bytes` of `limit`.
+    case requestTooLarge(bytes: Int, limit: Int)
     case emptyReply
     case unsupported(detail: OutsideText)
     case other(code: Int, detail: OutsideText)

@@ -13,6 +13,8 @@ public enum LoginError: Error, Sendable, Equatable {
     case malformedChallenge(host: String, ChallengeParseError)
     /// Challenges in schemes `policy` cannot answer (e.g. only Negotiate).
     case unsupportedChallenge(host: String, schemes: [OutsideText])
+    /// A Bearer challenge (and no Basic one) without the `realm` that names the token service to ask.
+    case bearerWithoutRealm(host: String)
     /// The realm is not an http(s) URL.
     case invalidRealm(realm: OutsideText)
     /// A realm over plain http while the registry was reached over https.
@@ -31,7 +33,7 @@ public enum LoginError: Error, Sendable, Equatable {
         switch self {
         case .credentialsRejected, .identityTokenWithoutTokenService: true
         case .transport, .unexpectedStatus, .missingChallenge, .malformedChallenge, .unsupportedChallenge, .invalidRealm,
-             .insecureRealm, .invalidTokenReply, .redirectedElsewhere: false
+             .insecureRealm, .invalidTokenReply, .redirectedElsewhere, .bearerWithoutRealm: false
         }
     }
 }

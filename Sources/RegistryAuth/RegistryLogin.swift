@@ -66,6 +66,7 @@ public struct RegistryLogin {
             throw .malformedChallenge(host: host, error)
         }
         guard let challenge = AuthChallenge.select(from: challenges) else {
+            if challenges.contains(where: { $0.scheme == "bearer" }) { throw .bearerWithoutRealm(host: host) }
             throw .unsupportedChallenge(host: host, schemes: challenges.map { OutsideText($0.scheme, .word) })
         }
         let apiURL = registry.apiURL(plainHTTP: plainHTTP)
@@ -141,7 +142,8 @@ public struct RegistryLogin {
         }
         if let finalURL = response.effectiveURL {
             let target = URLParts(finalURL)
-            if target == nil || target?.origin != URLParts(request.url)?.origin {
+            // Compared with the request as the transport spelt it: `127.1` that became `127.0.0.1` is no redirect.
+            if target == nil || target?.origin != URLParts(response.requestURL ?? request.url)?.origin {
                 throw .redirectedElsewhere(host: host, target: OutsideText(target?.authority ?? finalURL, .name))
             }
         }

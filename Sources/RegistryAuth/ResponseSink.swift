@@ -7,6 +7,8 @@ final class ResponseSink {
     private(set) var headers: [(name: String, value: String)] = []
     private(set) var body: [UInt8] = []
     private var headerBytes = 0
+    /// Whether any header line (the status line included) arrived.
+    var receivedHeaders: Bool { headerBytes > 0 }
     /// Set when a cap was hit; the transfer was then aborted.
     private(set) var overflowed = false
     private(set) var exceededLimit = 0

@@ -39,4 +39,32 @@ struct DebugTraceTests {
         #expect(!result.stderr.contains(password))
         #expect(!result.stderr.contains(Data("demo:\(password)".utf8).base64EncodedString()))
     }
+
+    /// `status --verify` checks on threads of its own: every exchange of every registry is traced all the same,
+    /// one registry after another, tokens and passwords redacted.
+    @Test func statusVerifyIsTracedWithoutSecrets() throws {
+        let password = "debug-status-secret"
+        let token = try RegistryFixture(.token, user: "robot", password: password)
+        let basic = try RegistryFixture(.basic, user: "demo", password: password)
+        let home = try TemporaryDirectory()
+        let auth = { (user: String) in Data("\(user):\(password)".utf8).base64EncodedString() }
+        try home.write("config.json", #"{"auths": {"\#(token.server)": {"auth": "\#(auth("robot"))"}, "\#(basic.server)": {"auth": "\#(auth("demo"))"}}}"#)
+        let bundle = try home.write("ca.pem", String(decoding: try Data(contentsOf: URL(fileURLWithPath: token.caFile))
+            + Data(contentsOf: URL(fileURLWithPath: basic.caFile)), as: UTF8.self))
+        let result = try PolicyBinary.run(["--debug", "status", "--verify", "--ca-file", bundle, "-c", home.path])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let trace = result.stderr
+        for server in [token.server, basic.server] {
+            #expect(trace.contains("[debug] > GET https://\(server)/v2/ (no credentials)"), "\(trace)")
+        }
+        #expect(trace.contains("(Basic credentials of 'demo', redacted)"))
+        #expect(trace.contains("/token?service=policy-test-registry (Basic credentials of 'robot', redacted)"))
+        #expect(trace.contains("(Bearer token, redacted)"))
+        // One registry's lines come together: the token flow's four exchanges are not split by the other's.
+        let lines = trace.split(separator: "\n").filter { $0.hasPrefix("[debug] > ") }
+        let owners = lines.map { $0.contains(basic.server) ? "basic" : "token" }
+        #expect(owners == owners.sorted() || owners == owners.sorted().reversed(), "\(lines)")
+        let forbidden = [password, auth("robot"), auth("demo")] + token.issuedTokens()
+        for secret in forbidden { #expect(!trace.contains(secret) && !result.stdout.contains(secret)) }
+    }
 }

@@ -39,6 +39,9 @@ struct HostileServerTests {
         Row(behaviour: "challenge-stray-commas", says: "it is empty"),
         Row(behaviour: "challenge-stray-equals", says: "an authentication scheme was expected"),
         Row(behaviour: "challenge-missing", says: "without a WWW-Authenticate header"),
+        Row(behaviour: "challenge-bearer-no-realm", says: "asks for a Bearer token without naming the token service"),
+        // A header line past libcurl's 100 KiB ended in "Cannot talk to …: Out of memory."
+        Row(behaviour: "challenge-200k", says: "sent a response too long to be a registry's answer (more than 64 KiB)"),
         Row(behaviour: "challenge-negotiate", says: "does not speak (negotiate)"),
         Row(behaviour: "realm-file", says: "not an http(s) URL"),
         Row(behaviour: "status-500", says: "HTTP 500"),

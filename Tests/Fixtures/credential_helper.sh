@@ -3,7 +3,9 @@
 # docker-credential-<name>. Its state lives in the directory of the link ($0), so each test has its own:
 #   mode       what to do: (empty) behave like a real helper; fail-at-once: print an error and exit 1
 #              without reading stdin; store-refused: read stdin, refuse the store; hang: never finish;
-#              flood: read stdin, print 2 MiB on stdout and exit 0 (more than policy's 1 MiB output cap)
+#              flood: read stdin, print 2 MiB on stdout and exit 0 (more than policy's 1 MiB output cap);
+#              slow-store: on store, read stdin, touch store-started, start a child that writes late-child after
+#              2 s, sleep 2 s itself and then write stored (a store that finishes after policy was interrupted)
 #   verbs      one line per call: the verb;     argv  one line per call: "$#: $*"
 #   stdin.V    what call V received on stdin;   env.V the environment call V received
 #   stored     what the last `store` received; entries/ holds every stored server (the "keychain")
@@ -23,6 +25,14 @@ if [ "$mode" = hang ]; then
     exit 0
 fi
 input=$(cat)
+if [ "$mode:$verb" = slow-store:store ]; then
+    (sleep 2; echo late > "$dir/late-child") &
+    echo $! > "$dir/child.pid"
+    touch "$dir/store-started"
+    sleep 2
+    printf '%s' "$input" > "$dir/stored"
+    exit 0
+fi
 if [ "$mode" = flood ]; then
     echo "$verb" >> "$dir/verbs"
     head -c 2097152 /dev/zero | tr '\0' x

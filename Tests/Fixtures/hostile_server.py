@@ -188,6 +188,8 @@ BEHAVIOURS = {
     "challenge-stray-commas": (False, fixed_challenge(",, ,\t,")),
     "challenge-stray-equals": (False, fixed_challenge('Basic realm="x", =oops')),
     "challenge-missing": (False, status("401 Unauthorized", b"no")),
+    "challenge-bearer-no-realm": (False, fixed_challenge('Bearer service="registry.example"')),
+    "challenge-200k": (False, fixed_challenge('Bearer realm="http://x/' + "a" * 204800 + '"')),
     "challenge-negotiate": (False, fixed_challenge("Negotiate")),
     "realm-file": (False, fixed_challenge('Bearer realm="file:///etc/passwd",service="x"')),
     "status-500": (False, status("500 Internal Server Error", b"boom")),

@@ -88,4 +88,25 @@ struct PlatformTests {
     @Test func theEnvironmentIsReadWhole() {
         #expect(CurrentProcess.environmentVariables() == ProcessInfo.processInfo.environment)
     }
+
+    /// flock excludes another open file description even in the same process: the second lock waits,
+    /// announces the wait once, and gives up at its bound; once the first is released it is taken at once.
+    @Test func aHeldLockIsWaitedForAnnouncedAndGivenUpOn() throws {
+        let directory = NSTemporaryDirectory() + "platform-\(UUID().uuidString)"
+        try Directory.create(directory, permissions: 0o700)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/config.json.lock"
+        let quiet = LockWait(announceAfterMilliseconds: 1000, giveUpAfterSeconds: 1) { _ in }
+        let first = try FileLock(path: path, wait: quiet)
+        final class Announced: @unchecked Sendable { var paths: [String] = [] }
+        let announced = Announced()
+        let waiting = LockWait(announceAfterMilliseconds: 200, giveUpAfterSeconds: 1) { announced.paths.append($0) }
+        #expect(throws: FileLockFailure.gaveUp(afterSeconds: 1)) { try FileLock(path: path, wait: waiting) }
+        #expect(announced.paths == [path])
+        first.release()
+        let second = try FileLock(path: path, wait: waiting)
+        second.release()
+        #expect(announced.paths == [path], "a free lock is taken without a word")
+        #expect(Paths.permissions(of: path) == 0o600)
+    }
 }

@@ -1,4 +1,5 @@
 @testable import CredentialStore
+import Platform
 @testable import PolicyBase
 @testable import RegistryAuth
 import Testing
@@ -43,6 +44,10 @@ struct ErrorWordingTests {
         .missingChallenge(host: host),
         .malformedChallenge(host: host, ChallengeParseError(reason: .unterminatedQuotedString, offset: 7)),
         .unsupportedChallenge(host: host, schemes: ["negotiate"]),
+        .bearerWithoutRealm(host: host),
+        .unexpectedStatus(host: host, status: 400, serverMessage: "Client sent an HTTP request to an HTTPS server."),
+        .unexpectedStatus(host: host, status: 431, serverMessage: nil),
+        .unexpectedStatus(host: host, status: 400, serverMessage: "Request Header Or Cookie Too Large"),
         .invalidRealm(realm: OutsideText("ftp://\(host)/token")),
         .insecureRealm(realm: OutsideText("http://\(host)/token")),
         .invalidTokenReply(host: host, .notJSON),
@@ -53,6 +58,7 @@ struct ErrorWordingTests {
 
     static let storeErrors: [StoreError] = [
         .fileSystem(operation: "write", path: "/cfg/config.json", errno: 13),
+        .lockTimedOut(path: "/cfg/config.json.lock", seconds: 120),
         .notJSONObject(path: "/cfg/config.json", JSONParseError(reason: .unexpectedEnd, offset: 3, line: 1, column: 4)),
         .notJSONObject(path: "/cfg/config.json", nil),
         .conflictingStores(credsStore: "pass", credStore: "secretservice"),
@@ -75,6 +81,8 @@ struct ErrorWordingTests {
         .emptyPassword, .emptyUsername, .colonInUsername, .noUsernameNoTTY, .noPasswordNoTTY,
         .invalidServer(.empty), .invalidServer(.unsupportedScheme("ftp")), .invalidServer(.hasPath("/x")),
         .invalidServer(.invalidHost(secret)), .invalidServer(.invalidPort("99999")),
+        .invalidDefaultDomain(file: "/cfg/default-domain.cfg", .hasPath("/evil path")),
+        .notCertificates(option: "--ca-file", path: "/etc/passwd"),
         .invalidHelperTimeout(variable: "POLICY_HELPER_TIMEOUT", value: "0"), .invalidTimeout("-1"),
         .unreadableFile(option: "--ca-file", path: "/no/ca.pem"), .keyWithoutCert, .plaintextWithTLSOptions,
     ]
@@ -99,8 +107,9 @@ struct ErrorWordingTests {
     static func expectedExitCode(_ error: LoginError) -> ExitCode {
         switch error {
         case .credentialsRejected, .identityTokenWithoutTokenService: .credentialsRejected
+        case .transport(_, .requestTooLarge): .usage
         case .transport, .unexpectedStatus, .missingChallenge, .malformedChallenge, .unsupportedChallenge, .invalidRealm,
-             .insecureRealm, .invalidTokenReply, .redirectedElsewhere: .network
+             .insecureRealm, .invalidTokenReply, .redirectedElsewhere, .bearerWithoutRealm: .network
         }
     }
 
@@ -142,6 +151,10 @@ struct ErrorWordingTests {
     static func access(_ repository: String = "org/policy", asked: [RepositoryAction] = [.pull, .push], granted: [RepositoryAction],
                        notFound: Bool = false) -> AccessReport {
         AccessReport(request: AccessRequest(repository: repository, actions: asked), granted: granted, repositoryNotFound: notFound)
+    }
+
+    static func failure(_ error: LoginError) -> LoginFailure {
+        LoginFailure(error: error, server: server, username: "me")
     }
 
     static func denied(_ server: RegistryAddress, _ reports: AccessReport...) -> AccessDenied {
@@ -206,6 +219,34 @@ struct ErrorWordingTests {
         SentenceRow(name: "expired: stored ECR password",
                     error: ExpiredCredentials(server: ecr, expires: expiry, now: expiry + 3 * 86_400 + 3600, source: .ecrToken, stored: true),
                     exitCode: .credentialsRejected, contains: ["The stored password for 123456789012.dkr.ecr", "(3 d 1 h ago)"]),
+        // Issue 19: each sentence names the real cause, with its hint.
+        SentenceRow(name: "cause: --plaintext against TLS",
+                    error: failure(.unexpectedStatus(host: host, status: 400, serverMessage: "Client sent an HTTP request to an HTTPS server.")),
+                    exitCode: .network, contains: ["speaks HTTPS, not plain HTTP", "drop --plaintext", "HTTPS server)"], lacks: [".,", "does not expect"]),
+        SentenceRow(name: "cause: a full stop inside a sentence is dropped",
+                    error: failure(.unexpectedStatus(host: host, status: 418, serverMessage: "I am a teapot.")), exitCode: .network,
+                    contains: ["HTTP 418: I am a teapot, which"], lacks: [".,"]),
+        SentenceRow(name: "cause: request headers too large (431)", error: failure(.unexpectedStatus(host: host, status: 431, serverMessage: nil)),
+                    exitCode: .network, contains: ["too long", "HTTP 431"]),
+        SentenceRow(name: "cause: request headers too large (nginx 400)",
+                    error: failure(.unexpectedStatus(host: host, status: 400, serverMessage: "Request Header Or Cookie Too Large")),
+                    exitCode: .network, contains: ["too long", "HTTP 400"]),
+        SentenceRow(name: "cause: Bearer without a realm", error: failure(.bearerWithoutRealm(host: host)), exitCode: .network,
+                    contains: ["without naming the token service", "no realm"], lacks: ["does not speak"]),
+        SentenceRow(name: "cause: credentials too long to send",
+                    error: failure(.transport(host: host, .requestTooLarge(bytes: 1_398_108, limit: (1 << 20) - 4096))), exitCode: .usage,
+                    contains: ["too long to send to registry.example:5000", "1365 KiB", "at most 1020 KiB"], lacks: ["memory"]),
+        SentenceRow(name: "cause: response too long", error: failure(.transport(host: host, .responseTooLarge(limit: 64 << 10))),
+                    exitCode: .network, contains: ["too long", "more than 64 KiB"], lacks: ["memory"]),
+        SentenceRow(name: "cause: garbled default-domain.cfg",
+                    error: InputError.invalidDefaultDomain(file: "/cfg/default-domain.cfg", .hasPath("/evil path")), exitCode: .usage,
+                    contains: ["'/cfg/default-domain.cfg'", "'/evil path'", "--server"]),
+        SentenceRow(name: "cause: --ca-file without certificates", error: InputError.notCertificates(option: "--ca-file", path: "/etc/passwd"),
+                    exitCode: .usage, contains: ["--ca-file", "no PEM certificate", "'/etc/passwd'"]),
+        SentenceRow(name: "cause: config lock held", error: StoreError.lockTimedOut(path: "/cfg/config.json.lock", seconds: 120),
+                    exitCode: .storage, contains: ["Gave up after 120 seconds", "'/cfg/config.json.lock'", "$POLICY_LOCK_TIMEOUT"]),
+        SentenceRow(name: "cause: stdout full", error: OutputWriteFailure(stream: .standardOutput, error: Errno(rawValue: 28)),
+                    exitCode: .unexpected, contains: ["Cannot write to standard output: No space left on device"]),
         SentenceRow(name: "status: rejected and unreachable",
                     error: status([("ghcr.io", .rejected), ("registry.example:5000", .unreachable), ("quay.io", .ok)])!,
                     exitCode: .credentialsRejected,
@@ -262,6 +303,8 @@ struct ErrorWordingTests {
         Run(arguments: ["login", "--timeout", "0", "-s", "ghcr.io", "-u", "me", "-p", "x"], exitCode: .usage, names: "--timeout"),
         Run(arguments: ["login", "-s", "ghcr.io", "-u", "me", "-p", "x"], environment: ["POLICY_HELPER_TIMEOUT": "0"],
             exitCode: .usage, names: "POLICY_HELPER_TIMEOUT"),
+        Run(arguments: ["login", "-s", "ghcr.io", "-u", "me", "-p", "x"], environment: ["POLICY_LOCK_TIMEOUT": "soon"],
+            exitCode: .usage, names: "$POLICY_LOCK_TIMEOUT must be a whole number of seconds between 1 and 3600, not 'soon'"),
         Run(arguments: ["logout"], environment: ["POLICY_CONFIG_DIR": "/nonexistent-dir"], exitCode: .usage, names: "--server"),
         Run(arguments: [], exitCode: .usage, names: "No command"),
         // Found by the fuzzer: an unknown option's spelling is cleaned, never a line break or an escape.
@@ -292,7 +335,7 @@ private extension StoreError {
     /// What the sentence must name: the file or the helper.
     var named: String {
         switch self {
-        case .fileSystem(_, let path, _), .notJSONObject(let path, _), .invalidEntry(let path, _, _): path
+        case .fileSystem(_, let path, _), .notJSONObject(let path, _), .invalidEntry(let path, _, _), .lockTimedOut(let path, _): path
         case .conflictingStores: "credsStore"
         case .invalidHelperName(_, let configKey), .helperNotFound(_, let configKey): configKey.description
         case .helper(let executable, _, _): executable.description

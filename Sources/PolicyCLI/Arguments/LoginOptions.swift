@@ -10,7 +10,10 @@ enum PasswordSource: Equatable {
 /// `policy login`'s options, checked and interpreted; every usage error is found here, before any I/O.
 struct LoginOptions {
     var serverInput: String?
+    /// `-u`, without the blanks around it (docker trims them too).
     var username: String?
+    /// True when `-u` had blanks around it, which were removed (a warning says so).
+    var usernameWasTrimmed = false
     var passwordSource: PasswordSource
     var rememberAsDefault: Bool
     var network: NetworkOptions
@@ -19,7 +22,8 @@ struct LoginOptions {
 
     init(_ parsed: ParsedArguments) throws {
         serverInput = try ServerArgument.input(parsed)
-        username = parsed.value(.username)
+        username = parsed.value(.username).map(Self.trimmed)
+        usernameWasTrimmed = username != parsed.value(.username)
         if let username {
             if username.isEmpty { throw InputError.emptyUsername }
             if username.contains(":") { throw InputError.colonInUsername }
@@ -37,5 +41,12 @@ struct LoginOptions {
         rememberAsDefault = parsed.has(.defaultDomain)
         network = try NetworkOptions(parsed)
         access = try parsed.all(.checkAccess).map(AccessArgument.parse)
+    }
+
+    /// A user name as docker takes it: without leading and trailing white space (Go's strings.TrimSpace).
+    static func trimmed(_ username: String) -> String {
+        guard let first = username.firstIndex(where: { !$0.isWhitespace }),
+              let last = username.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(username[first...last])
     }
 }

@@ -109,13 +109,14 @@ struct OptionSpec: Sendable {
 
 /// The commands, in help order.
 enum CommandName: String, CaseIterable, Sendable {
-    case login, logout, status, help, version
+    case login, logout, status, completion, help, version
 
     var summary: String {
         switch self {
         case .login: "Log in to a container registry and store the credentials"
         case .logout: "Remove stored credentials for a registry"
         case .status: "List stored logins; --verify re-checks them with their registries"
+        case .completion: "Print a completion script for bash, zsh or fish"
         case .help: "Show help for policy or for a command"
         case .version: "Print the version of policy"
         }
@@ -126,6 +127,7 @@ enum CommandName: String, CaseIterable, Sendable {
         switch self {
         case .login, .logout: " [SERVER]"
         case .status: " [SERVER...]"
+        case .completion: " SHELL"
         case .help: " [COMMAND]"
         case .version: ""
         }
@@ -137,7 +139,7 @@ enum CommandName: String, CaseIterable, Sendable {
         case .login: "echo \"$PAT\" | policy login -s ghcr.io -u USER --password-stdin --check-access USER/policy:pull,push"
         case .logout: "policy logout -s ghcr.io"
         case .status: "policy status --verify"
-        case .help, .version: nil
+        case .completion, .help, .version: nil
         }
     }
 
@@ -147,7 +149,7 @@ enum CommandName: String, CaseIterable, Sendable {
     /// How many operands the command takes at most.
     var operandLimit: Int {
         switch self {
-        case .login, .logout, .help: 1
+        case .login, .logout, .completion, .help: 1
         case .status: 64
         case .version: 0
         }

@@ -1,3 +1,5 @@
+import CredentialStore
+import PolicyBase
 import RegistryAuth
 
 /// The registry a command acts on: `-s`/`--server` or the operand, else the default domain `login -d`
@@ -13,17 +15,21 @@ enum ServerArgument {
     /// The normalised address of `input`, or of the remembered default domain when `input` is nil.
     /// - Throws: a usage failure when there is neither, or when the text is not a registry address.
     static func resolve(_ input: String?, context: CommandContext) throws -> RegistryAddress {
-        let text: String
         if let input {
-            text = input
-        } else {
-            guard let remembered = try context.defaultDomain().read() else { throw InputError.noServer }
-            text = remembered
+            do {
+                return try RegistryAddress(parsing: input)
+            } catch {
+                throw InputError.invalidServer(error)
+            }
         }
+        let defaultDomain = try context.defaultDomain()
+        guard let remembered = try defaultDomain.read() else { throw InputError.noServer }
         do {
-            return try RegistryAddress(parsing: text)
+            return try RegistryAddress(parsing: remembered)
         } catch {
-            throw InputError.invalidServer(error)
+            // Named, so that the user knows which file to fix: the server was never typed.
+            let fromFile = (try? defaultDomain.file.read()) != nil
+            throw InputError.invalidDefaultDomain(file: OutsideText(fromFile ? defaultDomain.file.path : defaultDomain.config.path), error)
         }
     }
 }

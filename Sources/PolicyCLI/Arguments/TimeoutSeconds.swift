@@ -1,4 +1,4 @@
-/// A bound in whole seconds, as `--timeout` and `$POLICY_HELPER_TIMEOUT` take it.
+/// A bound in whole seconds, as `--timeout`, `$POLICY_HELPER_TIMEOUT` and `$POLICY_LOCK_TIMEOUT` take it.
 enum TimeoutSeconds {
     static let allowed = 1...3600
 

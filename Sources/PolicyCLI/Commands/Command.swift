@@ -12,6 +12,7 @@ extension CommandName {
         case .login: LoginCommand.self
         case .logout: LogoutCommand.self
         case .status: StatusCommand.self
+        case .completion: CompletionCommand.self
         case .help: HelpCommand.self
         case .version: VersionCommand.self
         }

@@ -99,10 +99,16 @@ struct LoginCommand: Command {
     }
 
     private func resolveUsername() throws(InputError) -> String {
-        if let username = options.username { return username }
+        if let username = options.username {
+            if options.usernameWasTrimmed { context.output.warning(LoginNotes.usernameTrimmed(OutsideText(username, .name))) }
+            return username
+        }
         guard context.standardInputIsTerminal else { throw InputError.noUsernameNoTTY }
-        guard let typed = TerminalPrompt.readLine(prompt: "Username: "), !typed.isEmpty else { throw InputError.emptyUsername }
+        guard let line = TerminalPrompt.readLine(prompt: "Username: ") else { throw InputError.emptyUsername }
+        let typed = LoginOptions.trimmed(line)
+        if typed.isEmpty { throw InputError.emptyUsername }
         if typed.contains(":") { throw InputError.colonInUsername }
+        if typed != line { context.output.warning(LoginNotes.usernameTrimmed(OutsideText(typed, .name))) }
         return typed
     }
 

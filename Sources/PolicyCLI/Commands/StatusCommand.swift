@@ -44,24 +44,39 @@ struct StatusCommand: Command {
     }
 
     /// Verifies each row's credentials with its registry, `concurrentChecks` at a time. Nothing is printed
-    /// from the workers; each has its own transport.
+    /// from the workers; each has its own transport. With `--debug` each worker keeps its exchanges, which are
+    /// traced here afterwards, registry by registry in the table's order, so that lines never interleave.
     private func check(_ rows: [StatusRow]) -> [StatusRow] {
         let verifier = CredentialVerifier(network: network, makeTransport: context.makeTransport, now: context.environment.now)
-        let states = BoundedWorkers.map(count: rows.count, limit: Self.concurrentChecks) { index in
-            Self.state(of: rows[index], verifier: verifier)
+        let traced = context.debug
+        let checks = BoundedWorkers.map(count: rows.count, limit: Self.concurrentChecks) { index in
+            let log = traced ? ExchangeLog() : nil
+            let state = Self.state(of: rows[index], verifier: verifier, log: log)
+            return (state, log?.exchanges ?? [])
         }
-        return zip(rows, states).map { row, state in
+        if traced {
+            let trace = DebugTrace(output: context.output)
+            for (_, exchanges) in checks {
+                // A token a registry may echo back is masked before any line of the trace is printed.
+                for exchange in exchanges { if case .bearer(let token) = exchange.request.authorization { context.output.protect(token) } }
+                for exchange in exchanges { trace.exchange(exchange.request, exchange.result) }
+            }
+        }
+        return zip(rows, checks).map { row, check in
             var row = row
-            row.state = state
+            row.state = check.0
             return row
         }
     }
 
     /// nil for a key that is not a registry address (a namespaced `quay.io/org`): not checked.
-    private static func state(of row: StatusRow, verifier: CredentialVerifier) -> StatusRow.State? {
+    private static func state(of row: StatusRow, verifier: CredentialVerifier, log: ExchangeLog?) -> StatusRow.State? {
         guard let address = row.registry.address else { return nil }
         do {
-            _ = try verifier.verify(row.registry.shown.credentials, at: address)
+            let observer = log.map { log in { (request: HTTPRequest, result: Result<HTTPResponse, TransportError>) in
+                log.exchanges.append(Exchange(request: request, result: result))
+            } }
+            _ = try verifier.verify(row.registry.shown.credentials, at: address, observer: observer)
             return .ok
         } catch .expired {
             return .expired
@@ -70,4 +85,15 @@ struct StatusCommand: Command {
             return error.refusedCredentials ? .rejected : .unreachable
         }
     }
+}
+
+/// One request and what came of it, kept by a `status --verify` worker for `--debug`.
+private struct Exchange: Sendable {
+    var request: HTTPRequest
+    var result: Result<HTTPResponse, TransportError>
+}
+
+/// The exchanges of one worker's check, in order; only that worker appends.
+private final class ExchangeLog {
+    var exchanges: [Exchange] = []
 }

@@ -60,6 +60,7 @@ extension TransportError {
             return "TLS with \(host) failed (\(detail))"
         case .connectionDropped(let detail): return "\(host) closed the connection (\(detail))"
         case .responseTooLarge: return "\(host) sent a response too large to be an answer"
+        case .requestTooLarge(let bytes, _): return "the request to \(host) is too long to send (\(bytes / 1024) KiB of headers)"
         case .emptyReply: return "\(host) closed the connection without answering"
         case .unsupported(let detail), .other(_, let detail): return "cannot talk to \(host) (\(detail))"
         }

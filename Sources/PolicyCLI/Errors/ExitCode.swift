@@ -12,7 +12,7 @@ enum ExitCode: Int32, CaseIterable {
     var summary: String {
         switch self {
         case .success: "success"
-        case .unexpected: "unexpected internal error"
+        case .unexpected: "unexpected internal error, or output that could not be written"
         case .usage: "usage error"
         case .credentialsRejected: "credentials rejected or expired"
         case .network: "network, TLS, timeout or protocol error"

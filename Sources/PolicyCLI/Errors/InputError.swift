@@ -17,9 +17,13 @@ enum InputError: Error, Equatable {
     case noUsernameNoTTY
     case noPasswordNoTTY
     case invalidServer(RegistryAddressError)
+    /// The server remembered in `file` (default-domain.cfg) is not a registry address.
+    case invalidDefaultDomain(file: OutsideText, RegistryAddressError)
     case invalidHelperTimeout(variable: String, value: OutsideText)
     case invalidTimeout(OutsideText)
     case unreadableFile(option: String, path: OutsideText)
+    /// `--ca-file` names a file with no PEM certificate in it.
+    case notCertificates(option: String, path: OutsideText)
     case keyWithoutCert
     case plaintextWithTLSOptions
     case invalidAccess(OutsideText)
@@ -45,11 +49,15 @@ extension InputError: ReportableError {
         case .noPasswordNoTTY:
             "No password given and no terminal to ask on: pipe it with --password-stdin, e.g. 'echo \"$TOKEN\" | \(LoginCommandLine.text(server: "HOST"))'."
         case .invalidServer(let error): "The server is not a registry address: \(error.reason)."
+        case .invalidDefaultDomain(let file, let error):
+            "The default registry remembered in '\(file)' is not a registry address: \(error.reason); give --server, or remember another with 'policy login -d -s HOST'."
         case .invalidHelperTimeout(let variable, let value):
             "$\(variable) must be a whole number of seconds \(TimeoutSeconds.range), not '\(value)'."
         case .invalidTimeout(let value):
             "--timeout must be a whole number of seconds \(TimeoutSeconds.range), not '\(value)'."
         case .unreadableFile(let option, let path): "Cannot read the file given to \(option): '\(path)'."
+        case .notCertificates(let option, let path):
+            "The file given to \(option) holds no PEM certificate ('-----BEGIN CERTIFICATE-----'): '\(path)'; pass the certificate authority's certificate in PEM form."
         case .keyWithoutCert: "--key-file needs --cert-file (and --cert-file alone needs the key inside it)."
         case .plaintextWithTLSOptions: "--plaintext cannot be combined with -k, --ca-file, --cert-file or --key-file."
         case .invalidAccess(let text):

@@ -9,7 +9,11 @@ struct LoginFailure: ReportableError {
     /// True when the credentials were the stored ones, re-verified by `policy login` without new ones.
     var stored = false
 
-    var exitCode: ExitCode { error.refusedCredentials ? .credentialsRejected : .network }
+    var exitCode: ExitCode {
+        // Credentials too long to send are the user's input, like a secret over 1 MiB on stdin.
+        if case .transport(_, .requestTooLarge) = error { return .usage }
+        return error.refusedCredentials ? .credentialsRejected : .network
+    }
 
     var sentence: String {
         switch error {
@@ -31,6 +35,8 @@ struct LoginFailure: ReportableError {
             return "\(host) sent a WWW-Authenticate header that cannot be parsed (\(parseError.reason.text) at byte \(parseError.offset))."
         case .unsupportedChallenge(let host, let schemes):
             return "\(host) asks for authentication policy does not speak (\(schemes.map(\.description).joined(separator: ", "))); Basic and Bearer are supported."
+        case .bearerWithoutRealm(let host):
+            return "\(host) asks for a Bearer token without naming the token service to get it from (its WWW-Authenticate challenge has no realm), so there is no way to log in; is it an OCI registry, or did a proxy change the header?"
         case .invalidRealm(let realm):
             return "\(server) named a token service that is not an http(s) URL: '\(realm)'."
         case .insecureRealm(let realm):
@@ -57,6 +63,11 @@ struct LoginFailure: ReportableError {
             return "\(host) answered HTTP 429\(detail(message)): too many requests (a rate limit, not a credentials problem); try again later."
         case 404:
             return "\(host) answered HTTP 404 to the registry API\(detail(message)); is \(server) an OCI registry?"
+        case 400 where message?.description.lowercased().contains("http request to an https server") == true:
+            return "\(host) speaks HTTPS, not plain HTTP (it answered HTTP 400\(detail(message))); drop --plaintext (and http:// from the server address)."
+        case 431,
+             400 where message.map(Self.saysHeadersTooLarge) == true:
+            return "\(host) answered HTTP \(status)\(detail(message)): the request's headers, which carry the credentials, are too long for it; check that the password or token is the right one."
         case 400 where server.isECR:
             return "\(host) answered HTTP 400\(detail(message)); ECR answers so to a bad password or a region mismatch: check that the region in the server name matches your AWS CLI's."
         case 300...399:
@@ -66,9 +77,17 @@ struct LoginFailure: ReportableError {
         }
     }
 
-    /// `: <what the server said>`, or nothing. Server messages arrive already cleaned.
+    /// `: <what the server said>`, or nothing, for the middle of a sentence: without a final full stop. Server
+    /// messages arrive already cleaned.
     static func detail(_ message: OutsideText?) -> String {
-        message.map { ": \($0)" } ?? ""
+        guard let text = message?.description, !text.isEmpty else { return "" }
+        return ": " + (text.hasSuffix(".") ? String(text.dropLast()) : text)
+    }
+
+    /// nginx's "Request Header Or Cookie Too Large", and the like.
+    private static func saysHeadersTooLarge(_ message: OutsideText) -> Bool {
+        let text = message.description.lowercased()
+        return text.contains("header") && (text.contains("too large") || text.contains("too long"))
     }
 
 }

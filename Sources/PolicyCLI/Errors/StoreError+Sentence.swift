@@ -10,6 +10,8 @@ extension StoreError: ReportableError {
         switch self {
         case .fileSystem(let operation, let path, let code):
             return "Cannot \(operation) '\(path)': \(Errno(rawValue: code))."
+        case .lockTimedOut(let path, let seconds):
+            return "Gave up after \(Plural.seconds(seconds)) waiting for another process to release '\(path)'; try again when it has finished, or raise $\(StorageSettings.lockTimeoutVariable)."
         case .notJSONObject(let path, let parseError?):
             return "'\(path)' is not valid JSON (\(parseError.reason.text) at line \(parseError.line), column \(parseError.column)); fix or move the file, it was left untouched."
         case .notJSONObject(let path, nil):

@@ -27,7 +27,10 @@ extension TransportError {
         case .caFileProblem(let detail):
             return "The certificate authority file could not be used (\(detail)); check --ca-file."
         case .responseTooLarge(let limit):
-            return "\(host) sent a response of more than \(limit / 1024) KiB where a small one was expected; the login was abandoned."
+            let size = limit > 0 ? " (more than \(limit / 1024) KiB)" : ""
+            return "\(host) sent a response too long to be a registry's answer\(size); the login was abandoned."
+        case .requestTooLarge(let bytes, let limit):
+            return "The credentials are too long to send to \(host): their Authorization header would take \(bytes / 1024) KiB, and a request can carry at most \(limit / 1024) KiB; check that the password or token is the right one."
         case .emptyReply:
             return "\(host) closed the connection without answering; if the registry speaks HTTPS only on another port, check the server address."
         case .unsupported(let detail), .other(_, let detail):

@@ -27,6 +27,10 @@ enum HelpText {
         if !own.isEmpty { lines += ["", "Options:"] + optionLines(own) }
         lines += ["", "Global options:"] + optionLines(Option.allCases.filter(\.isGlobal))
         if let example = command.example { lines += ["", "Example:", "  " + example] }
+        if command == .completion {
+            lines += ["", "Installing the script (make install puts it where each shell looks):"]
+            lines += CompletionShell.allCases.flatMap(\.installation).map { "  " + $0 }
+        }
         if command.talksToStores { lines += exitCodeLines() }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -9,6 +9,11 @@ enum LoginNotes {
     static let surroundingBlanks =
         "The password read from stdin starts or ends with a space or tab; it was sent as is. Check for a copy-paste mistake."
 
+    /// The user name had blanks around it, which were removed before anything was sent, as docker does.
+    static func usernameTrimmed(_ username: OutsideText) -> String {
+        "The user name had blanks around it; they were removed (as docker does), logging in as '\(username)'."
+    }
+
     /// Before re-verifying stored credentials, on stderr (docker's wording).
     static func usingStored(username: OutsideText) -> String {
         "Authenticating with existing credentials (user \(username))"
