@@ -34,15 +34,15 @@ struct AWSCredentialProcessTests {
         await #expect(throws: row.problem) { try await AWSCredentialProcess(command: row.command, timeoutSeconds: 10).credentials() }
     }
 
-    /// The bound kills the whole process group: a background child does not outlive it.
+    /// The bound kills the whole process group: a background child does not outlive it. The error itself shows
+    /// that the bound fired (unbounded, the command would end after 31 s with no output: `invalidOutput`); the
+    /// wall time is not measured, as it would measure how busy the test runner's threads were.
     @Test func aHungCommandIsStoppedWithWhatItStarted() async throws {
         let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("policy-credproc-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: pidFile) }
-        let start = Date()
         await #expect(throws: AWSProcessProblem.timedOut(seconds: 1)) {
             try await AWSCredentialProcess(command: "sleep 30 & echo $! > \(pidFile); exec sleep 31", timeoutSeconds: 1).credentials()
         }
-        #expect(Date().timeIntervalSince(start) < 20)
         let child = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         let deadline = Date().addingTimeInterval(5)
         while Self.isAlive(child), Date() < deadline { usleep(20_000) }
