@@ -9,6 +9,8 @@ enum ManPage {
          [#"echo "$PAT" | policy login -s ghcr.io -u <username> --password-stdin"#]),
         ("Log in to AWS Elastic Container Registry with the password the AWS CLI prints (it lasts 12 hours):",
          ["aws ecr get-login-password | policy login -s <account>.dkr.ecr.<region>.amazonaws.com -u AWS --password-stdin"]),
+        ("Log in to ECR without the AWS CLI: with no password given, policy gets one from ECR with the AWS credentials it finds:",
+         ["policy login -s <account>.dkr.ecr.<region>.amazonaws.com"]),
         ("Log in to Docker Hub; every spelling of it is verified at registry-1.docker.io:",
          [#"echo "$PAT" | policy login -s registry-1.docker.io -u <username> --password-stdin"#]),
         ("Log in to Google Container Registry with the whole JSON key file of a service account:",
@@ -86,9 +88,26 @@ enum ManPage {
             ("HTTPS_PROXY, https_proxy, HTTP_PROXY, http_proxy, ALL_PROXY",
              "The proxy for HTTPS, for plain HTTP, or for both (read by libcurl); HTTPS goes through it with CONNECT."),
             ("NO_PROXY, no_proxy", "Hosts reached directly, without the proxy (e.g. 127.0.0.1,.internal.example)."),
-        ]
+        ] + awsEnvironment
         return entries.flatMap { name, meaning in [".TP", #"\fB"# + roff(name) + #"\fR"#, roff(meaning)] }
     }
+
+    /// What a native ECR login (an ECR server, no password given) reads, in the AWS SDKs' order.
+    private static let awsEnvironment: [(String, String)] = [
+        ("AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN", "ECR login: the first source of AWS credentials."),
+        ("AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN, AWS_ROLE_SESSION_NAME",
+         "ECR login: web identity, exchanged at STS (GitHub Actions OIDC, EKS IRSA); the second source."),
+        ("AWS_PROFILE, AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE",
+         "ECR login: the profile (default: default) and the shared files (~/.aws/credentials, ~/.aws/config): static keys or credential_process; the third source."),
+        ("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+         "ECR login: the container credentials endpoint (ECS, EKS Pod Identity); the fourth source."),
+        ("AWS_EC2_METADATA_DISABLED, AWS_EC2_METADATA_V1_DISABLED, AWS_EC2_METADATA_SERVICE_ENDPOINT, AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE",
+         "ECR login: EC2 instance metadata (IMDSv2), the last source: off, IMDSv1 refused, another endpoint, IPv6."),
+        ("AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL_ECR_PUBLIC, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+         "ECR login: the AWS SDKs' endpoint overrides (a service's own first), or none at all."),
+        ("AWS_REGION, AWS_DEFAULT_REGION", "ECR login: the region of STS (default: the registry's)."),
+        ("AWS_CA_BUNDLE", "ECR login: extra trusted authorities for AWS endpoints."),
+    ]
 
     private static func files() -> [String] {
         let directory = "~/.policy"
