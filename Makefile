@@ -10,9 +10,11 @@ BIN_DIR = $(shell swift build --show-bin-path)
 # Every process `make test` starts carries POLICY_TEST_RUN=$(TEST_RUN); scripts/leftovers.sh checks at the end
 # that none is left running.
 TEST_RUN := policy-test-$(shell od -An -N6 -tx1 /dev/urandom | tr -d ' \n')
-# Seconds each libFuzzer target runs: `make fuzz` for a real session, `make test` for a smoke run.
+# `make fuzz` explores: each libFuzzer target for FUZZ_SECONDS from a random seed. `make test` decides: it
+# replays Fuzz/corpus/ and then runs each target FUZZ_SMOKE_RUNS times from a fixed seed, so the same code
+# always gets the same verdict.
 FUZZ_SECONDS ?= 300
-FUZZ_SMOKE_SECONDS ?= 20
+FUZZ_SMOKE_RUNS ?= 30000
 
 .PHONY: help deps build release test sanitize mutants demo bench fuzz clean
 
@@ -28,11 +30,11 @@ build: deps ## debug build
 release: deps ## the single stripped binary at .build/release/policy (static Swift standard library)
 	scripts/build-release.sh
 
-test: deps ## build and run every test (unit, integration, end to end), a fuzz smoke run, then all under ASan
+test: deps ## build and run every test (unit, integration, end to end), the fuzz corpus and a fixed-seed fuzz run, then all under ASan
 	swift build --build-tests
 	@status=0; \
 	POLICY_TEST_RUN=$(TEST_RUN) POLICY_BIN="$(BIN_DIR)/policy" swift test --skip-build || status=$$?; \
-	[ $$status -ne 0 ] || scripts/fuzz.sh $(FUZZ_SMOKE_SECONDS) || status=$$?; \
+	[ $$status -ne 0 ] || scripts/fuzz.sh --smoke $(FUZZ_SMOKE_RUNS) || status=$$?; \
 	[ $$status -ne 0 ] || POLICY_TEST_RUN=$(TEST_RUN) $(MAKE) --no-print-directory sanitize || status=$$?; \
 	scripts/leftovers.sh $(TEST_RUN) || status=1; \
 	exit $$status
@@ -45,7 +47,7 @@ sanitize: deps ## every test again, tests and the policy binary built with Addre
 mutants: deps ## plant each known bug in a scratch copy and check that the tests catch it (scripts/mutants.sh)
 	scripts/mutants.sh
 
-fuzz: ## run each libFuzzer target (Fuzz/) for FUZZ_SECONDS (default 300); crashes land in fuzz-artifacts/
+fuzz: ## explore: each libFuzzer target (Fuzz/) for FUZZ_SECONDS (default 300) from a random seed; crashes land in fuzz-artifacts/
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 demo: release ## log in to a throwaway local TLS registry with the release binary

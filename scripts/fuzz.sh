@@ -1,18 +1,31 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets under Fuzz/ with swiftc (outside SwiftPM) and runs each for a bounded time.
+# Builds the libFuzzer targets under Fuzz/ with swiftc (outside SwiftPM) and runs them, in one of two modes.
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     default: 300 seconds each, every target
+#   scripts/fuzz.sh [SECONDS] [TARGET...]       explore (make fuzz): each target for SECONDS (default 300) from a
+#                                               random seed, printed; what libFuzzer learns goes to
+#                                               .build-fuzz/corpus/<target>/, crashes to fuzz-artifacts/
+#   scripts/fuzz.sh --smoke RUNS [TARGET...]    decide (make test): replay every file of Fuzz/corpus/<target>/ (the
+#                                               seeds and every input that ever crashed, as named regression files),
+#                                               then RUNS executions with a fixed seed from a fresh copy of those
+#                                               files only, so the same code always gets the same verdict
 #
 # Each target names the modules it exercises; every module is compiled from its own Sources/<Module>/ with
 # -sanitize=fuzzer,address, in order, and Fuzz/<target>/main.swift imports them. A module's files that import
 # what swiftc cannot see outside SwiftPM (swift-subprocess), and the files that use what those declare, are
-# left out, so the lists follow the modules without being written down. Seeds come from Fuzz/corpus/<target>/
-# (read only); what libFuzzer learns goes to .build-fuzz/corpus/<target>/, crashes to fuzz-artifacts/. Exits
-# non-zero when any target finds a crash.
+# left out, so the lists follow the modules without being written down. Exits non-zero when any target crashes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-300}
-shift || true
+mode=explore
+if [ "${1:-}" = --smoke ]; then
+    mode=smoke
+    runs=${2:?fuzz.sh --smoke needs a number of runs}
+    shift 2
+else
+    seconds=${1:-300}
+    shift || true
+fi
+# The fixed seed of the smoke run; any number works, as long as it never changes by chance.
+smoke_seed=1
 
 modules_for() {
     case "$1" in
@@ -74,20 +87,34 @@ for target in "${targets[@]}"; do
         cat ".build-fuzz/$target.build.log" >&2
         exit 1
     fi
-    mkdir -p ".build-fuzz/corpus/$target"
     log=.build-fuzz/$target.log
+    options=(-timeout=10 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 -artifact_prefix="fuzz-artifacts/$target-")
     status=0
-    SWIFT_BACKTRACE=enable=no "$binary" ".build-fuzz/corpus/$target" "Fuzz/corpus/$target" -max_total_time="$seconds" -timeout=10 \
-        -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 -artifact_prefix="fuzz-artifacts/$target-" \
-        > "$log" 2>&1 || status=$?
-    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-    echo "fuzz $target: ${seconds}s, ${runs:-?} executions, exit $status"
+    if [ "$mode" = smoke ]; then
+        # Replay: each committed file once, by name, so a regression file that crashes again is named.
+        SWIFT_BACKTRACE=enable=no "$binary" "${options[@]}" Fuzz/corpus/"$target"/* > "$log" 2>&1 || status=$?
+        replayed=$(find "Fuzz/corpus/$target" -type f | wc -l)
+        if [ "$status" -eq 0 ]; then
+            scratch=.build-fuzz/smoke-corpus/$target
+            rm -rf "$scratch" && mkdir -p "$scratch" && cp Fuzz/corpus/"$target"/* "$scratch"/
+            SWIFT_BACKTRACE=enable=no "$binary" "$scratch" "${options[@]}" -seed="$smoke_seed" -runs="$runs" >> "$log" 2>&1 \
+                || status=$?
+        fi
+        echo "fuzz $target: replayed $replayed corpus files, then $runs runs from seed $smoke_seed, exit $status"
+    else
+        mkdir -p ".build-fuzz/corpus/$target"
+        SWIFT_BACKTRACE=enable=no "$binary" ".build-fuzz/corpus/$target" "Fuzz/corpus/$target" "${options[@]}" \
+            -max_total_time="$seconds" > "$log" 2>&1 || status=$?
+        executed=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+        seed=$(sed -n 's/^INFO: Seed: *//p' "$log" | head -1)
+        echo "fuzz $target: ${seconds}s from seed ${seed:-?} (rerun: .build-fuzz/$target -seed=${seed:-N} ...), ${executed:-?} executions, exit $status"
+    fi
     if [ "$status" -ne 0 ]; then
         grep -E 'ERROR|Fatal error|Test unit written|SUMMARY' "$log" | head -20 >&2 || true
         failed+=("$target")
     fi
 done
 if [ ${#failed[@]} -gt 0 ]; then
-    echo "fuzz: crashes in ${failed[*]}; reproduce with .build-fuzz/<target> fuzz-artifacts/<file>" >&2
+    echo "fuzz: crashes in ${failed[*]}; reproduce with .build-fuzz/<target> <file> (fuzz-artifacts/ or Fuzz/corpus/)" >&2
     exit 1
 fi
