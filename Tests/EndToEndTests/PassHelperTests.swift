@@ -45,9 +45,7 @@ struct PassHelperTests {
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"auths": {}, "credsStore": "pass"}"#)
 
-        let login = try Policy.run(["login", "-s", server, "-u", "robot", "--password-stdin", "--plaintext", "-c", home.path],
-                                   stdin: password, environment: store.environment)
-        #expect(login.exitCode == 0, "\(login.stderr)")
+        try logIn(server, user: "robot", password: password, home: home, environment: store.environment)
         let configText = String(decoding: try home.read("config.json"), as: UTF8.self)
         #expect(!configText.contains(Data("robot:\(password)".utf8).base64EncodedString()))
         #expect(try ConfigJSON(home.read("config.json")).entry(server)?.isEmpty == true)

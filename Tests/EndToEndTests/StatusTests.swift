@@ -8,9 +8,7 @@ struct StatusTests {
     @Test func verifyFindsAPasswordChangedOnTheRegistry() throws {
         let registry = try RegistryFixture(.token, user: "demo", password: "pw-before")
         let home = try TemporaryDirectory()
-        let login = try Policy.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
-                                    "-c", home.path, "-d"], stdin: "pw-before")
-        #expect(login.exitCode == 0, "\(login.stderr)")
+        try logIn(registry.server, user: "demo", password: "pw-before", home: home, reach: .caFile(registry.caFile), arguments: ["-d"])
         let ok = try Policy.run(["status", "--verify", "--ca-file", registry.caFile, "-c", home.path])
         #expect(ok.exitCode == 0, "\(ok.stderr)")
         #expect(ok.stdout.contains("\(registry.server) (default)"), "\(ok.stdout)")
@@ -44,9 +42,7 @@ struct StatusTests {
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"credHelpers": {"\#(helperServer)": "scripted"}, "psFormat": "keep me"}"#)
         for server in [fileServer, helperServer] {
-            let login = try Policy.run(["login", "-s", server, "-u", "robot", "--password-stdin", "--plaintext", "-c", home.path],
-                                       stdin: "pw-all", environment: helper.environment)
-            #expect(login.exitCode == 0, "\(login.stderr)")
+            try logIn(server, user: "robot", password: "pw-all", home: home, environment: helper.environment)
         }
         let status = try Policy.run(["status", "-c", home.path], environment: helper.environment)
         #expect(status.exitCode == 0, "\(status.stderr)")
