@@ -33,15 +33,23 @@ public struct HelperBackend: CredentialBackend {
         config = changed
     }
 
-    /// An `auths` entry says the helper holds the login: one `erase` does (a helper that has nothing says so,
-    /// which is not an error). Without one, `get` first tells whether there is anything to erase.
+    /// An `auths` entry says the helper holds the login: one `erase` does. Helpers differ on erasing what they do
+    /// not hold (docker-credential-pass fails, others succeed), so a failed `erase` is followed by `get`: nothing
+    /// there means nothing to remove. Without an entry, `get` first tells whether there is anything to erase.
     public func erase(_ server: String, in config: inout ConfigDocument) throws(StoreError) -> Bool {
         var changed = config
         let recorded = try changed.removeAuthEntry(server: server)
-        var held = recorded
-        if !recorded { held = try helper.get(server) != nil }
-        if held { try helper.erase(server) }
+        if recorded {
+            do {
+                try helper.erase(server)
+            } catch {
+                guard try helper.get(server) == nil else { throw error }
+            }
+        } else {
+            guard try helper.get(server) != nil else { return false }
+            try helper.erase(server)
+        }
         config = changed
-        return held
+        return true
     }
 }

@@ -151,6 +151,19 @@ struct CredentialHelperTests {
         #expect(helper.verbs == ["store", "erase", "get"], "unrecorded: get asks; not found is an answer, not an error")
     }
 
+    /// A helper that refuses to erase what it lacks (as docker-credential-pass does) and a record of a login it
+    /// no longer holds: the record goes, and logout succeeds.
+    @Test func aRecordedLoginTheHelperNoLongerHoldsIsLoggedOut() throws {
+        let helper = try ScriptedHelper(mode: "strict-erase")
+        let home = try TemporaryDirectory()
+        try home.write("config.json", #"{"credsStore": "scripted", "auths": {"gone.example": {}}}"#)
+        let result = try logout("gone.example", home, helper)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout == "Removing login credentials for gone.example\n")
+        #expect(helper.verbs == ["erase", "get"], "erase first; get only once it failed")
+        #expect(try ConfigJSON(home.read("config.json")).entry("gone.example") == nil)
+    }
+
     @Test func logoutRelaysAHelperFailure() throws {
         let helper = try ScriptedHelper(mode: "fail-at-once")
         let home = try TemporaryDirectory()

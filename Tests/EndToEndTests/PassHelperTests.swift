@@ -69,4 +69,16 @@ struct PassHelperTests {
         #expect(again.exitCode == 0, "\(again.stderr)")
         #expect(again.stdout == "Not logged in to \(server)\n")
     }
+
+    /// config.json records a login that pass no longer holds (docker logged out, or the store was reset): pass
+    /// refuses to erase what it lacks, and logout still removes the record and succeeds.
+    @Test func aRecordedLoginPassNoLongerHoldsIsLoggedOut() throws {
+        let store = try PassStore()
+        let home = try TemporaryDirectory()
+        try home.write("config.json", #"{"auths": {"gone.example": {}}, "credsStore": "pass"}"#)
+        let logout = try Policy.run(["logout", "gone.example", "-c", home.path], environment: store.environment)
+        #expect(logout.exitCode == 0, "\(logout.stderr)")
+        #expect(logout.stdout == "Removing login credentials for gone.example\n")
+        #expect(try ConfigJSON(home.read("config.json")).entry("gone.example") == nil)
+    }
 }
