@@ -9,8 +9,9 @@
 #                                               then RUNS executions with a fixed seed from a fresh copy of those
 #                                               files only, so the same code always gets the same verdict
 #
-# Each target names the modules it exercises; every module is compiled from its own Sources/<Module>/ with
-# -sanitize=fuzzer,address, in order, and Fuzz/<target>/main.swift imports them. A module's files that import
+# Each target names the modules it exercises, Platform (our layer over the C library) before those that use
+# it; every module is compiled from its own Sources/<Module>/ with -sanitize=fuzzer,address, in order, and
+# Fuzz/<target>/main.swift imports them. A module's files that import
 # what swiftc cannot see outside SwiftPM (swift-subprocess), and the files that use what those declare, are
 # left out, so the lists follow the modules without being written down. Exits non-zero when any target crashes.
 set -euo pipefail
@@ -29,9 +30,9 @@ smoke_seed=1
 
 modules_for() {
     case "$1" in
-        challenge-parser|token-reply) echo PolicyBase RegistryAuth ;;
-        config-json) echo PolicyBase CredentialStore ;;
-        argument-parser) echo PolicyBase PolicyCLI ;;
+        challenge-parser|token-reply) echo Platform PolicyBase RegistryAuth ;;
+        config-json) echo Platform PolicyBase CredentialStore ;;
+        argument-parser) echo Platform PolicyBase PolicyCLI ;;
         *) echo "fuzz.sh: unknown target '$1'" >&2; return 1 ;;
     esac
 }

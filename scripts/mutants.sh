@@ -14,8 +14,8 @@ scratch=${MUTANTS_DIR:-/tmp/policy-mutants}
 
 # name | file under Sources/ | literal piece of a line (must occur) | replacement (of every occurrence) | tests (swift test --filter)
 TABLE=$(cat <<'ROWS'
-no-lock | CredentialStore/FileSystem.swift | while flock(fd, LOCK_EX) != 0 { | while false && flock(fd, LOCK_EX) != 0 { | ConcurrentLoginTests
-echo-left-on | PolicyCLI/Input/TerminalPrompt.swift | silent.c_lflag &= ~tcflag_t(ECHO) | silent.c_lflag |= tcflag_t(ECHO) | TerminalTests
+no-lock | Platform/FileLock.swift | flock(descriptor.rawValue, LOCK_EX) | Int32(0) | ConcurrentLoginTests
+echo-left-on | Platform/Terminal.swift | silent.c_lflag &= ~tcflag_t(ECHO) | silent.c_lflag |= tcflag_t(ECHO) | TerminalTests
 fixed-timeout | RegistryAuth/CurlTransport.swift | TIMEOUT, options.timeoutSeconds) | TIMEOUT, 12) | TransportTests/aSilentServerEndsWithinTheTimeout|HostileServerTests/endsInOneSentenceAndExit4
 fixed-transfer-timeout | RegistryAuth/CurlTransport.swift | try set(CURLOPT_TIMEOUT, options.timeoutSeconds) | try set(CURLOPT_TIMEOUT, 12) | HostileServerTests/endsInOneSentenceAndExit4
 credentials-across-redirect | RegistryAuth/CurlTransport.swift | try set(CURLOPT_UNRESTRICTED_AUTH, 0) | try set(CURLOPT_UNRESTRICTED_AUTH, 1) | HostileServerTests/credentialsNeverReachTheOtherPort

@@ -17,7 +17,7 @@ public func fuzzTokenReply(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
     }
     if let message = ServerMessage.extract(from: HTTPResponse(status: 401, body: body)) {
         precondition(!message.isEmpty, "empty server message")
-        precondition(DisplayText.clean(message) == message, "server message not cleaned: \(message.debugDescription)")
+        precondition(OutsideText(message.description) == message, "server message not cleaned: \(message.description.debugDescription)")
     }
     // The same bytes as a secret or a token: expiry and claims are read from what a server or user chose.
     let text = String(decoding: body, as: UTF8.self)

@@ -29,7 +29,7 @@ public struct ConfigDocument: Sendable, Equatable {
     /// - Throws: `invalidEntry` when `auths` or the entry is not an object.
     func checkedAuthEntry(for server: String) throws(StoreError) -> [String: JSONValue]? {
         guard let existing = try auths()[server] else { return nil }
-        guard let entry = existing.objectValue else { throw .invalidEntry(path: path, key: "auths[\"\(server)\"]", expected: .object) }
+        guard let entry = existing.objectValue else { throw .invalidEntry(path: path, key: OutsideText("auths[\"\(server)\"]", .name), expected: .object) }
         return entry
     }
 

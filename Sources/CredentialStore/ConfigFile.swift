@@ -29,7 +29,7 @@ public struct ConfigFile: Sendable {
     /// `change` may run credential helpers while the lock is held.
     public func update<Result>(_ change: (inout ConfigDocument) throws(StoreError) -> Result) throws(StoreError) -> Result {
         try FileSystem.makeDirectory(directory, mode: 0o700)
-        let lock = try FileLock(path: lockPath)
+        let lock = try FileSystem.lock(lockPath)
         defer { lock.release() }
         let original = try read()
         var document = original

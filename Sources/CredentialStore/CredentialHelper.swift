@@ -22,8 +22,9 @@ public struct CredentialHelper: Sendable {
     ///   - outputLimit: most bytes accepted on the helper's stdout and on its stderr.
     /// - Throws: `invalidHelperName` when `name` could not be part of an executable's name.
     public init(name: String, configKey: String, timeoutSeconds: Int, outputLimit: Int = 1 << 20) throws(StoreError) {
-        guard !name.isEmpty, !name.contains("/"), !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
-            throw .invalidHelperName(name: name, configKey: configKey)
+        // A name that printing would change (controls, bidirectional marks, blanks at the ends) names no program.
+        guard !name.isEmpty, !name.contains("/"), OutsideText(name, .name).description == name else {
+            throw .invalidHelperName(name: OutsideText(name, .name), configKey: OutsideText(configKey, .name))
         }
         self.name = name
         self.configKey = configKey
@@ -34,7 +35,7 @@ public struct CredentialHelper: Sendable {
     /// Checks that the helper's executable is on PATH, without running it.
     /// - Throws: `helperNotFound` naming the executable and the config key.
     public func checkInstalled() throws(StoreError) {
-        let executable = executable, notFound = StoreError.helperNotFound(executable: executable, configKey: configKey)
+        let executable = executable, notFound = StoreError.helperNotFound(executable: OutsideText(executable, .name), configKey: OutsideText(configKey, .name))
         try BlockingBridge.run { () throws(StoreError) in
             do {
                 _ = try await Executable.name(executable).resolveExecutablePath(in: .inherit)
@@ -67,7 +68,7 @@ public struct CredentialHelper: Sendable {
         }
         guard let object = try? JSONParser.parse(reply.stdout).objectValue,
               let username = object["Username"]?.stringValue, let secret = object["Secret"]?.stringValue
-        else { throw .helper(executable: executable, verb: .get, .invalidReply) }
+        else { throw .helper(executable: OutsideText(executable, .name), verb: .get, .invalidReply) }
         // Some helpers (docker-credential-pass 0.6) answer an unknown server with empty fields and exit 0.
         if username.isEmpty && secret.isEmpty { return nil }
         // docker keeps an identity token in a helper under the user name `<token>`.
@@ -86,7 +87,7 @@ public struct CredentialHelper: Sendable {
         let reply = try call(.list, input: [])
         guard reply.succeeded else { throw failure(.list, reply) }
         guard let object = try? JSONParser.parse(reply.stdout).objectValue else {
-            throw .helper(executable: executable, verb: .list, .invalidReply)
+            throw .helper(executable: OutsideText(executable, .name), verb: .list, .invalidReply)
         }
         return object.compactMapValues(\.stringValue)
     }
@@ -100,11 +101,11 @@ public struct CredentialHelper: Sendable {
     }
 
     private func failure(_ verb: HelperVerb, _ reply: HelperProcess.Reply) -> StoreError {
-        .helper(executable: executable, verb: verb, .failed(message: HelperText.message(of: reply), status: reply.status))
+        .helper(executable: OutsideText(executable, .name), verb: verb, .failed(message: HelperText.message(of: reply), status: reply.status))
     }
 
     /// docker-credential-helpers' `credentials not found in native keychain`, and the like.
     static func saysNotFound(_ reply: HelperProcess.Reply) -> Bool {
-        HelperText.message(of: reply).lowercased().contains("credentials not found")
+        HelperText.message(of: reply).description.lowercased().contains("credentials not found")
     }
 }

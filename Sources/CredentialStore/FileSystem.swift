@@ -1,59 +1,53 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Platform
 
-/// The few POSIX calls the stores need, each returning Swift errors instead of -1.
+/// The file operations the stores need, over the platform layer, each failure a `StoreError` that names the
+/// step and the path.
 enum FileSystem {
     /// The whole file, or nil when it does not exist.
     static func readFileIfPresent(_ path: String) throws(StoreError) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 {
-            if errno == ENOENT { return nil }
-            throw .fileSystem(operation: "read", path: path, errno: errno)
+        let descriptor: FileDescriptor
+        do {
+            descriptor = try FileDescriptor.openForReading(path)
+        } catch {
+            if error == .noSuchFile { return nil }
+            throw .fileSystem(operation: "read", path: path, errno: error.rawValue)
         }
-        defer { close(fd) }
+        defer { descriptor.close() }
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .fileSystem(operation: "read", path: path, errno: errno)
+            let chunk: [UInt8]
+            do {
+                chunk = try descriptor.read(upTo: 64 * 1024)
+            } catch {
+                throw .fileSystem(operation: "read", path: path, errno: error.rawValue)
             }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[..<count])
+            if chunk.isEmpty { return bytes }
+            bytes += chunk
         }
     }
 
     /// Whether `path` exists (following symlinks).
     static func exists(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0
+        Paths.exists(path)
     }
 
     /// Creates `path` (and missing parents) with the given mode; an existing directory is left as it is.
-    static func makeDirectory(_ path: String, mode: mode_t) throws(StoreError) {
-        var isDirectory = stat()
-        if stat(path, &isDirectory) == 0 { return }
+    static func makeDirectory(_ path: String, mode: UInt32) throws(StoreError) {
+        if Paths.exists(path) { return }
         let parent = directoryName(of: path)
         if parent != path, !parent.isEmpty { try makeDirectory(parent, mode: mode) }
-        if mkdir(path, mode) != 0 && errno != EEXIST {
-            throw .fileSystem(operation: "create directory", path: path, errno: errno)
-        }
+        do {
+            try Directory.create(path, permissions: mode)
+        } catch where error != .fileExists {
+            throw .fileSystem(operation: "create directory", path: path, errno: error.rawValue)
+        } catch {}
     }
 
     /// Follows symlinks so that a rename replaces the target, not the link.
     static func resolvingSymlinks(_ path: String) -> String {
         var current = path
         for _ in 0..<40 {
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let length = readlink(current, &buffer, buffer.count - 1)
-            guard length > 0 else { return current }
-            let target = String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            guard let target = Paths.symlinkTarget(current) else { return current }
             current = target.hasPrefix("/") ? target : directoryName(of: current) + "/" + target
         }
         return current
@@ -61,26 +55,36 @@ enum FileSystem {
 
     /// Writes `bytes` to a temporary file beside `path`, fsyncs it, renames it over `path`, fsyncs the directory.
     /// An existing file keeps its mode; a new one gets `newFileMode`.
-    static func replaceAtomically(_ path: String, with bytes: [UInt8], newFileMode: mode_t) throws(StoreError) {
-        var existing = stat()
-        let mode = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : newFileMode
-        var template = Array((path + ".tmp-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        guard fd >= 0 else { throw .fileSystem(operation: "create temporary file", path: path, errno: errno) }
+    static func replaceAtomically(_ path: String, with bytes: [UInt8], newFileMode: UInt32) throws(StoreError) {
+        let mode = Paths.permissions(of: path) ?? newFileMode
+        let temporary: TemporaryFile
+        do {
+            temporary = try TemporaryFile(prefix: path + ".tmp-")
+        } catch {
+            throw .fileSystem(operation: "create temporary file", path: path, errno: error.rawValue)
+        }
         var committed = false
         defer {
-            if !committed { unlink(temporary) }
+            if !committed { Paths.remove(temporary.path) }
         }
         do {
-            defer { close(fd) }
-            guard fchmod(fd, mode) == 0 else { throw StoreError.fileSystem(operation: "set mode", path: temporary, errno: errno) }
-            try writeAll(fd, bytes, path: temporary)
-            guard fsync(fd) == 0 else { throw StoreError.fileSystem(operation: "sync", path: temporary, errno: errno) }
+            defer { temporary.descriptor.close() }
+            try step("set mode", temporary.path) { () throws(Errno) in try temporary.descriptor.setPermissions(mode) }
+            try step("write", temporary.path) { () throws(Errno) in try temporary.descriptor.writeAll(bytes) }
+            try step("sync", temporary.path) { () throws(Errno) in try temporary.descriptor.sync() }
         }
-        guard rename(temporary, path) == 0 else { throw .fileSystem(operation: "rename", path: path, errno: errno) }
+        try step("rename", path) { () throws(Errno) in try Paths.rename(temporary.path, to: path) }
         committed = true
-        syncDirectory(directoryName(of: path))
+        Directory.sync(directoryName(of: path))
+    }
+
+    /// Takes the exclusive lock on `path`, creating the lock file (0600) if missing.
+    static func lock(_ path: String) throws(StoreError) -> FileLock {
+        do {
+            return try FileLock(path: path)
+        } catch {
+            throw .fileSystem(operation: "lock", path: path, errno: error.rawValue)
+        }
     }
 
     static func directoryName(of path: String) -> String {
@@ -88,47 +92,12 @@ enum FileSystem {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(StoreError) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw .fileSystem(operation: "write", path: path, errno: errno)
-            }
-            offset += written
+    /// Runs one system step, naming it and its path in the error.
+    private static func step(_ operation: String, _ path: String, _ body: () throws(Errno) -> Void) throws(StoreError) {
+        do {
+            try body()
+        } catch {
+            throw .fileSystem(operation: operation, path: path, errno: error.rawValue)
         }
     }
-
-    private static func syncDirectory(_ path: String) {
-        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        _ = fsync(fd)
-        close(fd)
-    }
-}
-
-/// An exclusive `flock` on a lock file, held until `release()` or deinit.
-final class FileLock {
-    private var fd: Int32
-
-    /// Blocks until the lock on `path` (created 0600 if missing) is held.
-    init(path: String) throws(StoreError) {
-        fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw .fileSystem(operation: "lock", path: path, errno: errno) }
-        while flock(fd, LOCK_EX) != 0 {
-            if errno == EINTR { continue }
-            let failure = errno
-            close(fd)
-            throw .fileSystem(operation: "lock", path: path, errno: failure)
-        }
-    }
-
-    func release() {
-        guard fd >= 0 else { return }
-        close(fd)
-        fd = -1
-    }
-
-    deinit { release() }
 }

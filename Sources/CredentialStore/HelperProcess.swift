@@ -1,3 +1,4 @@
+import PolicyBase
 import Subprocess
 
 /// One run of `docker-credential-<name> <verb>`: the input goes on stdin (the only way a secret travels),
@@ -32,10 +33,10 @@ struct HelperProcess: Sendable {
         }
         switch outcome {
         case .finished(let reply): return reply
-        case .timedOut: throw .helper(executable: executable, verb: verb, .timedOut(seconds: timeoutSeconds))
-        case .notFound: throw .helperNotFound(executable: executable, configKey: configKey)
-        case .tooMuchOutput: throw .helper(executable: executable, verb: verb, .outputTooLarge(limit: outputLimit))
-        case .couldNotRun(let reason): throw .helper(executable: executable, verb: verb, .couldNotRun(reason: reason))
+        case .timedOut: throw .helper(executable: OutsideText(executable, .name), verb: verb, .timedOut(seconds: timeoutSeconds))
+        case .notFound: throw .helperNotFound(executable: OutsideText(executable, .name), configKey: OutsideText(configKey, .name))
+        case .tooMuchOutput: throw .helper(executable: OutsideText(executable, .name), verb: verb, .outputTooLarge(limit: outputLimit))
+        case .couldNotRun(let reason): throw .helper(executable: OutsideText(executable, .name), verb: verb, .couldNotRun(reason: OutsideText(reason)))
         }
     }
 

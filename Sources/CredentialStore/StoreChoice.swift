@@ -38,7 +38,7 @@ extension ConfigDocument {
         let policy = try nonEmptyString(members["credStore"], key: "credStore")
         switch (docker, policy) {
         case let (docker?, policy?) where docker != policy:
-            throw .conflictingStores(credsStore: docker, credStore: policy)
+            throw .conflictingStores(credsStore: OutsideText(docker, .name), credStore: OutsideText(policy, .name))
         case let (docker?, _):
             return .helper(name: docker, configKey: "credsStore")
         case let (nil, policy?):
@@ -50,7 +50,7 @@ extension ConfigDocument {
 
     private func nonEmptyString(_ value: JSONValue?, key: String) throws(StoreError) -> String? {
         guard let value else { return nil }
-        guard let text = value.stringValue else { throw .invalidEntry(path: path, key: key, expected: .string) }
+        guard let text = value.stringValue else { throw .invalidEntry(path: path, key: OutsideText(key, .name), expected: .string) }
         return text.isEmpty ? nil : text
     }
 }

@@ -7,15 +7,15 @@ public enum StoreError: Error, Sendable, Equatable {
     /// The file holds something other than a JSON object.
     case notJSONObject(path: String, JSONParseError?)
     /// `credsStore` and `credStore` name different helpers.
-    case conflictingStores(credsStore: String, credStore: String)
+    case conflictingStores(credsStore: OutsideText, credStore: OutsideText)
     /// A config value has the wrong JSON type (e.g. `auths` is not an object).
-    case invalidEntry(path: String, key: String, expected: JSONKind)
+    case invalidEntry(path: String, key: OutsideText, expected: JSONKind)
     /// The helper name found under `configKey` cannot name an executable (empty, or contains `/`).
-    case invalidHelperName(name: String, configKey: String)
+    case invalidHelperName(name: OutsideText, configKey: OutsideText)
     /// No `executable` on PATH; `configKey` is the config entry that named the helper.
-    case helperNotFound(executable: String, configKey: String)
+    case helperNotFound(executable: OutsideText, configKey: OutsideText)
     /// A credential helper was run and did not do what was asked.
-    case helper(executable: String, verb: HelperVerb, HelperProblem)
+    case helper(executable: OutsideText, verb: HelperVerb, HelperProblem)
 }
 
 /// The docker-credential-helpers protocol's verbs, each the helper's only argument.
@@ -26,7 +26,7 @@ public enum HelperVerb: String, Sendable, Equatable {
 /// How a credential helper call went wrong.
 public enum HelperProblem: Sendable, Equatable {
     /// It exited unsuccessfully; `message` is what it said (helpers write errors on stdout), cleaned.
-    case failed(message: String, status: HelperExitStatus)
+    case failed(message: OutsideText, status: HelperExitStatus)
     /// It ran longer than the timeout and was killed, with every process it started.
     case timedOut(seconds: Int)
     /// It wrote more than `limit` bytes on stdout or stderr and was stopped.
@@ -34,7 +34,7 @@ public enum HelperProblem: Sendable, Equatable {
     /// It succeeded but its reply is not the JSON the protocol prescribes.
     case invalidReply
     /// It could not be started; `reason` is the system's description.
-    case couldNotRun(reason: String)
+    case couldNotRun(reason: OutsideText)
 }
 
 /// How a helper process ended.

@@ -1,3 +1,5 @@
+import PolicyBase
+
 /// The entry point: parse, dispatch, turn failures into a sentence and an exit code.
 enum Policy {
     /// Runs one command line to completion. Everything it prints goes to `sink`; every error ends as
@@ -41,7 +43,7 @@ enum Policy {
             throw NoCommand()
         case .help:
             guard let topic = parsed.operands.first else { return output.raw(HelpText.general()) }
-            guard let command = CommandName(rawValue: topic) else { throw UsageError.unknownCommand(topic) }
+            guard let command = CommandName(rawValue: topic) else { throw UsageError.unknownCommand(OutsideText(topic, .word)) }
             output.raw(helpScreen(command))
         case .version:
             output.out("policy version \(HelpText.version)")

@@ -1,9 +1,11 @@
 import CCurl
+import PolicyBase
 
 /// Turns libcurl's result codes into `TransportError` cases a user can act on.
 enum CurlErrorMapping {
     static func transportError(for code: CURLcode, detail: String, timeoutSeconds: Int) -> TransportError {
-        let detail = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+        let raw = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+        let detail = OutsideText(raw)
         switch code {
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY:
             return .hostNotFound
@@ -12,7 +14,7 @@ enum CurlErrorMapping {
         case CURLE_OPERATION_TIMEDOUT:
             return .timedOut(seconds: timeoutSeconds)
         case CURLE_PEER_FAILED_VERIFICATION:
-            return isHostnameMismatch(detail) ? .hostnameMismatch(detail: detail) : .untrustedCertificate(detail: detail)
+            return isHostnameMismatch(raw) ? .hostnameMismatch(detail: detail) : .untrustedCertificate(detail: detail)
         case CURLE_SSL_CONNECT_ERROR:
             return .tlsHandshakeFailed(detail: detail)
         case CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER:
@@ -21,9 +23,9 @@ enum CurlErrorMapping {
             return .caFileProblem(detail: detail)
         case CURLE_FILESIZE_EXCEEDED:
             return .responseTooLarge(limit: 0)
-        case CURLE_RECV_ERROR where isClientCertificateAlert(detail), CURLE_SEND_ERROR where isClientCertificateAlert(detail):
+        case CURLE_RECV_ERROR where isClientCertificateAlert(raw), CURLE_SEND_ERROR where isClientCertificateAlert(raw):
             return .clientCertificateRequired(detail: detail)
-        case CURLE_RECV_ERROR where isDroppedConnection(detail), CURLE_SEND_ERROR where isDroppedConnection(detail):
+        case CURLE_RECV_ERROR where isDroppedConnection(raw), CURLE_SEND_ERROR where isDroppedConnection(raw):
             return .connectionDropped(detail: detail)
         case CURLE_GOT_NOTHING:
             return .emptyReply

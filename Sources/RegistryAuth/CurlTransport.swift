@@ -1,4 +1,5 @@
 import CCurl
+import PolicyBase
 
 /// The libcurl transport: one easy handle for the whole run, so requests to one host share a connection.
 public final class CurlTransport: HTTPTransport {
@@ -157,7 +158,7 @@ public final class CurlTransport: HTTPTransport {
 
     private func check(_ code: CURLcode, _ option: CURLoption) throws(TransportError) {
         guard code == CURLE_OK else {
-            throw .unsupported(detail: String(cString: curl_easy_strerror(code)) + " (option \(option.rawValue))")
+            throw .unsupported(detail: OutsideText(String(cString: curl_easy_strerror(code)) + " (option \(option.rawValue))"))
         }
     }
 }

@@ -1,3 +1,4 @@
+import PolicyBase
 /// Credentials attached to one request. The transport hands them to libcurl, which never forwards them
 /// across a redirect to another host, port or scheme.
 public enum HTTPAuthorization: Sendable, Equatable {
@@ -69,20 +70,20 @@ public enum TransportError: Error, Sendable, Equatable {
     case hostNotFound
     case connectionRefused
     case timedOut(seconds: Int)
-    case untrustedCertificate(detail: String)
-    case hostnameMismatch(detail: String)
+    case untrustedCertificate(detail: OutsideText)
+    case hostnameMismatch(detail: OutsideText)
     /// The TLS handshake failed, e.g. because the server speaks plain HTTP.
-    case tlsHandshakeFailed(detail: String)
-    case clientCertificateProblem(detail: String)
+    case tlsHandshakeFailed(detail: OutsideText)
+    case clientCertificateProblem(detail: OutsideText)
     /// The server demanded a client certificate (mutual TLS) and none, or one it does not trust, was sent.
-    case clientCertificateRequired(detail: String)
+    case clientCertificateRequired(detail: OutsideText)
     /// The server dropped an established connection (e.g. right after a TLS handshake it did not like).
-    case connectionDropped(detail: String)
-    case caFileProblem(detail: String)
+    case connectionDropped(detail: OutsideText)
+    case caFileProblem(detail: OutsideText)
     case responseTooLarge(limit: Int)
     case emptyReply
-    case unsupported(detail: String)
-    case other(code: Int, detail: String)
+    case unsupported(detail: OutsideText)
+    case other(code: Int, detail: OutsideText)
 }
 
 /// One `name=value` field of a form body.

@@ -1,10 +1,12 @@
+import PolicyBase
+
 /// Why a `--server` value is not a registry address.
 public enum RegistryAddressError: Error, Sendable, Equatable {
     case empty
-    case unsupportedScheme(String)
-    case hasPath(String)
+    case unsupportedScheme(OutsideText)
+    case hasPath(OutsideText)
     case invalidHost(String)
-    case invalidPort(String)
+    case invalidPort(OutsideText)
 }
 
 /// A registry as the user named it, normalised: `https://ghcr.io/v2/` → `ghcr.io`; every spelling of Docker Hub
@@ -30,7 +32,7 @@ public struct RegistryAddress: Sendable, Equatable, CustomStringConvertible {
         var plain = false
         if let schemeEnd = rest.firstRange(of: "://") {
             let scheme = rest[..<schemeEnd.lowerBound].lowercased()
-            guard scheme == "https" || scheme == "http" else { throw .unsupportedScheme(scheme) }
+            guard scheme == "https" || scheme == "http" else { throw .unsupportedScheme(OutsideText(scheme, .word)) }
             plain = scheme == "http"
             rest = rest[schemeEnd.upperBound...]
         }
@@ -38,7 +40,7 @@ public struct RegistryAddress: Sendable, Equatable, CustomStringConvertible {
         if let slash = rest.firstIndex(of: "/") {
             authority = rest[..<slash]
             let path = rest[slash...]
-            guard ["/", "/v2", "/v2/", "/v1", "/v1/"].contains(path) else { throw .hasPath(String(path)) }
+            guard ["/", "/v2", "/v2/", "/v1", "/v1/"].contains(path) else { throw .hasPath(OutsideText(path, .name)) }
         }
         let (host, port) = try Self.split(authority)
         let canonicalHost = host.lowercased()
@@ -110,7 +112,7 @@ public struct RegistryAddress: Sendable, Equatable, CustomStringConvertible {
         }
         guard let portText else { return (String(host), nil) }
         guard let port = Int(portText), (1...65535).contains(port), portText.allSatisfy(\.isASCII) else {
-            throw .invalidPort(String(portText))
+            throw .invalidPort(OutsideText(portText, .word))
         }
         return (String(host), port)
     }

@@ -66,7 +66,7 @@ public struct RegistryLogin {
             throw .malformedChallenge(host: host, error)
         }
         guard let challenge = AuthChallenge.select(from: challenges) else {
-            throw .unsupportedChallenge(host: host, schemes: challenges.map(\.scheme))
+            throw .unsupportedChallenge(host: host, schemes: challenges.map { OutsideText($0.scheme, .word) })
         }
         let apiURL = registry.apiURL(plainHTTP: plainHTTP)
         let authorization: HTTPAuthorization
@@ -89,8 +89,8 @@ public struct RegistryLogin {
     /// for an identity token, with the OAuth2 refresh-token grant (POST, as the distribution token spec says).
     func fetchToken(realm: String, service: String?, scope: String?, credentials: Credentials,
                             registryPlainHTTP: Bool) throws(LoginError) -> String {
-        guard let realmParts = URLParts(realm) else { throw .invalidRealm(realm: realm) }
-        if realmParts.scheme == "http" && !registryPlainHTTP { throw .insecureRealm(realm: realm) }
+        guard let realmParts = URLParts(realm) else { throw .invalidRealm(realm: OutsideText(realm)) }
+        if realmParts.scheme == "http" && !registryPlainHTTP { throw .insecureRealm(realm: OutsideText(realm)) }
         let request: HTTPRequest
         switch credentials.kind {
         case .password:
@@ -142,7 +142,7 @@ public struct RegistryLogin {
         if let finalURL = response.effectiveURL {
             let target = URLParts(finalURL)
             if target == nil || target?.origin != URLParts(request.url)?.origin {
-                throw .redirectedElsewhere(host: host, target: target?.authority ?? String(finalURL.prefix(100)))
+                throw .redirectedElsewhere(host: host, target: OutsideText(target?.authority ?? finalURL, .name))
             }
         }
         return response

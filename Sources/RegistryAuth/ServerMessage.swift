@@ -2,7 +2,7 @@ import PolicyBase
 
 /// The human-readable reason a registry put in an error body, if any, as one short clean line.
 enum ServerMessage {
-    static func extract(from response: HTTPResponse) -> String? {
+    static func extract(from response: HTTPResponse) -> OutsideText? {
         let body = response.body
         guard !body.isEmpty else { return nil }
         if let value = try? JSONParser.parse(body) {
@@ -11,19 +11,19 @@ enum ServerMessage {
         let text = String(decoding: body, as: UTF8.self)
         // Broken JSON and HTML pages say nothing a sentence could quote.
         if text.hasPrefix("{") || text.hasPrefix("[") || text.lowercased().contains("<html") { return nil }
-        return nonEmpty(DisplayText.clean(text))
+        return nonEmpty(OutsideText(text))
     }
 
     /// `{"errors":[{"code","message"}]}` (distribution), `{"details"}` (Docker Hub, Artifactory), `{"message"}`.
     /// Fields of another type count as absent.
-    private static func fromJSON(_ value: JSONValue) -> String? {
+    private static func fromJSON(_ value: JSONValue) -> OutsideText? {
         guard let object = value.objectValue else { return nil }
         if case .array(let errors)? = object["errors"], let first = errors.first?.objectValue {
             let parts = [first["code"], first["message"]].compactMap { $0?.stringValue }.filter { !$0.isEmpty }
-            if !parts.isEmpty { return DisplayText.clean(parts.joined(separator: ": ")) }
+            if !parts.isEmpty { return OutsideText(parts.joined(separator: ": ")) }
         }
-        return (object["details"]?.stringValue ?? object["message"]?.stringValue).map { DisplayText.clean($0) }
+        return (object["details"]?.stringValue ?? object["message"]?.stringValue).map { OutsideText($0) }
     }
 
-    private static func nonEmpty(_ text: String) -> String? { text.isEmpty ? nil : text }
+    private static func nonEmpty(_ text: OutsideText) -> OutsideText? { text.isEmpty ? nil : text }
 }

@@ -1,10 +1,5 @@
 import CCurl
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 
 /// Where the system's trusted certificate authorities can be read one at a time.
 enum SystemTrust {
@@ -17,15 +12,7 @@ enum SystemTrust {
     }
 
     private static func containsHashLinks(_ directory: String) -> Bool {
-        guard let stream = opendir(directory) else { return false }
-        defer { closedir(stream) }
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if isHashLinkName(name) { return true }
-        }
-        return false
+        Directory.containsEntry(directory, where: isHashLinkName)
     }
 
     /// Eight hex digits, a dot, a decimal index: the names `openssl rehash` gives.

@@ -16,9 +16,9 @@ struct HelperTextTests {
         #expect(HelperText.message(of: reply) == "")
     }
 
-    @Test(arguments: ["", "a/b", "../../bin/sh", "line\nbreak"])
+    @Test(arguments: ["", "a/b", "../../bin/sh", "line\nbreak", "pass\u{202E}", "pass\u{9B}", " pass"])
     func aHelperNameMustBeAPlainName(_ name: String) {
-        #expect(throws: StoreError.invalidHelperName(name: name, configKey: "credsStore")) {
+        #expect(throws: StoreError.invalidHelperName(name: OutsideText(name, .name), configKey: "credsStore")) {
             try CredentialHelper(name: name, configKey: "credsStore", timeoutSeconds: 1)
         }
     }

@@ -1,3 +1,4 @@
+import PolicyBase
 import RegistryAuth
 import Testing
 @testable import PolicyCLI
@@ -65,6 +66,6 @@ struct AccessArgumentTests {
 
     @Test(arguments: bad)
     func rejects(_ text: String) {
-        #expect(throws: InputError.invalidAccess(text)) { try AccessArgument.parse(text) }
+        #expect(throws: InputError.invalidAccess(OutsideText(text, .name))) { try AccessArgument.parse(text) }
     }
 }

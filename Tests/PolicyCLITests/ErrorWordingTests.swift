@@ -26,12 +26,15 @@ struct ErrorWordingTests {
         .hostnameMismatch(detail: "other.example"), .tlsHandshakeFailed(detail: "wrong version"),
         .clientCertificateProblem(detail: "bad key"), .clientCertificateRequired(detail: "alert"),
         .connectionDropped(detail: "reset"), .caFileProblem(detail: "bad pem"), .responseTooLarge(limit: 1 << 20),
-        .emptyReply, .unsupported(detail: "h3"), .other(code: 99, detail: "odd \(secret)"),
+        .emptyReply, .unsupported(detail: "h3"), .other(code: 99, detail: OutsideText("odd \(secret)")),
     ]
 
     static let loginErrors: [LoginError] = [
-        .credentialsRejected(host: host, status: 401, serverMessage: "invalid password \(secret)"),
+        .credentialsRejected(host: host, status: 401, serverMessage: OutsideText("invalid password \(secret)")),
         .credentialsRejected(host: host, status: 403, serverMessage: nil),
+        // Text a server chose, with terminal and bidirectional controls: cleaned when it was made.
+        .credentialsRejected(host: host, status: 401, serverMessage: OutsideText("bad\u{202E}txt.exe\u{1B}[2J\u{9B}31m\u{2066}")),
+        .redirectedElsewhere(host: host, target: OutsideText("evil\u{202D}.example\u{85}")),
         .unexpectedStatus(host: host, status: 500, serverMessage: "boom"),
         .unexpectedStatus(host: host, status: 429, serverMessage: nil),
         .unexpectedStatus(host: host, status: 404, serverMessage: nil),
@@ -40,8 +43,8 @@ struct ErrorWordingTests {
         .missingChallenge(host: host),
         .malformedChallenge(host: host, ChallengeParseError(reason: .unterminatedQuotedString, offset: 7)),
         .unsupportedChallenge(host: host, schemes: ["negotiate"]),
-        .invalidRealm(realm: "ftp://\(host)/token"),
-        .insecureRealm(realm: "http://\(host)/token"),
+        .invalidRealm(realm: OutsideText("ftp://\(host)/token")),
+        .insecureRealm(realm: OutsideText("http://\(host)/token")),
         .invalidTokenReply(host: host, .notJSON),
         .invalidTokenReply(host: host, .missingToken),
         .redirectedElsewhere(host: host, target: "elsewhere.example"),
@@ -56,7 +59,10 @@ struct ErrorWordingTests {
         .invalidEntry(path: "/cfg/config.json", key: "auths", expected: .object),
         .invalidHelperName(name: "../sh", configKey: "credsStore"),
         .helperNotFound(executable: "docker-credential-pass", configKey: "credsStore"),
-        .helper(executable: "docker-credential-pass", verb: .store, .failed(message: "locked \(secret)", status: .exited(1))),
+        // A credHelpers key is config text another tool may have written: cleaned like any outside text.
+        .helperNotFound(executable: "docker-credential-ecr-login",
+                        configKey: OutsideText("credHelpers[\"x\u{2067}\u{1B}]0;owned\u{7}\"]", .name)),
+        .helper(executable: "docker-credential-pass", verb: .store, .failed(message: OutsideText("locked \(secret)"), status: .exited(1))),
         .helper(executable: "docker-credential-pass", verb: .get, .failed(message: "", status: .signaled(9))),
         .helper(executable: "docker-credential-pass", verb: .erase, .timedOut(seconds: 1)),
         .helper(executable: "docker-credential-pass", verb: .store, .outputTooLarge(limit: 1 << 20)),
@@ -110,10 +116,18 @@ struct ErrorWordingTests {
         #expect(captured.standardError.hasPrefix("Error: "))
         #expect(captured.standardOutput.isEmpty)
         #expect(!captured.standardError.contains(Self.secret))
-        #expect(!captured.standardError.contains("\u{1B}"))
+        #expect(!captured.standardError.dropLast().unicodeScalars.contains { Self.isControl($0) }, "a control: \(captured.standardError.debugDescription)")
         if let names = row.names { #expect(captured.standardError.contains(names), "\(captured.standardError)") }
         let last = captured.standardError.dropLast().last
         #expect(last == "." || last == "?", "no sentence end: \(captured.standardError)")
+    }
+
+    /// C0 and C1 controls and the bidirectional controls: none may reach a terminal from a sentence.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     // MARK: --check-access, expiry, status --verify
@@ -281,8 +295,8 @@ private extension StoreError {
         switch self {
         case .fileSystem(_, let path, _), .notJSONObject(let path, _), .invalidEntry(let path, _, _): path
         case .conflictingStores: "credsStore"
-        case .invalidHelperName(_, let configKey), .helperNotFound(_, let configKey): configKey
-        case .helper(let executable, _, _): executable
+        case .invalidHelperName(_, let configKey), .helperNotFound(_, let configKey): configKey.description
+        case .helper(let executable, _, _): executable.description
         }
     }
 }

@@ -91,7 +91,7 @@ struct RegistryLoginTests {
         ], expected: .invalidRealm(realm: "file:///etc/passwd")),
         FailureRow(name: "realm host of 10 KB", answers: [
             ("https://registry.example/v2/", ScriptedTransport.challenge(#"Bearer realm="https://\#(String(repeating: "a", count: 10240))/t""#)),
-        ], expected: .invalidRealm(realm: "https://\(String(repeating: "a", count: 10240))/t")),
+        ], expected: .invalidRealm(realm: OutsideText("https://\(String(repeating: "a", count: 10240))/t"))),
         FailureRow(name: "realm with user info", answers: [
             ("https://registry.example/v2/", ScriptedTransport.challenge(#"Bearer realm="https://me:pw@auth.example/t""#)),
         ], expected: .invalidRealm(realm: "https://me:pw@auth.example/t")),

@@ -1,3 +1,4 @@
+import PolicyBase
 import RegistryAuth
 
 /// `--check-access REPO[:ACTIONS]`: a repository path without the registry, and `pull`, `push` or both
@@ -10,15 +11,15 @@ enum AccessArgument {
             repository = text[..<colon]
             var named: [RepositoryAction] = []
             for word in text[text.index(after: colon)...].split(separator: ",", omittingEmptySubsequences: false) {
-                guard let action = RepositoryAction(rawValue: String(word)) else { throw .invalidAccess(text) }
+                guard let action = RepositoryAction(rawValue: String(word)) else { throw .invalidAccess(OutsideText(text, .name)) }
                 if !named.contains(action) { named.append(action) }
             }
             actions = named.sorted()
         }
-        guard isRepositoryName(repository) else { throw .invalidAccess(text) }
+        guard isRepositoryName(repository) else { throw .invalidAccess(OutsideText(text, .name)) }
         // `ghcr.io/org/x`: a first component with a dot names a registry, as docker reads references.
         if let first = repository.split(separator: "/").first, repository.contains("/"), first.contains(".") {
-            throw .invalidAccess(text)
+            throw .invalidAccess(OutsideText(text, .name))
         }
         return AccessRequest(repository: String(repository), actions: actions)
     }

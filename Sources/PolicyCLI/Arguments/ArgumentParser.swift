@@ -1,3 +1,5 @@
+import PolicyBase
+
 /// The command line after parsing: which command, which options, which operands.
 struct ParsedArguments: Equatable {
     var command: CommandName?
@@ -30,7 +32,7 @@ enum ArgumentParser {
             }
             guard let (option, spelling, inlineValue) = try lookUp(argument) else {
                 let command = parsed.command ?? arguments.lazy.compactMap(CommandName.init(rawValue:)).first
-                throw .unknownOption(spellingOfUnknown(argument), command: command,
+                throw .unknownOption(OutsideText(spellingOfUnknown(argument), .word), command: command,
                                      nearest: NearestOption.find(spellingOfUnknown(argument), for: command))
             }
             used.append((option, spelling))
@@ -94,7 +96,7 @@ enum ArgumentParser {
 
     private static func addOperand(_ operand: String, to parsed: inout ParsedArguments) throws(UsageError) {
         guard let command = parsed.command else {
-            guard let command = CommandName(rawValue: operand) else { throw .unknownCommand(operand) }
+            guard let command = CommandName(rawValue: operand) else { throw .unknownCommand(OutsideText(operand, .word)) }
             parsed.command = command
             return
         }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 
 /// Where config.json lives: `-c DIR`, else `$POLICY_CONFIG_DIR`, else `~/.policy`, where `~` is `$HOME` or,
 /// when that is unset, the user's home directory from the password database. Never the working directory:
@@ -12,13 +8,7 @@ enum ConfigLocation {
     static func directory(option: String?, environment: [String: String]) -> String? {
         if let option, !option.isEmpty { return option }
         if let fromEnvironment = environment["POLICY_CONFIG_DIR"], !fromEnvironment.isEmpty { return fromEnvironment }
-        guard let home = environment["HOME"].flatMap({ $0.isEmpty ? nil : $0 }) ?? passwordDatabaseHome() else { return nil }
+        guard let home = environment["HOME"].flatMap({ $0.isEmpty ? nil : $0 }) ?? CurrentProcess.passwordDatabaseHome() else { return nil }
         return home + "/.policy"
-    }
-
-    private static func passwordDatabaseHome() -> String? {
-        guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return nil }
-        let home = String(cString: directory)
-        return home.isEmpty ? nil : home
     }
 }

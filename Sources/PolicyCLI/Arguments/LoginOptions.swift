@@ -1,11 +1,5 @@
 import RegistryAuth
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
-
 /// Where the password comes from.
 enum PasswordSource: Equatable {
     case argument(String)

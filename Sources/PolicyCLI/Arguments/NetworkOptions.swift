@@ -1,10 +1,6 @@
+import Platform
+import PolicyBase
 import RegistryAuth
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// How `login` and `status --verify` reach registries: `--plaintext`, `-k`, `--ca-file`, `--cert-file`,
 /// `--key-file`, `--timeout`, checked before any I/O.
@@ -18,7 +14,7 @@ struct NetworkOptions {
         transport.userAgent = "policy/\(HelpText.version)"
         transport.insecure = parsed.has(.insecure)
         if let timeout = parsed.value(.timeout) {
-            guard let seconds = Int(timeout), (1...3600).contains(seconds) else { throw .invalidTimeout(timeout) }
+            guard let seconds = Int(timeout), (1...3600).contains(seconds) else { throw .invalidTimeout(OutsideText(timeout, .word)) }
             transport.timeoutSeconds = seconds
         }
         transport.caFile = try Self.readableFile(parsed, .caFile, "--ca-file")
@@ -32,7 +28,7 @@ struct NetworkOptions {
 
     private static func readableFile(_ parsed: ParsedArguments, _ option: Option, _ name: String) throws(InputError) -> String? {
         guard let path = parsed.value(option) else { return nil }
-        guard access(path, R_OK) == 0 else { throw .unreadableFile(option: name, path: path) }
+        guard Paths.isReadable(path) else { throw .unreadableFile(option: name, path: OutsideText(path)) }
         return path
     }
 }

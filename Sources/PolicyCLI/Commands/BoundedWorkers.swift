@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 
 /// Computes `work(0..<count)` on up to `limit` threads of its own and returns the results in order. Dispatch's
 /// `concurrentPerform` would use one thread per CPU, so on a one-CPU runner slow registries would be asked one
@@ -11,30 +7,11 @@ enum BoundedWorkers {
     static func map<Result: Sendable>(count: Int, limit: Int, _ work: @escaping @Sendable (Int) -> Result) -> [Result] {
         guard count > 0 else { return [] }
         let queue = WorkQueue(count: count, work: work)
-        var threads: [pthread_t] = []
-        for _ in 0..<min(limit, count) {
-            var thread = pthread_t()
-            // The C entry point cannot name the generic queue: it runs a plain closure instead.
-            let box = Unmanaged.passRetained(ThreadBody { queue.drain() }).toOpaque()
-            if pthread_create(&thread, nil, { box in
-                Unmanaged<ThreadBody>.fromOpaque(box!).takeRetainedValue().run()
-                return nil
-            }, box) == 0 {
-                threads.append(thread)
-            } else {
-                Unmanaged<ThreadBody>.fromOpaque(box).release()
-            }
-        }
+        let threads = (0..<min(limit, count)).compactMap { _ in JoinableThread { queue.drain() } }
         queue.drain()  // the calling thread works too, so the work is done even if no thread could start
-        for thread in threads { pthread_join(thread, nil) }
+        for thread in threads { thread.join() }
         return queue.results()
     }
-}
-
-/// What one thread runs.
-private final class ThreadBody: @unchecked Sendable {
-    let run: @Sendable () -> Void
-    init(_ run: @escaping @Sendable () -> Void) { self.run = run }
 }
 
 /// Hands out indices to the workers and keeps their results, under one lock.
@@ -43,16 +20,13 @@ private final class WorkQueue<Result: Sendable>: @unchecked Sendable {
     private let work: @Sendable (Int) -> Result
     private var next = 0
     private var finished: [Result?]
-    private var lock = pthread_mutex_t()
+    private let lock = ThreadLock()
 
     init(count: Int, work: @escaping @Sendable (Int) -> Result) {
         self.count = count
         self.work = work
         finished = Array(repeating: nil, count: count)
-        pthread_mutex_init(&lock, nil)
     }
-
-    deinit { pthread_mutex_destroy(&lock) }
 
     func drain() {
         while let index = locked({ () -> Int? in
@@ -69,8 +43,6 @@ private final class WorkQueue<Result: Sendable>: @unchecked Sendable {
     func results() -> [Result] { locked { finished.compactMap { $0 } } }
 
     private func locked<Value>(_ body: () -> Value) -> Value {
-        pthread_mutex_lock(&lock)
-        defer { pthread_mutex_unlock(&lock) }
-        return body()
+        lock.withLock(body)
     }
 }

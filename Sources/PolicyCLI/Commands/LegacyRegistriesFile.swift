@@ -1,11 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 
 /// `~/.policy/policy-registries.yaml`, where policy before 0.2 kept plain-text passwords this version never reads.
 enum LegacyRegistriesFile {
     static func path(in directory: String) -> String { directory + "/policy-registries.yaml" }
-    static func exists(in directory: String) -> Bool { access(path(in: directory), F_OK) == 0 }
+    static func exists(in directory: String) -> Bool { Paths.exists(path(in: directory)) }
 }

@@ -43,7 +43,7 @@ struct LoginCommand {
     private func reverify(_ stored: StoredLogin, at server: RegistryAddress, storage: CredentialStorage) throws {
         let output = context.output, now = context.environment.now
         protect(stored.credentials)
-        output.error(LoginNotes.usingStored(username: stored.credentials.username))
+        output.error(LoginNotes.usingStored(username: OutsideText(stored.credentials.username, .name)))
         let report: LoginReport
         do {
             report = try verify(stored.credentials, at: server)
@@ -101,7 +101,7 @@ struct LoginCommand {
             } catch {
                 switch error {
                 case .tooLarge: throw InputError.stdinTooLarge
-                case .failed(let code): throw InputError.stdinUnreadable(errno: code)
+                case .failed(let error): throw InputError.stdinUnreadable(errno: error.rawValue)
                 }
             }
             let secret = SecretInput.trimmed(bytes)
@@ -138,7 +138,7 @@ struct LoginCommand {
     /// Valid credentials without the access `--check-access` asked for are not stored (exit 6).
     private func refuseMissingAccess(_ report: LoginReport, _ credentials: Credentials, at server: RegistryAddress) throws(AccessDenied) {
         if report.access.contains(where: { !$0.allGranted }) {
-            throw AccessDenied(server: server, username: credentials.username, reports: report.access)
+            throw AccessDenied(server: server, username: OutsideText(credentials.username, .name), reports: report.access)
         }
     }
 }

@@ -1,3 +1,4 @@
+import PolicyBase
 import CredentialStore
 import RegistryAuth
 
@@ -24,7 +25,7 @@ struct LogoutCommand {
         if context.debug {
             DebugTrace(output: context.output).line("store: logout of \(server.key) removed \(removed ? "stored credentials" : "nothing")")
         }
-        context.output.out(removed ? LogoutNotes.removing(server) : LogoutNotes.notLoggedIn(server))
+        context.output.out(removed ? LogoutNotes.removing(OutsideText(server.description, .name)) : LogoutNotes.notLoggedIn(server))
     }
 
     /// `--all`: removes every stored login, from config.json and from each helper that holds one, keeping every
@@ -39,7 +40,7 @@ struct LogoutCommand {
             var removed = false
             for login in registry.logins where try storage.remove(login) { removed = true }
             if try storage.remove(registry.storage) { removed = true }
-            if removed { context.output.out(LogoutNotes.removing(registry.name)) }
+            if removed { context.output.out(LogoutNotes.removing(OutsideText(registry.name, .name))) }
         }
     }
 }

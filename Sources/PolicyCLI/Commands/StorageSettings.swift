@@ -1,3 +1,4 @@
+import PolicyBase
 import CredentialStore
 
 /// The credential stores a command uses: config.json in the config directory, and credential helpers
@@ -15,7 +16,7 @@ enum StorageSettings {
     static func helperTimeout(_ text: String?) throws(InputError) -> Int {
         guard let text, !text.isEmpty else { return defaultHelperTimeout }
         guard let seconds = Int(text), (1...3600).contains(seconds) else {
-            throw InputError.invalidHelperTimeout(variable: helperTimeoutVariable, value: text)
+            throw InputError.invalidHelperTimeout(variable: helperTimeoutVariable, value: OutsideText(text, .word))
         }
         return seconds
     }

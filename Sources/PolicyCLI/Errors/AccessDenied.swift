@@ -5,7 +5,7 @@ import RegistryAuth
 /// Nothing was stored.
 struct AccessDenied: ReportableError {
     var server: RegistryAddress
-    var username: String
+    var username: OutsideText
     var reports: [AccessReport]
 
     var exitCode: ExitCode { .accessDenied }
@@ -17,7 +17,7 @@ struct AccessDenied: ReportableError {
             let notFound = report.repositoryNotFound ? ", and the repository was not found or is not visible to them" : ""
             return "\(missing) on \(report.request.repository) (granted: \(granted)\(notFound))"
         }
-        var sentence = "The credentials of '\(DisplayText.clean(username, limit: 80))' are valid for \(server) but lack "
+        var sentence = "The credentials of '\(username)' are valid for \(server) but lack "
             + lacking.joined(separator: "; ") + "; nothing was stored."
         if let hint = RegistryHints.forMissingAccess(server: server, missingPush: reports.contains { $0.denied.contains(.push) }) {
             sentence += " " + hint

@@ -1,11 +1,6 @@
+import Platform
 import PolicyBase
 import RegistryAuth
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// Usage problems found after parsing, while a command interprets its options and reads its input (exit 2).
 enum InputError: Error, Equatable {
@@ -22,12 +17,12 @@ enum InputError: Error, Equatable {
     case noUsernameNoTTY
     case noPasswordNoTTY
     case invalidServer(RegistryAddressError)
-    case invalidHelperTimeout(variable: String, value: String)
-    case invalidTimeout(String)
-    case unreadableFile(option: String, path: String)
+    case invalidHelperTimeout(variable: String, value: OutsideText)
+    case invalidTimeout(OutsideText)
+    case unreadableFile(option: String, path: OutsideText)
     case keyWithoutCert
     case plaintextWithTLSOptions
-    case invalidAccess(String)
+    case invalidAccess(OutsideText)
     case allWithServer
 }
 
@@ -42,7 +37,7 @@ extension InputError: ReportableError {
         case .stdinNeedsUsername: "--password-stdin needs --username: stdin carries only the password."
         case .emptyStdin: "--password-stdin read nothing: pipe the password or token into policy."
         case .stdinTooLarge: "--password-stdin read more than 1 MiB; that is not a password."
-        case .stdinUnreadable(let code): "--password-stdin could not read standard input: \(String(cString: strerror(code)))."
+        case .stdinUnreadable(let code): "--password-stdin could not read standard input: \(Errno(rawValue: code))."
         case .emptyPassword: "The password is empty."
         case .emptyUsername: "The username is empty."
         case .colonInUsername: "The username cannot contain ':' (HTTP Basic authentication forbids it)."
@@ -51,14 +46,14 @@ extension InputError: ReportableError {
             "No password given and no terminal to ask on: pipe it with --password-stdin, e.g. 'echo \"$TOKEN\" | \(LoginCommandLine.text(server: "HOST"))'."
         case .invalidServer(let error): "The server is not a registry address: \(error.reason)."
         case .invalidHelperTimeout(let variable, let value):
-            "$\(variable) must be a whole number of seconds between 1 and 3600, not '\(DisplayText.clean(value, limit: 40))'."
+            "$\(variable) must be a whole number of seconds between 1 and 3600, not '\(value)'."
         case .invalidTimeout(let value):
-            "--timeout must be a whole number of seconds between 1 and 3600, not '\(DisplayText.clean(value, limit: 40))'."
-        case .unreadableFile(let option, let path): "Cannot read the file given to \(option): '\(DisplayText.clean(path))'."
+            "--timeout must be a whole number of seconds between 1 and 3600, not '\(value)'."
+        case .unreadableFile(let option, let path): "Cannot read the file given to \(option): '\(path)'."
         case .keyWithoutCert: "--key-file needs --cert-file (and --cert-file alone needs the key inside it)."
         case .plaintextWithTLSOptions: "--plaintext cannot be combined with -k, --ca-file, --cert-file or --key-file."
         case .invalidAccess(let text):
-            "--check-access takes a repository without the registry and optional actions, e.g. org/policy or org/policy:pull,push; '\(DisplayText.clean(text, limit: 80))' is not one."
+            "--check-access takes a repository without the registry and optional actions, e.g. org/policy or org/policy:pull,push; '\(text)' is not one."
         case .allWithServer: "'policy logout --all' removes every login; give it no server."
         }
     }
@@ -69,12 +64,12 @@ extension RegistryAddressError {
     var reason: String {
         switch self {
         case .empty: return "it is empty"
-        case .unsupportedScheme(let scheme): return "the scheme '\(DisplayText.clean(scheme, limit: 20))' is not http or https"
-        case .hasPath(let path): return "give the host and port only, without the path '\(DisplayText.clean(path, limit: 80))'"
+        case .unsupportedScheme(let scheme): return "the scheme '\(scheme)' is not http or https"
+        case .hasPath(let path): return "give the host and port only, without the path '\(path)'"
         case .invalidHost:
             // Not quoted: a password given where the server belongs must not reach a CI log.
             return "it is not a host name (letters, digits, '.', '-', '_', or a bracketed IPv6 address, and an optional :PORT)"
-        case .invalidPort(let port): return "the port '\(DisplayText.clean(port, limit: 20))' is not a number between 1 and 65535"
+        case .invalidPort(let port): return "the port '\(port)' is not a number between 1 and 65535"
         }
     }
 }

@@ -5,7 +5,7 @@ import RegistryAuth
 struct LoginFailure: ReportableError {
     var error: LoginError
     var server: RegistryAddress
-    var username: String
+    var username: OutsideText
     /// True when the credentials were the stored ones, re-verified by `policy login` without new ones.
     var stored = false
 
@@ -15,7 +15,7 @@ struct LoginFailure: ReportableError {
         switch error {
         case .credentialsRejected(let host, let status, let message):
             let whose = stored ? "the stored credentials of" : "the credentials of"
-            let sentence = "Login to \(server) failed: \(host) rejected \(whose) '\(DisplayText.clean(username, limit: 80))' (HTTP \(status)\(Self.detail(message)))."
+            let sentence = "Login to \(server) failed: \(host) rejected \(whose) '\(username)' (HTTP \(status)\(Self.detail(message)))."
             if stored { return sentence + " " + Self.replaceStored(server) }
             guard let hint = RegistryHints.forRejection(server: server, username: username, message: message) else { return sentence }
             return sentence + " " + hint
@@ -30,17 +30,17 @@ struct LoginFailure: ReportableError {
         case .malformedChallenge(let host, let parseError):
             return "\(host) sent a WWW-Authenticate header that cannot be parsed (\(parseError.reason.text) at byte \(parseError.offset))."
         case .unsupportedChallenge(let host, let schemes):
-            return "\(host) asks for authentication policy does not speak (\(DisplayText.clean(schemes.joined(separator: ", ")))); Basic and Bearer are supported."
+            return "\(host) asks for authentication policy does not speak (\(schemes.map(\.description).joined(separator: ", "))); Basic and Bearer are supported."
         case .invalidRealm(let realm):
-            return "\(server) named a token service that is not an http(s) URL: '\(DisplayText.clean(realm))'."
+            return "\(server) named a token service that is not an http(s) URL: '\(realm)'."
         case .insecureRealm(let realm):
-            return "\(server) is reached over HTTPS but sends its token service over plain HTTP (\(DisplayText.clean(realm))); refusing to send credentials unencrypted."
+            return "\(server) is reached over HTTPS but sends its token service over plain HTTP (\(realm)); refusing to send credentials unencrypted."
         case .invalidTokenReply(let host, .notJSON):
             return "The token service \(host) answered 200 but not with JSON; the login cannot be completed."
         case .invalidTokenReply(let host, .missingToken):
             return "The token service \(host) answered without a token (no 'token' or 'access_token' field)."
         case .redirectedElsewhere(let host, let target):
-            return "\(host) redirected the login to another server (\(DisplayText.clean(target))), which is never sent credentials; the login cannot be verified."
+            return "\(host) redirected the login to another server (\(target)), which is never sent credentials; the login cannot be verified."
         }
     }
 
@@ -49,7 +49,7 @@ struct LoginFailure: ReportableError {
         "Log in again with new ones: '\(LoginCommandLine.text(server: server.key))'."
     }
 
-    private static func unexpectedStatus(host: String, status: Int, message: String?, server: RegistryAddress) -> String {
+    private static func unexpectedStatus(host: String, status: Int, message: OutsideText?, server: RegistryAddress) -> String {
         switch status {
         case 500...599:
             return "\(host) answered HTTP \(status)\(detail(message)): the registry or its token service is failing; try again later."
@@ -67,7 +67,7 @@ struct LoginFailure: ReportableError {
     }
 
     /// `: <what the server said>`, or nothing. Server messages arrive already cleaned.
-    static func detail(_ message: String?) -> String {
+    static func detail(_ message: OutsideText?) -> String {
         message.map { ": \($0)" } ?? ""
     }
 

@@ -1,10 +1,11 @@
+import PolicyBase
 import RegistryAuth
 
 /// Registry-specific advice for rejected logins, from how each registry words its refusals.
 enum RegistryHints {
-    static func forRejection(server: RegistryAddress, username: String, message: String?) -> String? {
+    static func forRejection(server: RegistryAddress, username: OutsideText, message: OutsideText?) -> String? {
         let host = server.key
-        let text = message?.lowercased() ?? ""
+        let text = message?.description.lowercased() ?? ""
         if host == "ghcr.io" {
             return "GitHub expects a personal access token with read:packages (and write:packages to push) as the password."
         }
@@ -18,7 +19,7 @@ enum RegistryHints {
             return "Use the user name AWS and the output of 'aws ecr get-login-password' for the same region."
         }
         if host == "gcr.io" || host.hasSuffix(".gcr.io") || host.hasSuffix("-docker.pkg.dev") {
-            if username == "_json_key" {
+            if username.description == "_json_key" {
                 return "Pipe the whole key file: 'cat key.json | \(LoginCommandLine.text(server: host, username: "_json_key"))'."
             }
             return "Use the user name _json_key with a service-account key file, or oauth2accesstoken with 'gcloud auth print-access-token'."

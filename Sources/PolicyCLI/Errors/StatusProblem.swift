@@ -19,7 +19,7 @@ struct StatusProblem: ReportableError {
     }
 
     var sentence: String {
-        let list = failing.map { "\(DisplayText.clean($0.name, limit: 80)) \($0.state.rawValue)" }.joined(separator: ", ")
+        let list = failing.map { "\(OutsideText($0.name, .name)) \($0.state.rawValue)" }.joined(separator: ", ")
         // New credentials do not help a registry that could not be reached: advise a login only when one was refused.
         let advice = exitCode == .credentialsRejected
             ? "log in again with '\(LoginCommandLine.text())'."

@@ -1,11 +1,6 @@
 import CredentialStore
+import Platform
 import PolicyBase
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 
 /// The sentences for storage failures (exit 5).
 extension StoreError: ReportableError {
@@ -14,17 +9,17 @@ extension StoreError: ReportableError {
     var sentence: String {
         switch self {
         case .fileSystem(let operation, let path, let code):
-            return "Cannot \(operation) '\(path)': \(String(cString: strerror(code)))."
+            return "Cannot \(operation) '\(path)': \(Errno(rawValue: code))."
         case .notJSONObject(let path, let parseError?):
             return "'\(path)' is not valid JSON (\(parseError.reason.text) at line \(parseError.line), column \(parseError.column)); fix or move the file, it was left untouched."
         case .notJSONObject(let path, nil):
             return "'\(path)' holds JSON that is not an object; fix or move the file, it was left untouched."
         case .conflictingStores(let credsStore, let credStore):
-            return "The config names two credential stores, credsStore '\(DisplayText.clean(credsStore, limit: 80))' and credStore '\(DisplayText.clean(credStore, limit: 80))'; keep one."
+            return "The config names two credential stores, credsStore '\(credsStore)' and credStore '\(credStore)'; keep one."
         case .invalidEntry(let path, let key, let expected):
             return "'\(key)' in '\(path)' is not a JSON \(expected.text); fix the file, it was left untouched."
         case .invalidHelperName(let name, let configKey):
-            return "The credential helper '\(DisplayText.clean(name, limit: 80))' named by \(configKey) in the config is not a program name; use a plain name such as 'pass'."
+            return "The credential helper '\(name)' named by \(configKey) in the config is not a program name; use a plain name such as 'pass'."
         case .helperNotFound(let executable, let configKey):
             return "The credential helper \(executable) (named by \(configKey) in the config) was not found on PATH; install it, or remove \(configKey) to keep credentials in config.json."
         case .helper(let executable, let verb, let problem):
@@ -58,7 +53,7 @@ extension JSONParseError.Reason {
 
 extension HelperProblem {
     /// The sentence for a helper call that went wrong, quoting what the helper itself said (already cleaned).
-    func sentence(executable: String, verb: HelperVerb) -> String {
+    func sentence(executable: OutsideText, verb: HelperVerb) -> String {
         switch self {
         case .failed(let message, let status):
             let said = message.isEmpty ? "without saying why." : "saying: \(message)"
@@ -71,7 +66,7 @@ extension HelperProblem {
         case .invalidReply:
             return "The credential helper \(executable) answered '\(verb.rawValue)' with something other than the JSON the protocol prescribes."
         case .couldNotRun(let reason):
-            return "Cannot run the credential helper \(executable): \(DisplayText.clean(reason))."
+            return "Cannot run the credential helper \(executable): \(reason)."
         }
     }
 }

@@ -7,7 +7,7 @@ extension UsageError: ReportableError {
     var sentence: String {
         switch self {
         case .unknownOption(let typed, let command, let nearest):
-            let option = DisplayText.clean(typed, limit: 40)
+            let option = typed
             let guess = nearest.map { "; did you mean --\($0.spec.long)?" } ?? "."
             guard let command else { return "Unknown option \(option)\(guess) Run 'policy help' for the options." }
             return "Unknown option \(option) for 'policy \(command.rawValue)'\(guess) Run 'policy help \(command.rawValue)' for its options."
@@ -17,7 +17,7 @@ extension UsageError: ReportableError {
             return "Option \(option) does not take a value."
         case .unknownCommand(let command):
             let names = CommandName.allCases.map(\.rawValue)
-            return "Unknown command '\(DisplayText.clean(command, limit: 40))'; the commands are \(names.dropLast().joined(separator: ", ")) and \(names.last ?? "")."
+            return "Unknown command '\(command)'; the commands are \(names.dropLast().joined(separator: ", ")) and \(names.last ?? "")."
         case .optionNotForCommand(let option, let command):
             guard let command else { return "Option \(option) needs a command before it, e.g. 'policy login \(option) …'." }
             return "Option \(option) does not apply to 'policy \(command.rawValue)'; run 'policy help \(command.rawValue)' for its options."

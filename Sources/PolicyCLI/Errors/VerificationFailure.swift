@@ -28,7 +28,7 @@ enum VerificationFailure: Error {
         case .expired(let expires, let source):
             ExpiredCredentials(server: server, expires: expires, now: now, source: source, stored: stored, kind: credentials.kind)
         case .login(let error):
-            LoginFailure(error: error, server: server, username: credentials.username, stored: stored)
+            LoginFailure(error: error, server: server, username: OutsideText(credentials.username, .name), stored: stored)
         case .noTransport(let error):
             InternalError(detail: error.sentence(host: server.apiAuthority))
         }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 
 /// What `policy` reads from its surroundings besides arguments and stdin's bytes: environment variables
 /// and whether stdin is a terminal. Injected, so commands can be run in-process by tests.
@@ -12,7 +8,7 @@ struct Environment: Sendable {
     /// The current time in Unix seconds (expiry is judged against it).
     var now: Int
 
-    init(variables: [String: String], standardInputIsTerminal: Bool, now: Int = Int(time(nil))) {
+    init(variables: [String: String], standardInputIsTerminal: Bool, now: Int = WallClock.secondsSinceEpoch()) {
         self.variables = variables
         self.standardInputIsTerminal = standardInputIsTerminal
         self.now = now
@@ -20,16 +16,8 @@ struct Environment: Sendable {
 
     /// The process's own environment.
     static func current() -> Environment {
-        var variables: [String: String] = [:]
-        var entry = environ
-        while let pointer = entry.pointee {
-            let text = String(cString: pointer)
-            if let equals = text.firstIndex(of: "=") {
-                variables[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            entry += 1
-        }
-        return Environment(variables: variables, standardInputIsTerminal: isatty(STDIN_FILENO) == 1)
+        Environment(variables: CurrentProcess.environmentVariables(),
+                    standardInputIsTerminal: FileDescriptor.standardInput.isTerminal)
     }
 
     subscript(_ name: String) -> String? { variables[name] }

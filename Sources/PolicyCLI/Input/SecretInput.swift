@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 
 /// Reading a secret from standard input the way CI scripts pipe it.
 enum SecretInput {
@@ -12,28 +8,25 @@ enum SecretInput {
     /// Why stdin did not yield a secret.
     enum ReadFailure: Error {
         case tooLarge
-        case failed(errno: Int32)
+        case failed(Errno)
     }
 
     /// All of stdin, to its end. A non-blocking stdin is waited on, not taken as ended: a secret cut short
     /// by an early EAGAIN would be sent, and stored if the registry does not check it.
     static func readStandardInput() throws(ReadFailure) -> [UInt8] {
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-            if count == 0 { return bytes }
-            if count < 0 {
-                switch errno {
-                case EINTR: continue
-                case EAGAIN, EWOULDBLOCK:
-                    var waiting = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-                    _ = poll(&waiting, 1, -1)
-                    continue
-                default: throw .failed(errno: errno)
-                }
+            let chunk: [UInt8]
+            do {
+                chunk = try FileDescriptor.standardInput.read(upTo: 16 * 1024)
+            } catch where error.isWouldBlock {
+                FileDescriptor.standardInput.waitUntilReadable()
+                continue
+            } catch {
+                throw .failed(error)
             }
-            bytes.append(contentsOf: chunk[..<count])
+            if chunk.isEmpty { return bytes }
+            bytes += chunk
             if bytes.count > maxBytes { throw .tooLarge }
         }
     }

@@ -22,7 +22,7 @@ struct DebugTrace {
         case .success(let response):
             let headers = response.headers
                 .filter { Self.interestingHeaders.contains($0.name.lowercased()) }
-                .map { "\($0.name.lowercased()): \(DisplayText.clean($0.value))" }
+                .map { "\($0.name.lowercased()): \(OutsideText($0.value))" }
             let connection = response.newConnections > 0 ? "new connection" : "reused connection"
             line((["< \(response.status) (\(connection), \(response.body.count) body bytes)"] + headers).joined(separator: " | "))
         case .failure(let error):
@@ -34,7 +34,7 @@ struct DebugTrace {
         if !form.isEmpty { return "form fields " + form.map(\.name).joined(separator: ", ") + ", values redacted" }
         switch authorization {
         case nil: return "no credentials"
-        case .basic(let username, _): return "Basic credentials of '\(DisplayText.clean(username, limit: 80))', redacted"
+        case .basic(let username, _): return "Basic credentials of '\(OutsideText(username, .name))', redacted"
         case .bearer: return "Bearer token, redacted"
         }
     }

@@ -10,8 +10,8 @@ enum LoginNotes {
         "The password read from stdin starts or ends with a space or tab; it was sent as is. Check for a copy-paste mistake."
 
     /// Before re-verifying stored credentials, on stderr (docker's wording).
-    static func usingStored(username: String) -> String {
-        "Authenticating with existing credentials (user \(DisplayText.clean(username, limit: 80)))"
+    static func usingStored(username: OutsideText) -> String {
+        "Authenticating with existing credentials (user \(username))"
     }
 
     /// One line per `--check-access` repository: `org/policy: pull, push`.

@@ -3,9 +3,9 @@ import RegistryAuth
 
 /// The lines a logout prints.
 enum LogoutNotes {
-    /// The server may come from a helper's `list` reply: cleaned.
-    static func removing(_ server: CustomStringConvertible) -> String {
-        "Removing login credentials for \(DisplayText.clean(server.description, limit: 120))"
+    /// The server may come from a helper's `list` reply.
+    static func removing(_ server: OutsideText) -> String {
+        "Removing login credentials for \(server)"
     }
 
     static let nothingStored = "No stored logins to remove."

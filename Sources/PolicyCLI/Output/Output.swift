@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
+import Platform
 
 import PolicyBase
 
@@ -59,13 +55,7 @@ final class Output {
 /// The process's own stdout and stderr.
 final class StandardStreams: OutputSink {
     func write(_ text: String, to stream: OutputStream) {
-        let fd = stream == .standardOutput ? STDOUT_FILENO : STDERR_FILENO
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
-            bytes = bytes.dropFirst(written)
-        }
+        let descriptor: FileDescriptor = stream == .standardOutput ? .standardOutput : .standardError
+        try? descriptor.writeAll(text.utf8)
     }
 }

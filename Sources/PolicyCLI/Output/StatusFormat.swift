@@ -7,8 +7,9 @@ enum StatusFormat {
     static func table(_ rows: [StatusRow], file: String) -> String {
         guard !rows.isEmpty else { return "No stored logins (\(file)).\n" }
         let cells = rows.map { row in
-            [DisplayText.clean(row.registry.name, limit: 80) + (row.isDefault ? " (default)" : ""), DisplayText.clean(row.username, limit: 60), row.store, row.kind,
-             row.expires.map(UTCTime.format) ?? "-", row.state?.rawValue ?? "-"]
+            let server = OutsideText(row.registry.name, .name).description + (row.isDefault ? " (default)" : "")
+            return [server, OutsideText(row.username, .name).description, row.store, row.kind,
+                    row.expires.map(UTCTime.format) ?? "-", row.state?.rawValue ?? "-"]
         }
         let showStatus = rows.contains { $0.state != nil }
         let columns = showStatus ? headers.count : headers.count - 1

@@ -1,3 +1,4 @@
+import PolicyBase
 import CredentialStore
 import RegistryAuth
 
