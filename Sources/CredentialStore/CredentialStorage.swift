@@ -23,6 +23,13 @@ public struct CredentialStorage: Sendable {
         return choice
     }
 
+    /// Checks that the backend the config names for `keys` can keep `credentials` exactly (a helper cannot keep a
+    /// secret that is not UTF-8), before a login contacts the registry.
+    public func checkCanStore(_ credentials: Credentials, under keys: StorageKeys) throws(StoreError) {
+        let config = try file.read()
+        try backends.backend(forAnyOf: keys.keys, in: config).checkCanStore(credentials)
+    }
+
     /// The credentials stored for the registry: under its keys first, then under an alias; from config.json
     /// or from the helper the config names. nil when none are stored.
     public func lookup(_ keys: StorageKeys) throws(StoreError) -> StoredLogin? {

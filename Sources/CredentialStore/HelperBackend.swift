@@ -15,6 +15,10 @@ public struct HelperBackend: CredentialBackend {
         try helper.checkInstalled()
     }
 
+    public func checkCanStore(_ credentials: Credentials) throws(StoreError) {
+        try helper.checkCanStore(credentials)
+    }
+
     public func get(_ server: String, in config: ConfigDocument) throws(StoreError) -> Credentials? {
         try helper.get(server)
     }

@@ -14,6 +14,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case invalidHelperName(name: OutsideText, configKey: OutsideText)
     /// No `executable` on PATH; `configKey` is the config entry that named the helper.
     case helperNotFound(executable: OutsideText, configKey: OutsideText)
+    /// The secret is not UTF-8 text, which the helper protocol cannot carry exactly; nothing was stored.
+    case secretNotText(executable: OutsideText, configKey: OutsideText)
     /// A credential helper was run and did not do what was asked.
     case helper(executable: OutsideText, verb: HelperVerb, HelperProblem)
 }

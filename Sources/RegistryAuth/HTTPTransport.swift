@@ -2,7 +2,8 @@ import PolicyBase
 /// Credentials attached to one request. The transport hands them to libcurl, which never forwards them
 /// across a redirect to another host, port or scheme.
 public enum HTTPAuthorization: Sendable, Equatable {
-    case basic(username: String, password: String)
+    /// The password's bytes go out exactly as given (docker sends passwords that are not UTF-8).
+    case basic(username: String, password: [UInt8])
     case bearer(token: String)
 }
 

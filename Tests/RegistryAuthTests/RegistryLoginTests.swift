@@ -15,13 +15,13 @@ struct RegistryLoginTests {
         let report = try verify(transport)
         #expect(report == LoginReport(outcome: .verified(.basic), fellBackToPlainHTTP: false))
         #expect(transport.requests.map(\.url) == ["https://registry.example/v2/", "https://registry.example/v2/"])
-        #expect(transport.requests.last?.authorization == .basic(username: "me", password: "s3cret"))
+        #expect(transport.requests.last?.authorization == .basic(username: "me", password: Array("s3cret".utf8)))
     }
 
     @Test func bearerFetchesATokenWithServiceAndScopeThenRetries() throws {
         let transport = ScriptedTransport([
             ("https://auth.example/token", { request in
-                #expect(request.authorization == .basic(username: "me", password: "s3cret"))
+                #expect(request.authorization == .basic(username: "me", password: Array("s3cret".utf8)))
                 return .success(HTTPResponse(status: 200, body: Array(#"{"token":"tok123"}"#.utf8)))
             }),
             ("https://registry.example/v2/", ScriptedTransport.challenge(

@@ -23,6 +23,8 @@ struct LoginCommand {
     private func logIn(_ credentials: Credentials, at server: RegistryAddress, storage: CredentialStorage) throws {
         let output = context.output
         protect(credentials)
+        // A helper that could not keep these bytes exactly refuses them before the registry is asked.
+        try storage.checkCanStore(credentials, under: server.storage)
         let report: LoginReport
         do {
             report = try verify(credentials, at: server)
@@ -69,13 +71,13 @@ struct LoginCommand {
         for access in report.access {
             output.error(LoginNotes.granted(access))
         }
-        if let (expires, _) = CredentialExpiry.of(credentials.secret) {
+        if let (expires, _) = credentials.secretText.flatMap(CredentialExpiry.of) {
             output.error(LoginNotes.expires(expires, now: context.environment.now, kind: credentials.kind))
         }
         output.out(LoginNotes.succeeded)
     }
 
-    /// Every form of the secret joins the redactor before anything can print it.
+    /// Every form of the secret joins the redaction of `--debug`'s trace before anything is traced.
     private func protect(_ credentials: Credentials) {
         context.output.protect(credentials.secret)
         context.output.protect(ConfigDocument.encodeAuth(username: credentials.username, secret: credentials.secret))
@@ -89,7 +91,15 @@ struct LoginCommand {
         return typed
     }
 
-    private func resolveSecret() throws(InputError) -> String {
+    /// The secret's bytes, exactly as given. A NUL cannot travel in HTTP Basic authentication through libcurl (it
+    /// would end the password there): refused, never cut.
+    private func resolveSecret() throws(InputError) -> [UInt8] {
+        let secret = try givenSecret()
+        guard !secret.contains(0) else { throw InputError.nulInPassword }
+        return secret
+    }
+
+    private func givenSecret() throws(InputError) -> [UInt8] {
         switch options.passwordSource {
         case .argument(let password):
             context.output.warning(LoginNotes.passwordOnCommandLine)

@@ -32,7 +32,6 @@ struct StatusCommand {
         if !servers.isEmpty {
             registries = registries.filter { registry in servers.contains { server in registry.logins.contains { server.matches(storedKey: $0.key) } } }
         }
-        for registry in registries { context.output.protect(registry.shown.credentials.secret) }
         let defaultDomain = try context.defaultDomain().read().flatMap { try? RegistryAddress(parsing: $0) }
         let rows = registries.map { StatusRow($0, isDefault: $0.name == defaultDomain?.key) }
         let checked = verify ? check(rows) : rows

@@ -12,6 +12,7 @@ enum InputError: Error, Equatable {
     case stdinTooLarge
     case stdinUnreadable(errno: Int32)
     case emptyPassword
+    case nulInPassword
     case emptyUsername
     case colonInUsername
     case noUsernameNoTTY
@@ -39,6 +40,8 @@ extension InputError: ReportableError {
         case .stdinTooLarge: "--password-stdin read more than 1 MiB; that is not a password."
         case .stdinUnreadable(let code): "--password-stdin could not read standard input: \(Errno(rawValue: code))."
         case .emptyPassword: "The password is empty."
+        case .nulInPassword:
+            "The password contains a NUL byte, which HTTP Basic authentication cannot carry through libcurl; it was not sent, nor cut short."
         case .emptyUsername: "The username is empty."
         case .colonInUsername: "The username cannot contain ':' (HTTP Basic authentication forbids it)."
         case .noUsernameNoTTY: "No username given: provide --username (no terminal to ask on)."

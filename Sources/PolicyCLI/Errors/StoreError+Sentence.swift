@@ -22,6 +22,8 @@ extension StoreError: ReportableError {
             return "The credential helper '\(name)' named by \(configKey) in the config is not a program name; use a plain name such as 'pass'."
         case .helperNotFound(let executable, let configKey):
             return "The credential helper \(executable) (named by \(configKey) in the config) was not found on PATH; install it, or remove \(configKey) to keep credentials in config.json."
+        case .secretNotText(let executable, let configKey):
+            return "The password is not UTF-8 text, which the credential helper \(executable) (named by \(configKey) in the config) cannot keep exactly: the helper protocol carries text; nothing was sent or stored. Remove \(configKey) to keep it in config.json, byte for byte."
         case .helper(let executable, let verb, let problem):
             return problem.sentence(executable: executable, verb: verb)
         }

@@ -16,7 +16,7 @@ struct StatusRow: Sendable {
     init(_ registry: StoredRegistry, isDefault: Bool) {
         self.registry = registry
         self.isDefault = isDefault
-        expires = CredentialExpiry.of(registry.shown.credentials.secret)?.expires
+        expires = registry.shown.credentials.secretText.flatMap(CredentialExpiry.of)?.expires
     }
 
     var username: String { registry.shown.credentials.username }
