@@ -39,7 +39,8 @@ public struct HelperBackend: CredentialBackend {
 
     /// An `auths` entry says the helper holds the login: one `erase` does. Helpers differ on erasing what they do
     /// not hold (docker-credential-pass fails, others succeed), so a failed `erase` is followed by `get`: nothing
-    /// there means nothing to remove. Without an entry, `get` first tells whether there is anything to erase.
+    /// there means nothing to remove. Without an entry, `get` first tells whether there is anything to erase; a
+    /// `get` that fails does not stop the `erase` (what cannot be read may still be removed).
     public func erase(_ server: String, in config: inout ConfigDocument) throws(StoreError) -> Bool {
         var changed = config
         let recorded = try changed.removeAuthEntry(server: server)
@@ -50,7 +51,11 @@ public struct HelperBackend: CredentialBackend {
                 guard try helper.get(server) == nil else { throw error }
             }
         } else {
-            guard try helper.get(server) != nil else { return false }
+            do {
+                guard try helper.get(server) != nil else { return false }
+            } catch {
+                // Unreadable is not absent: try the erase, and report its failure if it fails too.
+            }
             try helper.erase(server)
         }
         config = changed
