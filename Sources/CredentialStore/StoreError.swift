@@ -4,6 +4,9 @@ import PolicyBase
 public enum StoreError: Error, Sendable, Equatable {
     /// An operating-system call failed on `path`; `operation` says which step (read, write, lock, …).
     case fileSystem(operation: String, path: String, errno: Int32)
+    /// `path` (or `target`, what its symlink leads to) exists but is not a regular file (a device, a pipe, a
+    /// directory): it is neither read nor written.
+    case notRegularFile(path: String, target: String?)
     /// The file holds something other than a JSON object.
     case notJSONObject(path: String, JSONParseError?)
     /// `credsStore` and `credStore` name different helpers.

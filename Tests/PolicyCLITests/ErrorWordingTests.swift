@@ -57,6 +57,8 @@ struct ErrorWordingTests {
         .fileSystem(operation: "write", path: "/cfg/config.json", errno: 13),
         .notJSONObject(path: "/cfg/config.json", JSONParseError(reason: .unexpectedEnd, offset: 3, line: 1, column: 4)),
         .notJSONObject(path: "/cfg/config.json", nil),
+        .notRegularFile(path: "/cfg/config.json", target: "/dev/null"),
+        .notRegularFile(path: "/cfg/config.json", target: nil),
         .conflictingStores(credsStore: "pass", credStore: "secretservice"),
         .invalidEntry(path: "/cfg/config.json", key: "auths", expected: .object),
         .invalidHelperName(name: "../sh", configKey: "credsStore"),
@@ -295,7 +297,7 @@ private extension StoreError {
     /// What the sentence must name: the file or the helper.
     var named: String {
         switch self {
-        case .fileSystem(_, let path, _), .notJSONObject(let path, _), .invalidEntry(let path, _, _): path
+        case .fileSystem(_, let path, _), .notJSONObject(let path, _), .invalidEntry(let path, _, _), .notRegularFile(let path, _): path
         case .conflictingStores: "credsStore"
         case .invalidHelperName(_, let configKey), .helperNotFound(_, let configKey), .secretNotText(_, let configKey): configKey.description
         case .helper(let executable, _, _): executable.description

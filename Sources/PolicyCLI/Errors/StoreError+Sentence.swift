@@ -10,6 +10,10 @@ extension StoreError: ReportableError {
         switch self {
         case .fileSystem(let operation, let path, let code):
             return "Cannot \(operation) '\(path)': \(Errno(rawValue: code))."
+        case .notRegularFile(let path, let target?):
+            return "'\(path)' links to '\(OutsideText(target))', which is not a regular file; policy keeps credentials only in a regular file, and changed nothing. Point the link at a file, or remove it."
+        case .notRegularFile(let path, nil):
+            return "'\(path)' is not a regular file; policy keeps credentials only in a regular file, and changed nothing. Move it away."
         case .notJSONObject(let path, let parseError?):
             return "'\(path)' is not valid JSON (\(parseError.reason.text) at line \(parseError.line), column \(parseError.column)); fix or move the file, it was left untouched."
         case .notJSONObject(let path, nil):

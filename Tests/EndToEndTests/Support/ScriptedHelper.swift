@@ -21,6 +21,11 @@ final class ScriptedHelper {
 
     func setMode(_ mode: String) throws { try directory.write("mode", mode) }
 
+    /// The environment a `policy` run needs to find all of `helpers` first.
+    static func environment(_ helpers: [ScriptedHelper]) -> [String: String] {
+        ["PATH": (helpers.map(\.directory.path) + [ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]).joined(separator: ":")]
+    }
+
     /// Puts a login into the helper's keychain as another tool would (docker's login, with the same helper).
     func seed(_ server: String, username: String, secret: String) throws {
         try FileManager.default.createDirectory(atPath: directory.file("entries"), withIntermediateDirectories: true)
