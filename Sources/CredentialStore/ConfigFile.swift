@@ -42,7 +42,7 @@ public struct ConfigFile: Sendable {
     }
 
     static func decode(_ bytes: [UInt8], path: String) throws(StoreError) -> ConfigDocument {
-        if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) { return ConfigDocument(path: path) }
+        if bytes.allSatisfy(JSONParser.isWhitespace) { return ConfigDocument(path: path) }
         let value: JSONValue
         do {
             value = try JSONParser.parse(bytes)

@@ -27,6 +27,11 @@ public enum JSONParser {
         guard reader.atEnd else { throw reader.error(.trailingCharacters) }
         return value
     }
+
+    /// JSON's whitespace (RFC 8259): space, tab, line feed, carriage return.
+    public static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
 }
 
 private struct Reader {
@@ -45,7 +50,7 @@ private struct Reader {
     }
 
     mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count, JSONParser.isWhitespace(bytes[index]) { index += 1 }
     }
 
     mutating func next() throws(JSONParseError) -> UInt8 {

@@ -12,7 +12,7 @@ public struct OutsideText: Sendable, Hashable, CustomStringConvertible, Expressi
         /// A user name, a host, a config key, a repository.
         case name = 80
         /// A server's or helper's message, a path, a TLS library's detail.
-        case message = 300
+        case message = 200
     }
 
     /// The cleaned text.

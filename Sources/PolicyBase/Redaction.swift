@@ -28,7 +28,7 @@ public struct Redaction: Sendable, Equatable {
         let json = String(decoding: JSONWriter.write(.string(secret)), as: UTF8.self)
         candidates.append(String(json.dropFirst().dropLast(2)))  // without the quotes and the final newline
         if secret.contains(where: \.isNewline) {
-            candidates += secret.split(whereSeparator: \.isNewline).map(Self.trimmingBlanks).filter { $0.count >= 12 }
+            candidates += secret.split(whereSeparator: \.isNewline).map { $0.trimming { $0 == " " || $0 == "\t" } }.filter { $0.count >= 12 }
         }
         for form in candidates where form.count >= 4 && !forms.contains(form) {
             forms.append(form)
@@ -47,11 +47,5 @@ public struct Redaction: Sendable, Equatable {
         var result = text
         for form in forms { result = result.replacing(form, with: Self.marker) }
         return result
-    }
-
-    private static func trimmingBlanks(_ text: Substring) -> String {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = text.firstIndex(where: { !isBlank($0) }), let last = text.lastIndex(where: { !isBlank($0) }) else { return "" }
-        return String(text[first...last])
     }
 }

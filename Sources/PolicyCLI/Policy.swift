@@ -1,5 +1,3 @@
-import PolicyBase
-
 /// The entry point: parse, dispatch, turn failures into a sentence and an exit code.
 enum Policy {
     /// Runs one command line to completion. Everything it prints goes to `sink`; every error ends as
@@ -32,33 +30,14 @@ enum Policy {
     }
 
     private static func dispatch(_ parsed: ParsedArguments, context: CommandContext) throws {
-        let output = context.output
         if parsed.has(.help) {
-            return output.raw(parsed.command.map(helpScreen) ?? HelpText.general())
+            return context.output.raw(parsed.command.map(HelpCommand.screen) ?? HelpText.general())
         }
-        if parsed.has(.version) {
-            return output.out("policy version \(HelpText.version)")
-        }
-        switch parsed.command {
-        case nil:
-            output.raw(HelpText.general())
+        if parsed.has(.version) { return VersionCommand(parsed, context: context).run() }
+        guard let command = parsed.command else {
+            context.output.raw(HelpText.general())
             throw NoCommand()
-        case .help:
-            guard let topic = parsed.operands.first else { return output.raw(HelpText.general()) }
-            guard let command = CommandName(rawValue: topic) else { throw UsageError.unknownCommand(OutsideText(topic, .word)) }
-            output.raw(helpScreen(command))
-        case .version:
-            output.out("policy version \(HelpText.version)")
-        case .login:
-            try LoginCommand(options: LoginOptions(parsed), context: context).run()
-        case .logout:
-            try LogoutCommand(parsed, context: context).run()
-        case .status:
-            try StatusCommand(parsed, context: context).run()
         }
-    }
-
-    private static func helpScreen(_ command: CommandName) -> String {
-        command == .help ? HelpText.general() : HelpText.command(command)
+        try command.type.init(parsed, context: context).run()
     }
 }

@@ -21,8 +21,6 @@ enum CurlErrorMapping {
             return .clientCertificateProblem(detail: detail)
         case CURLE_SSL_CACERT_BADFILE:
             return .caFileProblem(detail: detail)
-        case CURLE_FILESIZE_EXCEEDED:
-            return .responseTooLarge(limit: 0)
         case CURLE_RECV_ERROR where isClientCertificateAlert(raw), CURLE_SEND_ERROR where isClientCertificateAlert(raw):
             return .clientCertificateRequired(detail: detail)
         case CURLE_RECV_ERROR where isDroppedConnection(raw), CURLE_SEND_ERROR where isDroppedConnection(raw):

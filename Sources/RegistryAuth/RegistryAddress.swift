@@ -40,7 +40,7 @@ public struct RegistryAddress: Sendable, Equatable, CustomStringConvertible {
         if let slash = rest.firstIndex(of: "/") {
             authority = rest[..<slash]
             let path = rest[slash...]
-            guard ["/", "/v2", "/v2/", "/v1", "/v1/"].contains(path) else { throw .hasPath(OutsideText(path, .name)) }
+            guard Self.apiPaths.contains(path) else { throw .hasPath(OutsideText(path, .name)) }
         }
         let (host, port) = try Self.split(authority)
         let canonicalHost = host.lowercased()
@@ -65,13 +65,16 @@ public struct RegistryAddress: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether a key that another tool (or an older policy) stored names this registry: the same `host[:port]`
     /// once a scheme and an API path (`/`, `/v1/`, `/v2/`) are dropped, as docker/cli matches them; any of
+    /// The paths a server address may end with: none, or the API root of v1 or v2.
+    private static let apiPaths: Set<Substring> = ["/", "/v1", "/v1/", "/v2", "/v2/"]
+
     /// Docker Hub's names for Docker Hub. A namespaced key (`quay.io/org`, containers-auth.json's per-repository
     /// credentials) is another login, not an alias.
     public func matches(storedKey: String) -> Bool {
         var rest = Substring(storedKey.trimmingHTTPWhitespace().lowercased())
         if let schemeEnd = rest.firstRange(of: "://") { rest = rest[schemeEnd.upperBound...] }
         if let slash = rest.firstIndex(of: "/") {
-            guard ["/", "/v1", "/v1/", "/v2", "/v2/"].contains(rest[slash...]) else { return false }
+            guard Self.apiPaths.contains(rest[slash...]) else { return false }
             rest = rest[..<slash]
         }
         return isDockerHub ? Self.dockerHubHosts.contains(String(rest)) : rest == key

@@ -15,11 +15,10 @@ extension RegistryLogin {
                                        registryPlainHTTP: plainHTTP)
             } catch .credentialsRejected {
                 // The credentials were just accepted: a refusal for this scope is access not granted.
-                return AccessReport(request: request, granted: [], repositoryNotFound: false, method: .tokenClaim)
+                return AccessReport(request: request, granted: [], repositoryNotFound: false)
             }
             if let granted = Self.grantedByClaim(token, repository: request.repository) {
-                return AccessReport(request: request, granted: request.actions.filter(granted.contains), repositoryNotFound: false,
-                                    method: .tokenClaim)
+                return AccessReport(request: request, granted: request.actions.filter(granted.contains), repositoryNotFound: false)
             }
             authorization = .bearer(token: token)
         case .verified(.basic), .anonymousAccess:
@@ -52,7 +51,7 @@ extension RegistryLogin {
                 }
             }
         }
-        return AccessReport(request: request, granted: granted, repositoryNotFound: notFound, method: .probe)
+        return AccessReport(request: request, granted: granted, repositoryNotFound: notFound)
     }
 
     /// The Bearer challenge of a 401, when it has one with a realm.

@@ -25,19 +25,10 @@ public enum RepositoryAction: String, Sendable, Equatable, CaseIterable, Compara
 
 /// What the registry granted on one repository.
 public struct AccessReport: Sendable, Equatable {
-    /// How the granted actions were learned.
-    public enum Method: Sendable, Equatable {
-        /// From the `access` claim of the token the token service issued for the scope (no side effects).
-        case tokenClaim
-        /// From requests: `GET …/tags/list` (pull), `POST …/blobs/uploads/` then `DELETE` (push).
-        case probe
-    }
-
     public var request: AccessRequest
     public var granted: [RepositoryAction]
     /// A pull probe answered 404 NAME_UNKNOWN: the repository does not exist, or is not visible to these credentials.
     public var repositoryNotFound: Bool
-    public var method: Method
 
     public var denied: [RepositoryAction] { request.actions.filter { !granted.contains($0) } }
     public var allGranted: Bool { denied.isEmpty }

@@ -16,7 +16,7 @@ struct CheckAccessLoginTests {
 
     func login(_ registry: RegistryFixture, _ user: String, _ password: String, _ home: TemporaryDirectory,
                access: [String]) throws -> ProcessResult {
-        try Policy.run(["login", "-s", registry.server, "-u", user, "--password-stdin", "--ca-file", registry.caFile, "-c", home.path]
+        try PolicyBinary.run(["login", "-s", registry.server, "-u", user, "--password-stdin", "--ca-file", registry.caFile, "-c", home.path]
                        + access.flatMap { ["--check-access", $0] }, stdin: password)
     }
 
@@ -52,7 +52,7 @@ struct CheckAccessLoginTests {
     @Test func aBasicRegistryIsProbed() throws {
         let registry = try RegistryFixture(.basic, user: "demo", password: "pw-probe")
         let home = try TemporaryDirectory()
-        let push = try Policy.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
+        let push = try PolicyBinary.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
                                    "-c", home.path, "--check-access", "org/new:push"], stdin: "pw-probe")
         #expect(push.exitCode == 0, "\(push.stderr)")
         #expect(push.stderr.contains("org/new: push"))
@@ -61,7 +61,7 @@ struct CheckAccessLoginTests {
         let uploads = try FileManager.default.subpathsOfDirectory(atPath: registry.directory.file("registry/storage"))
             .filter { $0.contains("_uploads/") && ($0.hasSuffix("/data") || $0.hasSuffix("/startedat")) }
         #expect(uploads.isEmpty, "the push probe left an upload behind: \(uploads)")
-        let pull = try Policy.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
+        let pull = try PolicyBinary.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
                                    "-c", home.path, "--check-access", "org/missing:pull"], stdin: "pw-probe")
         #expect(pull.exitCode == 6, "\(pull.stderr)")
         #expect(pull.stderr.contains("not found or is not visible"), "\(pull.stderr)")
@@ -82,7 +82,7 @@ struct ExpiryTests {
         let password = Self.ecrPassword(expiration: expiration)
         let registry = try RegistryFixture(.basic, user: "AWS", password: password)
         let home = try TemporaryDirectory()
-        let result = try Policy.run(["login", "-s", registry.server, "-u", "AWS", "--password-stdin", "--ca-file", registry.caFile,
+        let result = try PolicyBinary.run(["login", "-s", registry.server, "-u", "AWS", "--password-stdin", "--ca-file", registry.caFile,
                                      "-c", home.path], stdin: password)
         #expect(result.exitCode == 0, "\(result.stderr)")
         let formatter = DateFormatter()
@@ -91,7 +91,7 @@ struct ExpiryTests {
         let when = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(expiration)))
         #expect(result.stderr.contains("The password expires \(when) UTC (in 11 h 59 min).")
                 || result.stderr.contains("The password expires \(when) UTC (in 12 h)."), "\(result.stderr)")
-        let status = try Policy.run(["status", "-c", home.path])
+        let status = try PolicyBinary.run(["status", "-c", home.path])
         #expect(status.stdout.contains(when + " UTC"), "\(status.stdout)")
     }
 
@@ -99,7 +99,7 @@ struct ExpiryTests {
     @Test func anExpiredECRPasswordIsRefusedBeforeAnyRequest() throws {
         let home = try TemporaryDirectory()
         let password = Self.ecrPassword(expiration: Int(Date().timeIntervalSince1970) - 7200)
-        let result = try Policy.run(["login", "-s", "127.0.0.1:1", "-u", "AWS", "--password-stdin", "-c", home.path], stdin: password)
+        let result = try PolicyBinary.run(["login", "-s", "127.0.0.1:1", "-u", "AWS", "--password-stdin", "-c", home.path], stdin: password)
         #expect(result.exitCode == 3, "\(result.stderr)")
         #expect(result.stderr.contains("expired"), "\(result.stderr)")
         #expect(result.stderr.contains("(2 h ago)") || result.stderr.contains("(1 h 59 min ago)"), "\(result.stderr)")

@@ -9,7 +9,7 @@ struct ConfigFileRulesTests {
     static let password = "rules secret 1"
 
     func login(_ server: String, _ home: TemporaryDirectory, password: String = password) throws -> ProcessResult {
-        try Policy.run(["login", "-s", server, "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path],
+        try PolicyBinary.run(["login", "-s", server, "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path],
                        stdin: password + "\n")
     }
 
@@ -43,7 +43,7 @@ struct ConfigFileRulesTests {
         try home.write("dotfiles/policy.json", #"{"auths": {}, "mine": 1}"#)
         try FileManager.default.createDirectory(atPath: home.file("config"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: home.file("config/config.json"), withDestinationPath: "../dotfiles/policy.json")
-        let result = try Policy.run(["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
+        let result = try PolicyBinary.run(["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
                                      "-c", home.file("config")], stdin: Self.password)
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: home.file("config/config.json")) == "../dotfiles/policy.json")
@@ -103,7 +103,7 @@ struct ConfigFileRulesTests {
         let before = try home.read("config.json")
         let logout = ["logout", "-s", "127.0.0.1:1"]
         for arguments in [["login", "-s", "127.0.0.1:1", "-u", "u", "-p", "pw-never-stored"]] + (row.logoutFails ? [logout] : []) {
-            let result = try Policy.run(arguments + ["-c", home.path], timeout: 20)
+            let result = try PolicyBinary.run(arguments + ["-c", home.path], timeout: 20)
             #expect(result.exitCode == 5, "\(arguments[0]): \(result.stderr)")
             #expect(result.stdout.isEmpty)
             #expect(result.stderr.contains(home.file("config.json")), "\(result.stderr)")

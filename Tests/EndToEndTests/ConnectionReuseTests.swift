@@ -9,7 +9,7 @@ struct ConnectionReuseTests {
 
     func login(_ registry: RegistryFixture) throws -> ProcessResult {
         let home = try TemporaryDirectory()
-        return try Policy.run(["--debug", "login", "-s", registry.server, "-u", "robot", "--password-stdin",
+        return try PolicyBinary.run(["--debug", "login", "-s", registry.server, "-u", "robot", "--password-stdin",
                                "--ca-file", registry.caFile, "-c", home.path], stdin: Self.password)
     }
 

@@ -11,12 +11,12 @@ struct CredentialHelperTests {
 
     func login(_ server: String, _ home: TemporaryDirectory, _ helper: ScriptedHelper,
                extraEnvironment: [String: String] = [:]) throws -> ProcessResult {
-        try Policy.run(["login", "-s", server, "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path],
+        try PolicyBinary.run(["login", "-s", server, "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path],
                        stdin: Self.password, environment: helper.environment.merging(extraEnvironment) { $1 })
     }
 
     func logout(_ server: String, _ home: TemporaryDirectory, _ helper: ScriptedHelper) throws -> ProcessResult {
-        try Policy.run(["logout", server, "-c", home.path], environment: helper.environment)
+        try PolicyBinary.run(["logout", server, "-c", home.path], environment: helper.environment)
     }
 
     @Test(arguments: [#""credsStore": "scripted""#, #""credStore": "scripted""#, #""credsStore": "scripted", "credStore": "scripted""#])
@@ -123,7 +123,7 @@ struct CredentialHelperTests {
         let home = try TemporaryDirectory()
         try home.write("config.json", row.config)
         for arguments in [["login", "-s", "127.0.0.1:1", "-u", "u", "-p", "pw"], ["logout", "-s", "127.0.0.1:1"]] {
-            let result = try Policy.run(arguments + ["-c", home.path], environment: helper.environment, timeout: 20)
+            let result = try PolicyBinary.run(arguments + ["-c", home.path], environment: helper.environment, timeout: 20)
             #expect(result.exitCode == 5, "\(result.stderr)")
             for text in row.mentions { #expect(result.stderr.contains(text), "\(result.stderr)") }
             #expect(try home.read("config.json") == Data(row.config.utf8))
@@ -189,7 +189,7 @@ struct HelperLimitsTests {
                helperTimeout: String? = nil) throws -> ProcessResult {
         var environment = helper.environment
         environment["POLICY_HELPER_TIMEOUT"] = helperTimeout
-        return try Policy.run(["login", "-s", server, "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path],
+        return try PolicyBinary.run(["login", "-s", server, "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path],
                               stdin: Self.password, environment: environment, timeout: 60)
     }
 

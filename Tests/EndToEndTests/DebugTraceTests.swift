@@ -8,7 +8,7 @@ struct DebugTraceTests {
         let password = "debug-secret-7"
         let registry = try RegistryFixture(.token, user: "robot", password: password)
         let home = try TemporaryDirectory()
-        let result = try Policy.run(["--debug", "login", "-s", registry.server, "-u", "robot", "--password-stdin",
+        let result = try PolicyBinary.run(["--debug", "login", "-s", registry.server, "-u", "robot", "--password-stdin",
                                      "--ca-file", registry.caFile, "-c", home.path], stdin: password)
         #expect(result.exitCode == 0, "\(result.stderr)")
         let trace = result.stderr
@@ -31,7 +31,7 @@ struct DebugTraceTests {
         let password = "debug-basic-secret"
         let registry = try RegistryFixture(.basic, user: "demo", password: password)
         let home = try TemporaryDirectory()
-        let result = try Policy.run(["login", "-s", registry.server, "-u", "demo", "-p", password, "--debug",
+        let result = try PolicyBinary.run(["login", "-s", registry.server, "-u", "demo", "-p", password, "--debug",
                                      "--ca-file", registry.caFile, "-c", home.path])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stderr.contains("(Basic credentials of 'demo', redacted)"))

@@ -10,7 +10,7 @@ struct DefaultDomainTests {
         try logIn(registry.server, user: "demo", password: "pw-default", home: home, reach: .caFile(registry.caFile), arguments: ["-d"])
         #expect(try home.read("default-domain.cfg") == Data(registry.server.utf8))
         #expect(try ConfigJSON(home.read("config.json")).root["defaultDomain"] == nil)
-        let again = try Policy.run(["login", "-u", "demo", "--password-stdin", "--ca-file", registry.caFile, "-c", home.path],
+        let again = try PolicyBinary.run(["login", "-u", "demo", "--password-stdin", "--ca-file", registry.caFile, "-c", home.path],
                                    stdin: "pw-default")
         #expect(again.exitCode == 0, "\(again.stderr)")
     }
@@ -19,7 +19,7 @@ struct DefaultDomainTests {
     @Test func theDefaultLivesInItsOwnFile() throws {
         let registries = try BasicRegistries(count: 1, user: "demo", password: "pw-default")
         let home = try TemporaryDirectory()
-        let login = try Policy.run(["login", "-s", "http://\(registries.servers[0])/", "-u", "demo", "--password-stdin",
+        let login = try PolicyBinary.run(["login", "-s", "http://\(registries.servers[0])/", "-u", "demo", "--password-stdin",
                                     "-c", home.path, "-d"], stdin: "pw-default")
         #expect(login.exitCode == 0, "\(login.stderr)")
         #expect(try home.read("default-domain.cfg") == Data(registries.servers[0].utf8))
@@ -35,15 +35,15 @@ struct DefaultDomainTests {
         let home = try TemporaryDirectory()
         let auth = Data("demo:pw-default".utf8).base64EncodedString()
         try home.write("config.json", #"{"auths": {"\#(old)": {"auth": "\#(auth)"}}, "defaultDomain": "\#(old)"}"#)
-        let relogin = try Policy.run(["login", "--plaintext", "-c", home.path])
+        let relogin = try PolicyBinary.run(["login", "--plaintext", "-c", home.path])
         #expect(relogin.exitCode == 0, "\(relogin.stderr)")
         #expect(relogin.stderr.contains("existing credentials (user demo)"), "the legacy default was not used: \(relogin.stderr)")
-        let moved = try Policy.run(["login", "-s", new, "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path, "-d"],
+        let moved = try PolicyBinary.run(["login", "-s", new, "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path, "-d"],
                                    stdin: "pw-default")
         #expect(moved.exitCode == 0, "\(moved.stderr)")
         #expect(try home.read("default-domain.cfg") == Data(new.utf8))
         #expect(try ConfigJSON(home.read("config.json")).root["defaultDomain"] == nil)
-        let logout = try Policy.run(["logout", "-c", home.path])
+        let logout = try PolicyBinary.run(["logout", "-c", home.path])
         #expect(logout.stdout.contains(new), "\(logout.stdout)")
     }
 
@@ -54,7 +54,7 @@ struct DefaultDomainTests {
         let home = try TemporaryDirectory()
         let auth = Data("demo:pw-default".utf8).base64EncodedString()
         try home.write("config.json", #"{"auths": {"\#(server)": {"auth": "\#(auth)"}}, "defaultDomain": "\#(server)"}"#)
-        let result = try Policy.run(["login", "-s", server, "--plaintext", "-d", "-c", home.path])
+        let result = try PolicyBinary.run(["login", "-s", server, "--plaintext", "-d", "-c", home.path])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(try home.read("default-domain.cfg") == Data(server.utf8))
         #expect(try ConfigJSON(home.read("config.json")).root["defaultDomain"] == nil)
@@ -63,7 +63,7 @@ struct DefaultDomainTests {
 
     @Test func withoutDefaultOrServerItAsksForTheServer() throws {
         let home = try TemporaryDirectory()
-        let result = try Policy.run(["login", "-u", "demo", "--password-stdin", "-c", home.path], stdin: "x")
+        let result = try PolicyBinary.run(["login", "-u", "demo", "--password-stdin", "-c", home.path], stdin: "x")
         #expect(result.exitCode == 2)
         #expect(result.stderr.contains("--server"))
     }
@@ -77,10 +77,10 @@ struct DefaultDomainTests {
         for server in [second, first] {  // the last -d wins: `first` is the default
             try logIn(server, user: "demo", password: "pw-default", home: home, arguments: ["-d"])
         }
-        let failed = try Policy.run(["login", "-s", second, "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path, "-d"],
+        let failed = try PolicyBinary.run(["login", "-s", second, "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path, "-d"],
                                     stdin: "wrong")
         #expect(failed.exitCode == 3, "\(failed.stderr)")
-        let logout = try Policy.run(["logout", "-c", home.path])
+        let logout = try PolicyBinary.run(["logout", "-c", home.path])
         #expect(logout.exitCode == 0, "\(logout.stderr)")
         #expect(logout.stdout.contains(first) && !logout.stdout.contains(second), "the default is still \(first): \(logout.stdout)")
         let config = try ConfigJSON(home.read("config.json"))

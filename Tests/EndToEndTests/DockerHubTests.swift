@@ -56,7 +56,7 @@ struct DockerHubTests {
         #expect(dockerLogout.exitCode == 0, "\(dockerLogout.stderr)")
         #expect(dockerLogout.stdout.contains("Removing login credentials for https://index.docker.io/v1/"), "\(dockerLogout.stdout)")
         #expect(try Self.auths(home).keys.sorted() == ["registry-1.docker.io"])
-        let logout = try Policy.run(["logout", "-s", "index.docker.io", "-c", home.path])
+        let logout = try PolicyBinary.run(["logout", "-s", "index.docker.io", "-c", home.path])
         #expect(logout.exitCode == 0, "\(logout.stderr)")
         #expect(logout.stdout == "Removing login credentials for docker.io\n", "\(logout.stdout)")
         #expect(try Self.auths(home).isEmpty)
@@ -77,7 +77,7 @@ struct DockerHubTests {
         let listed = try ProcessRunner.run(helper.directory.file("docker-credential-scripted"), ["list"])
         let servers = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: String]
         #expect(servers == ["https://index.docker.io/v1/": "demo", "registry-1.docker.io": "demo"])
-        let logout = try Policy.run(["logout", "docker.io", "-c", home.path], environment: helper.environment)
+        let logout = try PolicyBinary.run(["logout", "docker.io", "-c", home.path], environment: helper.environment)
         #expect(logout.exitCode == 0, "\(logout.stderr)")
         let after = try ProcessRunner.run(helper.directory.file("docker-credential-scripted"), ["list"])
         #expect(after.stdout == "{}\n")

@@ -119,7 +119,7 @@ struct HostileServerTests {
         let identityToken = "refresh-never-forwarded-42"
         let config = #"{"auths": {"\#(server.server("redirect-token"))": {"auth": "ZGVtbzo=", "identitytoken": "\#(identityToken)"}}}"#
         try home.write("config.json", config)
-        let result = try Policy.run(["--debug", "login", "-s", server.server("redirect-token"), "--plaintext", "--timeout", "2",
+        let result = try PolicyBinary.run(["--debug", "login", "-s", server.server("redirect-token"), "--plaintext", "--timeout", "2",
                                      "-c", home.path], timeout: 60)
         #expect(result.exitCode == 4, "\(result.stderr)")
         #expect(result.stderr.contains("> POST http://"), "the exchange was attempted: \(result.stderr)")
@@ -156,6 +156,6 @@ struct HostileServerTests {
         case .httpsWithoutCA: break
         }
         // Generous: a hang shows up as this timeout failing the test, never as a slow pass.
-        return try Policy.run(arguments, stdin: secret + "\n", timeout: 60)
+        return try PolicyBinary.run(arguments, stdin: secret + "\n", timeout: 60)
     }
 }

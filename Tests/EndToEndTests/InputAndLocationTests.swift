@@ -14,7 +14,7 @@ struct InputAndLocationTests {
     @Test func moreThan1MiBOnStdinIsRefused() throws {
         let home = try TemporaryDirectory()
         let huge = String(repeating: "k", count: (1 << 20) + 1)
-        let result = try Policy.run(["login", "-s", "127.0.0.1:1", "-u", Self.user, "--password-stdin", "-c", home.path],
+        let result = try PolicyBinary.run(["login", "-s", "127.0.0.1:1", "-u", Self.user, "--password-stdin", "-c", home.path],
                                     stdin: huge, timeout: 30)
         #expect(result.exitCode == 2, "\(result.stderr.prefix(500))")
         #expect(result.stderr.contains("--password-stdin"), "\(result.stderr.prefix(500))")
@@ -26,7 +26,7 @@ struct InputAndLocationTests {
         let registries = try BasicRegistries(count: 1, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()
         let large = String(repeating: "k", count: 60 * 1024)
-        let result = try Policy.run(["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
+        let result = try PolicyBinary.run(["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
                                      "-c", home.path], stdin: large, timeout: 30)
         #expect(result.exitCode == 3 || result.exitCode == 4, "the registry answered, not the cap: \(result.stderr)")
     }
@@ -37,7 +37,7 @@ struct InputAndLocationTests {
     func anOpenStdinPipeWithoutPasswordSourceExits2Promptly(_ username: [String]) throws {
         let home = try TemporaryDirectory()
         let started = Date()
-        let result = try Policy.run(["login", "-s", "127.0.0.1:1"] + username + ["-c", home.path], holdStdinOpen: true,
+        let result = try PolicyBinary.run(["login", "-s", "127.0.0.1:1"] + username + ["-c", home.path], holdStdinOpen: true,
                                     timeout: 20)
         let elapsed = Date().timeIntervalSince(started)
         #expect(result.exitCode == 2, "\(result.stderr)")
@@ -50,7 +50,7 @@ struct InputAndLocationTests {
     @Test(arguments: [["--password-stdin"], ["-p", "pw-not-used"], []])
     func noUsernameWithoutATerminalIsAUsageError(_ passwordSource: [String]) throws {
         let home = try TemporaryDirectory()
-        let result = try Policy.run(["login", "-s", "127.0.0.1:1"] + passwordSource + ["-c", home.path],
+        let result = try PolicyBinary.run(["login", "-s", "127.0.0.1:1"] + passwordSource + ["-c", home.path],
                                     stdin: "pw-not-used\n", timeout: 20)
         #expect(result.exitCode == 2, "\(result.stderr)")
         #expect(result.stderr.contains("--username"), "\(result.stderr)")
@@ -61,13 +61,13 @@ struct InputAndLocationTests {
     @Test func policyConfigDirIsUsedWithoutDashC() throws {
         let registries = try BasicRegistries(count: 1, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory(), configDirectory = try TemporaryDirectory()
-        let result = try Policy.run(["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext"],
+        let result = try PolicyBinary.run(["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext"],
                                     stdin: Self.password,
                                     environment: ["HOME": home.path, "POLICY_CONFIG_DIR": configDirectory.file("nested")])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(try ConfigJSON(configDirectory.read("nested/config.json")).auth(registries.servers[0]) != nil)
         #expect(!FileManager.default.fileExists(atPath: home.file(".policy")), "nothing in ~/.policy")
-        let logout = try Policy.run(["logout", registries.servers[0]],
+        let logout = try PolicyBinary.run(["logout", registries.servers[0]],
                                     environment: ["HOME": home.path, "POLICY_CONFIG_DIR": configDirectory.file("nested")])
         #expect(logout.exitCode == 0 && logout.stdout.contains("Removing"), "\(logout.stdout)\(logout.stderr)")
         #expect(try ConfigJSON(configDirectory.read("nested/config.json")).entry(registries.servers[0]) == nil)
@@ -77,7 +77,7 @@ struct InputAndLocationTests {
     @Test func dashCWinsOverPolicyConfigDir() throws {
         let registries = try BasicRegistries(count: 1, user: Self.user, password: Self.password)
         let option = try TemporaryDirectory(), variable = try TemporaryDirectory()
-        let result = try Policy.run(["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
+        let result = try PolicyBinary.run(["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
                                      "-c", option.path], stdin: Self.password, environment: ["POLICY_CONFIG_DIR": variable.path])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: option.file("config.json")))
@@ -106,7 +106,7 @@ struct InputAndLocationTests {
         let registries = try BasicRegistries(count: 1, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()
         let server = registries.servers[0]
-        let result = try Policy.run(["login", "-s", "http://\(server)/", "-u", Self.user, "--password-stdin", "-c", home.path],
+        let result = try PolicyBinary.run(["login", "-s", "http://\(server)/", "-u", Self.user, "--password-stdin", "-c", home.path],
                                     stdin: Self.password)
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "no fallback from HTTPS was needed: \(result.stderr)")
@@ -121,7 +121,7 @@ struct InputAndLocationTests {
         let home = try TemporaryDirectory()
         let corrupt = "{\"auths\": {\"keep.example\": {\"auth\": \"a2VlcDprZWVw\"}}"
         try home.write("config.json", corrupt)
-        let result = try Policy.run(["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
+        let result = try PolicyBinary.run(["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
                                      "-c", home.path], stdin: Self.password)
         #expect(result.exitCode == 5, "\(result.stderr)")
         #expect(result.stderr.contains(home.file("config.json")), "\(result.stderr)")

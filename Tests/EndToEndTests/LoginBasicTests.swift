@@ -20,7 +20,7 @@ struct LoginBasicTests {
         let registry = try RegistryFixture(.basic, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()
         try home.write("config.json", Self.seededConfig)
-        let result = try Policy.run(["login", "-s", registry.server, "-u", Self.user, "--password-stdin",
+        let result = try PolicyBinary.run(["login", "-s", registry.server, "-u", Self.user, "--password-stdin",
                                      "--ca-file", registry.caFile, "-c", home.path], stdin: Self.password + "\n")
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout == "Login Succeeded\n")
@@ -38,7 +38,7 @@ struct LoginBasicTests {
         let registry = try RegistryFixture(.basic, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()
         let configDirectory = home.file("fresh/.policy")
-        let result = try Policy.run(["login", "-s", registry.server, "-u", Self.user, "--password-stdin",
+        let result = try PolicyBinary.run(["login", "-s", registry.server, "-u", Self.user, "--password-stdin",
                                      "--ca-file", registry.caFile, "-c", configDirectory], stdin: Self.password)
         #expect(result.exitCode == 0, "\(result.stderr)")
         let fileMode = try FileManager.default.attributesOfItem(atPath: configDirectory + "/config.json")[.posixPermissions] as? Int
@@ -52,7 +52,7 @@ struct LoginBasicTests {
         let home = try TemporaryDirectory()
         try home.write("config.json", Self.seededConfig)
         let before = try home.read("config.json")
-        let result = try Policy.run(["login", "-s", registry.server, "-u", Self.user, "--password-stdin",
+        let result = try PolicyBinary.run(["login", "-s", registry.server, "-u", Self.user, "--password-stdin",
                                      "--ca-file", registry.caFile, "-c", home.path], stdin: "wrong password\n")
         #expect(result.exitCode == 3)
         #expect(result.stdout.isEmpty)
@@ -64,7 +64,7 @@ struct LoginBasicTests {
     @Test func untrustedCertificateExits4WithCAFileHint() throws {
         let registry = try RegistryFixture(.basic, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()
-        let result = try Policy.run(["login", "-s", registry.server, "-u", Self.user, "--password-stdin", "-c", home.path],
+        let result = try PolicyBinary.run(["login", "-s", registry.server, "-u", Self.user, "--password-stdin", "-c", home.path],
                                     stdin: Self.password)
         #expect(result.exitCode == 4)
         #expect(result.stderr.contains("--ca-file"))
@@ -74,7 +74,7 @@ struct LoginBasicTests {
     @Test func passwordOptionWarnsAndWorks() throws {
         let registry = try RegistryFixture(.basic, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()
-        let result = try Policy.run(["--config", home.path, "login", "--server=\(registry.server)", "-u", Self.user,
+        let result = try PolicyBinary.run(["--config", home.path, "login", "--server=\(registry.server)", "-u", Self.user,
                                      "-p", Self.password, "--ca-file", registry.caFile])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stderr.contains("WARNING! Using --password via the CLI is insecure. Use --password-stdin."))
@@ -84,7 +84,7 @@ struct LoginBasicTests {
     @Test func anonymousRegistryStoresAndSaysItCouldNotCheck() throws {
         let registry = try RegistryFixture(.none, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()
-        let result = try Policy.run(["login", "-s", registry.server, "-u", Self.user, "--password-stdin",
+        let result = try PolicyBinary.run(["login", "-s", registry.server, "-u", Self.user, "--password-stdin",
                                      "--ca-file", registry.caFile, "-c", home.path], stdin: Self.password)
         #expect(result.exitCode == 0)
         #expect(result.stdout == "Login Succeeded\n")

@@ -7,7 +7,7 @@ struct LoginTokenTests {
     @Test func goodPasswordGetsATokenTheRegistryAccepts() throws {
         let registry = try RegistryFixture(.token, user: "robot", password: "t0ken-pass")
         let home = try TemporaryDirectory()
-        let result = try Policy.run(["login", "-s", "https://\(registry.server)/v2/", "-u", "robot", "--password-stdin",
+        let result = try PolicyBinary.run(["login", "-s", "https://\(registry.server)/v2/", "-u", "robot", "--password-stdin",
                                      "--ca-file", registry.caFile, "-c", home.path], stdin: "t0ken-pass\n")
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout == "Login Succeeded\n")
@@ -20,7 +20,7 @@ struct LoginTokenTests {
     @Test func wrongPasswordExits3() throws {
         let registry = try RegistryFixture(.token, user: "robot", password: "t0ken-pass")
         let home = try TemporaryDirectory()
-        let result = try Policy.run(["login", "-s", registry.server, "-u", "robot", "--password-stdin",
+        let result = try PolicyBinary.run(["login", "-s", registry.server, "-u", "robot", "--password-stdin",
                                      "--ca-file", registry.caFile, "-c", home.path], stdin: "nope")
         #expect(result.exitCode == 3)
         #expect(result.stderr.contains(registry.server))
@@ -37,7 +37,7 @@ struct LoginTokenTests {
             """
         let registry = try RegistryFixture(.token, user: "_json_key", password: key)
         let home = try TemporaryDirectory()
-        let result = try Policy.run(["login", "-s", registry.server, "-u", "_json_key", "--password-stdin",
+        let result = try PolicyBinary.run(["login", "-s", registry.server, "-u", "_json_key", "--password-stdin",
                                      "--ca-file", registry.caFile, "-c", home.path], stdin: key + "\r\n")
         #expect(result.exitCode == 0, "\(result.stderr)")
         let stored = try #require(ConfigJSON(home.read("config.json")).auth(registry.server))

@@ -10,7 +10,7 @@ struct LogoutTests {
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"auths": {"other.example": {"auth": "b3RoZXI6c2VjcmV0"}}, "HttpHeaders": {"X": "y"}}"#)
         try logIn(server, user: "demo", password: "logout-pw", home: home)
-        let result = try Policy.run(["logout", "-s", "HTTP://\(server)/v2/", "-c", home.path])
+        let result = try PolicyBinary.run(["logout", "-s", "HTTP://\(server)/v2/", "-c", home.path])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout == "Removing login credentials for \(server)\n")
         #expect(result.stderr.isEmpty)
@@ -25,7 +25,7 @@ struct LogoutTests {
         let server = registries.servers[0]
         let home = try TemporaryDirectory()
         try logIn(server, user: "demo", password: "default-pw", home: home, arguments: ["-d"])
-        let result = try Policy.run(["logout", "-c", home.path])
+        let result = try PolicyBinary.run(["logout", "-c", home.path])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout == "Removing login credentials for \(server)\n")
         #expect(try ConfigJSON(home.read("config.json")).entry(server) == nil)
@@ -35,7 +35,7 @@ struct LogoutTests {
     func notLoggedInIsSaidAndExits0WithoutWriting(_ content: String?) throws {
         let home = try TemporaryDirectory()
         if let content { try home.write("config.json", content) }
-        let result = try Policy.run(["logout", "registry.example:5000", "-c", home.path])
+        let result = try PolicyBinary.run(["logout", "registry.example:5000", "-c", home.path])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout == "Not logged in to registry.example:5000\n")
         if let content {
@@ -48,7 +48,7 @@ struct LogoutTests {
     @Test(arguments: [["logout", "-s", "a.example", "b.example"], ["logout", "a.example/some/path"], ["logout"]])
     func logoutUsageErrorsExit2(_ arguments: [String]) throws {
         let home = try TemporaryDirectory()
-        let result = try Policy.run(arguments + ["-c", home.path])
+        let result = try PolicyBinary.run(arguments + ["-c", home.path])
         #expect(result.exitCode == 2, "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
     }

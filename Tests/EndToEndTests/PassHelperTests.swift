@@ -56,7 +56,7 @@ struct PassHelperTests {
         #expect(reply?["Username"] as? String == "robot")
         #expect(reply?["Secret"] as? String == password)
 
-        let logout = try Policy.run(["logout", server, "-c", home.path], environment: store.environment)
+        let logout = try PolicyBinary.run(["logout", server, "-c", home.path], environment: store.environment)
         #expect(logout.exitCode == 0, "\(logout.stderr)")
         #expect(logout.stdout == "Removing login credentials for \(server)\n")
         // Debian's 0.6 answers an unknown server with empty fields; later versions say "credentials not found".
@@ -65,7 +65,7 @@ struct PassHelperTests {
         #expect(gone.stdout.contains("credentials not found") || gone.stdout.contains(#""Username":"","Secret":"""#), "\(gone.stdout)")
         #expect(try ConfigJSON(home.read("config.json")).entry(server) == nil)
 
-        let again = try Policy.run(["logout", server, "-c", home.path], environment: store.environment)
+        let again = try PolicyBinary.run(["logout", server, "-c", home.path], environment: store.environment)
         #expect(again.exitCode == 0, "\(again.stderr)")
         #expect(again.stdout == "Not logged in to \(server)\n")
     }
@@ -76,7 +76,7 @@ struct PassHelperTests {
         let store = try PassStore()
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"auths": {"gone.example": {}}, "credsStore": "pass"}"#)
-        let logout = try Policy.run(["logout", "gone.example", "-c", home.path], environment: store.environment)
+        let logout = try PolicyBinary.run(["logout", "gone.example", "-c", home.path], environment: store.environment)
         #expect(logout.exitCode == 0, "\(logout.stderr)")
         #expect(logout.stdout == "Removing login credentials for gone.example\n")
         #expect(try ConfigJSON(home.read("config.json")).entry("gone.example") == nil)
@@ -94,12 +94,12 @@ struct PassHelperTests {
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"credsStore": "pass"}"#)
         try logIn(server, user: "robot", password: "pw-pass-shared", home: home, environment: store.environment)
-        let status = try Policy.run(["status", "--json", "-c", home.path], environment: store.environment)
+        let status = try PolicyBinary.run(["status", "--json", "-c", home.path], environment: store.environment)
         #expect(status.exitCode == 0, "\(status.stderr)")
         let rows = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(rows.map { "\($0["server"] ?? "") \($0["recorded"] ?? "")" }.sorted() == ["\(server) 1", "dockers.example 0"],
                 "\(status.stdout)")
-        let logout = try Policy.run(["logout", "--all", "-c", home.path], environment: store.environment)
+        let logout = try PolicyBinary.run(["logout", "--all", "-c", home.path], environment: store.environment)
         #expect(logout.exitCode == 0, "\(logout.stderr)")
         #expect(logout.stdout == "Removing login credentials for \(server)\n")
         let listed = try store.run("docker-credential-pass", ["list"])
@@ -130,9 +130,9 @@ struct PassHelperTests {
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"credsStore": "pass"}"#)
         try logIn(policyServer, user: "robot", password: "pw-policy-side", home: home, environment: store.environment)
-        let status = try Policy.run(["status", "-c", home.path], environment: store.environment)
+        let status = try PolicyBinary.run(["status", "-c", home.path], environment: store.environment)
         #expect(status.stdout.contains("\(dockersRegistry.server) (not in config.json)"), "\(status.stdout)")
-        let logout = try Policy.run(["logout", "--all", "-c", home.path], environment: store.environment)
+        let logout = try PolicyBinary.run(["logout", "--all", "-c", home.path], environment: store.environment)
         #expect(logout.exitCode == 0, "\(logout.stderr)")
         #expect(logout.stdout == "Removing login credentials for \(policyServer)\n")
 

@@ -286,7 +286,7 @@ struct PeerCredentialRulesTests {
             for seed in setup.seeds { try helper.seed(seed.server, username: seed.username, secret: seed.secret) }
             return helper
         }
-        let result = try Policy.run(row.command.map(substitute) + ["-c", home.path], environment: ScriptedHelper.environment(helpers),
+        let result = try PolicyBinary.run(row.command.map(substitute) + ["-c", home.path], environment: ScriptedHelper.environment(helpers),
                                     timeout: 30)
         #expect(result.exitCode == row.exitCode, "\(result.stdout)\(result.stderr)")
         if let listed = row.listed {

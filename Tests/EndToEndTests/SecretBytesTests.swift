@@ -18,7 +18,7 @@ struct SecretBytesTests {
         let home = try TemporaryDirectory()
         let arguments = [Array("login".utf8), Array("-s".utf8), Array(server.utf8), Array("-u".utf8), Array(Self.user.utf8),
                          Array("-p".utf8), Self.password, Array("--plaintext".utf8), Array("-c".utf8), Array(home.path.utf8)]
-        let result = try Policy.run(rawArguments: arguments)
+        let result = try PolicyBinary.run(rawArguments: arguments)
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(try ConfigJSON(home.read("config.json")).auth(server) == Self.storedAuth)
     }
@@ -28,7 +28,7 @@ struct SecretBytesTests {
         let registries = try BasicRegistries(count: 1, user: Self.user, passwordBytes: Self.password)
         let server = registries.servers[0]
         let home = try TemporaryDirectory()
-        let result = try Policy.run(rawArguments: ["login", "-s", server, "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path]
+        let result = try PolicyBinary.run(rawArguments: ["login", "-s", server, "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path]
                                         .map { Array($0.utf8) }, stdin: Data(Self.password + (inline ? [] : [0x0A])))
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(try ConfigJSON(home.read("config.json")).auth(server) == Self.storedAuth)
@@ -40,12 +40,12 @@ struct SecretBytesTests {
         let server = registries.servers[0]
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"auths": {"\#(server)": {"auth": "\#(Self.storedAuth)"}}}"#)
-        let status = try Policy.run(["status", "--verify", "--plaintext", "-c", home.path])
+        let status = try PolicyBinary.run(["status", "--verify", "--plaintext", "-c", home.path])
         #expect(status.exitCode == 0, "\(status.stdout)\(status.stderr)")
         #expect(status.stdout.contains(" ok"), "\(status.stdout)")
-        let login = try Policy.run(["login", "-s", server, "--plaintext", "-c", home.path])
+        let login = try PolicyBinary.run(["login", "-s", server, "--plaintext", "-c", home.path])
         #expect(login.exitCode == 0, "\(login.stderr)")
-        let logout = try Policy.run(["logout", "--all", "-c", home.path])
+        let logout = try PolicyBinary.run(["logout", "--all", "-c", home.path])
         #expect(logout.stdout == "Removing login credentials for \(server)\n")
     }
 
@@ -53,7 +53,7 @@ struct SecretBytesTests {
     func aNULIsRefusedNeverCut(_ secret: [UInt8]) throws {
         let registries = try BasicRegistries(count: 1, user: Self.user, password: "a")
         let home = try TemporaryDirectory()
-        let result = try Policy.run(rawArguments: ["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
+        let result = try PolicyBinary.run(rawArguments: ["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
                                                    "-c", home.path].map { Array($0.utf8) }, stdin: Data(secret))
         #expect(result.exitCode == 2, "\(result.stderr)")
         #expect(result.stderr.contains("NUL byte"), "\(result.stderr)")
@@ -67,7 +67,7 @@ struct SecretBytesTests {
         let helper = try ScriptedHelper()
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"credsStore": "scripted"}"#)
-        let result = try Policy.run(rawArguments: ["login", "-s", "127.0.0.1:1", "-u", Self.user, "--password-stdin", "--plaintext",
+        let result = try PolicyBinary.run(rawArguments: ["login", "-s", "127.0.0.1:1", "-u", Self.user, "--password-stdin", "--plaintext",
                                                    "-c", home.path].map { Array($0.utf8) },
                                     stdin: Data(Self.password), environment: helper.environment)
         #expect(result.exitCode == 5, "\(result.stderr)")
@@ -83,7 +83,7 @@ struct SecretBytesTests {
         let server = registries.servers[0]
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"auths": {"\#(server)": {"auth": "\#(Data("docker:pass".utf8).base64EncodedString())"}}}"#)
-        let result = try Policy.run(["login", "-s", server, "--plaintext", "-c", home.path])
+        let result = try PolicyBinary.run(["login", "-s", server, "--plaintext", "-c", home.path])
         #expect(result.exitCode == 3, "\(result.stderr)")
         #expect(result.stderr.contains("'policy login -s \(server) -u USER --password-stdin'"), "\(result.stderr)")
         #expect(result.stderr.contains("(user docker)"), "\(result.stderr)")
@@ -113,7 +113,7 @@ struct NonRegularConfigTests {
         let kind = Self.makeNode(at: home.file("node"))
         try FileManager.default.createSymbolicLink(atPath: home.file("config.json"), withDestinationPath: home.file("node"))
         let arguments = command.map { $0 == "{server}" ? registries.servers[0] : $0 } + ["-c", home.path]
-        let result = try Policy.run(arguments, stdin: "device-secret-1\n", timeout: 20)
+        let result = try PolicyBinary.run(arguments, stdin: "device-secret-1\n", timeout: 20)
         #expect(result.exitCode == 5, "\(kind): \(result.stdout)\(result.stderr)")
         #expect(result.stderr.contains("config.json") && result.stderr.contains("not a regular file"), "\(result.stderr)")
         var status = stat()

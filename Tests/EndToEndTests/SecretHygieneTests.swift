@@ -36,7 +36,7 @@ struct SecretHygieneTests {
             let home = try TemporaryDirectory()
             var arguments = ["--debug", "login", "-s", registry.server, "-u", user, "--ca-file", registry.caFile, "-c", home.path]
             arguments += row.viaArgument ? ["-p", secret] : ["--password-stdin"]
-            let result = try Policy.run(arguments, stdin: row.viaArgument ? nil : secret + "\n")
+            let result = try PolicyBinary.run(arguments, stdin: row.viaArgument ? nil : secret + "\n")
             #expect(result.exitCode == row.exitCode, "\(result.stderr)")
             let tokens = registry.issuedTokens()
             if row.mode == .token && row.exitCode == 0 { #expect(!tokens.isEmpty, "the token service logs what it issued") }
@@ -56,7 +56,7 @@ struct SecretHygieneTests {
             let home = try TemporaryDirectory()
             let arguments = ["login", "-s", server.server(behaviour), "-u", user, "--password-stdin", "--plaintext",
                              "--timeout", "5", "-c", home.path]
-            let result = try Policy.run((debug ? ["--debug"] : []) + arguments, stdin: secret + "\n")
+            let result = try PolicyBinary.run((debug ? ["--debug"] : []) + arguments, stdin: secret + "\n")
             #expect(result.exitCode == 3, "\(result.stderr)")
             #expect(result.stderr.contains("[redacted]"), "the echo reached the output, so the check means something")
             SecretLeaks.expectNone(in: result, secrets: secrets + [HostileServer.token])
@@ -79,7 +79,7 @@ struct SecretHygieneTests {
     ])
     func usageErrorsDoNotEchoTheSecret(_ arguments: [String]) throws {
         let home = try TemporaryDirectory()
-        let result = try Policy.run(["--debug"] + arguments + ["-c", home.path], timeout: 10)
+        let result = try PolicyBinary.run(["--debug"] + arguments + ["-c", home.path], timeout: 10)
         #expect(result.exitCode == 2, "\(result.stderr)")
         SecretLeaks.expectNone(in: result, secrets: Self.secrets)
     }
@@ -88,7 +88,7 @@ struct SecretHygieneTests {
     @Test(arguments: [" " + secret, secret + "\t", " " + secret + " "])
     func blanksWarningDoesNotShowTheSecret(_ padded: String) throws {
         let home = try TemporaryDirectory()
-        let result = try Policy.run(["--debug", "login", "-s", "127.0.0.1:1", "-u", Self.user, "--password-stdin",
+        let result = try PolicyBinary.run(["--debug", "login", "-s", "127.0.0.1:1", "-u", Self.user, "--password-stdin",
                                      "--plaintext", "--timeout", "2", "-c", home.path], stdin: padded + "\n", timeout: 30)
         #expect(result.exitCode == 4, "\(result.stderr)")
         #expect(result.stderr.contains("starts or ends with a space or tab"))

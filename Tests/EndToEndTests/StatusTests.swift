@@ -9,12 +9,12 @@ struct StatusTests {
         let registry = try RegistryFixture(.token, user: "demo", password: "pw-before")
         let home = try TemporaryDirectory()
         try logIn(registry.server, user: "demo", password: "pw-before", home: home, reach: .caFile(registry.caFile), arguments: ["-d"])
-        let ok = try Policy.run(["status", "--verify", "--ca-file", registry.caFile, "-c", home.path])
+        let ok = try PolicyBinary.run(["status", "--verify", "--ca-file", registry.caFile, "-c", home.path])
         #expect(ok.exitCode == 0, "\(ok.stderr)")
         #expect(ok.stdout.contains("\(registry.server) (default)"), "\(ok.stdout)")
         #expect(ok.stdout.contains(" ok"), "\(ok.stdout)")
         try registry.directory.write("registry/users.json", #"{"demo": "pw-after"}"#)
-        let rejected = try Policy.run(["status", "--verify", "--json", "--ca-file", registry.caFile, "-c", home.path])
+        let rejected = try PolicyBinary.run(["status", "--verify", "--json", "--ca-file", registry.caFile, "-c", home.path])
         #expect(rejected.exitCode == 3, "\(rejected.stderr)")
         let rows = try JSONSerialization.jsonObject(with: Data(rejected.stdout.utf8)) as? [[String: Any]]
         #expect(rows?.count == 1)
@@ -31,7 +31,7 @@ struct StatusTests {
         #expect(rejected.stderr.contains("rejected"))
         #expect(!(rejected.stdout + rejected.stderr + ok.stdout).contains("pw-before"))
         registry.stop()
-        let unreachable = try Policy.run(["status", "--verify", "--timeout", "5", "--ca-file", registry.caFile, "-c", home.path])
+        let unreachable = try PolicyBinary.run(["status", "--verify", "--timeout", "5", "--ca-file", registry.caFile, "-c", home.path])
         #expect(unreachable.exitCode == 4, "\(unreachable.stderr)")
         #expect(unreachable.stdout.contains("unreachable"))
     }
@@ -45,12 +45,12 @@ struct StatusTests {
         for server in [fileServer, helperServer] {
             try logIn(server, user: "robot", password: "pw-all", home: home, environment: helper.environment)
         }
-        let status = try Policy.run(["status", "-c", home.path], environment: helper.environment)
+        let status = try PolicyBinary.run(["status", "-c", home.path], environment: helper.environment)
         #expect(status.exitCode == 0, "\(status.stderr)")
         #expect(status.stdout.contains(fileServer) && status.stdout.contains("config.json"), "\(status.stdout)")
         #expect(status.stdout.contains(helperServer) && status.stdout.contains("docker-credential-scripted"), "\(status.stdout)")
         #expect(!status.stdout.contains("pw-all"))
-        let logout = try Policy.run(["logout", "--all", "-c", home.path], environment: helper.environment)
+        let logout = try PolicyBinary.run(["logout", "--all", "-c", home.path], environment: helper.environment)
         #expect(logout.exitCode == 0, "\(logout.stderr)")
         #expect(logout.stdout.contains("Removing login credentials for \(fileServer)"), "\(logout.stdout)")
         #expect(logout.stdout.contains("Removing login credentials for \(helperServer)"), "\(logout.stdout)")
@@ -60,7 +60,7 @@ struct StatusTests {
         #expect(config.root["credHelpers"] != nil)
         let remaining = (try? FileManager.default.contentsOfDirectory(atPath: helper.directory.file("entries"))) ?? []
         #expect(remaining.isEmpty, "the helper still holds \(remaining)")
-        let after = try Policy.run(["status", "-c", home.path], environment: helper.environment)
+        let after = try PolicyBinary.run(["status", "-c", home.path], environment: helper.environment)
         #expect(after.stdout.hasPrefix("No stored logins"), "\(after.stdout)")
     }
 
@@ -73,11 +73,11 @@ struct StatusTests {
         try helper.seed("quay.io", username: "bot", secret: "pw-quay")
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"auths": {}, "credHelpers": {"ghcr.io": "scripted"}}"#)
-        let status = try Policy.run(["status", "-c", home.path], environment: helper.environment)
+        let status = try PolicyBinary.run(["status", "-c", home.path], environment: helper.environment)
         #expect(status.exitCode == 0, "\(status.stderr)")
         #expect(!status.stdout.contains("quay.io"), "\(status.stdout)")
         #expect(!helper.verbs.contains("list"), "\(helper.verbs)")
-        let logout = try Policy.run(["logout", "--all", "-c", home.path], environment: helper.environment)
+        let logout = try PolicyBinary.run(["logout", "--all", "-c", home.path], environment: helper.environment)
         #expect(logout.exitCode == 0, "\(logout.stderr)")
         #expect(logout.stdout == "No stored logins to remove.\n", "\(logout.stdout)")
         #expect(helper.held == ["quay.io"], "another tool's login was erased")
@@ -86,7 +86,7 @@ struct StatusTests {
     @Test func aFileFromPolicyBefore02IsReported() throws {
         let home = try TemporaryDirectory()
         try home.write("policy-registries.yaml", "registries:\n  ghcr.io:\n    password: plain\n")
-        let result = try Policy.run(["status", "-c", home.path])
+        let result = try PolicyBinary.run(["status", "-c", home.path])
         #expect(result.exitCode == 0)
         #expect(result.stderr.contains("policy-registries.yaml"), "\(result.stderr)")
         #expect(result.stderr.contains("log in to those registries again, then delete the file"))

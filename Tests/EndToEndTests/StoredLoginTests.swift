@@ -12,7 +12,7 @@ struct StoredLoginTests {
         try logIn(registry.server, user: "demo", password: "pw-stored", home: home, reach: .caFile(registry.caFile))
         let before = try home.read("config.json")
         let modified = try FileManager.default.attributesOfItem(atPath: home.file("config.json"))[.modificationDate] as? Date
-        let again = try Policy.run(["login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path])
+        let again = try PolicyBinary.run(["login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path])
         #expect(again.exitCode == 0, "\(again.stderr)")
         #expect(again.stdout == "Login Succeeded\n")
         #expect(again.stderr.contains("Authenticating with existing credentials (user demo)"), "\(again.stderr)")
@@ -29,7 +29,7 @@ struct StoredLoginTests {
         let home = try TemporaryDirectory()
         let stale = #"{"auths": {"\#(registry.server)": {"auth": "\#(Data("demo:pw-before".utf8).base64EncodedString())"}}}"#
         try home.write("config.json", stale)
-        let result = try Policy.run(["login", "-s", "https://\(registry.server)/", "--ca-file", registry.caFile, "-c", home.path])
+        let result = try PolicyBinary.run(["login", "-s", "https://\(registry.server)/", "--ca-file", registry.caFile, "-c", home.path])
         #expect(result.exitCode == 3)
         #expect(result.stderr.contains("stored credentials of 'demo'"), "\(result.stderr)")
         #expect(result.stderr.contains("policy login -s \(registry.server) -u USER --password-stdin"), "\(result.stderr)")
@@ -44,7 +44,7 @@ struct StoredLoginTests {
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"credsStore": "scripted"}"#)
         try logIn(registries.servers[0], user: "robot", password: "pw-helper", home: home, environment: helper.environment)
-        let again = try Policy.run(["login", "-s", registries.servers[0], "--plaintext", "-c", home.path], environment: helper.environment)
+        let again = try PolicyBinary.run(["login", "-s", registries.servers[0], "--plaintext", "-c", home.path], environment: helper.environment)
         #expect(again.exitCode == 0, "\(again.stderr)")
         #expect(again.stderr.contains("Authenticating with existing credentials (user robot)"), "\(again.stderr)")
         #expect(helper.verbs == ["store", "get"], "\(helper.verbs)")
@@ -70,7 +70,7 @@ struct StoredLoginTests {
         let registry = try RegistryFixture(.token, user: "demo", password: "pw-now")
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"auths": {"https://\#(registry.server)/v2/": {"auth": "\#(Data("demo:pw-before".utf8).base64EncodedString())"}}}"#)
-        let result = try Policy.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
+        let result = try PolicyBinary.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
                                      "-c", home.path], stdin: "pw-now")
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("existing credentials"))
@@ -92,7 +92,7 @@ struct StoredLoginTests {
         #expect(dockerLogin.exitCode == 0, "\(dockerLogin.stderr)")
         let written = try home.read("config.json")
         #expect(try ConfigJSON(written).entry(registry.server)?["identitytoken"] is String, "docker stored no identity token")
-        let result = try Policy.run(["login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path, "--debug"])
+        let result = try PolicyBinary.run(["login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path, "--debug"])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stderr.contains("(user demo)"))
         #expect(result.stderr.contains("> POST https://"), "the exchange is traced: \(result.stderr)")
@@ -109,7 +109,7 @@ struct StoredLoginTests {
         let home = try TemporaryDirectory()
         let config = #"{"auths": {"\#(registry.server)": {"auth": "ZGVtbzo=", "identitytoken": "refresh-forged-0123"}}}"#
         try home.write("config.json", config)
-        let result = try Policy.run(["login", registry.server, "--ca-file", registry.caFile, "-c", home.path])
+        let result = try PolicyBinary.run(["login", registry.server, "--ca-file", registry.caFile, "-c", home.path])
         #expect(result.exitCode == 3, "\(result.stderr)")
         #expect(result.stderr.contains("stored credentials"))
         #expect(!result.stderr.contains("refresh-forged-0123"))

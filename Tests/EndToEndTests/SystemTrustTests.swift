@@ -12,7 +12,7 @@ struct SystemTrustTests {
         let registry = try RegistryFixture(.basic, user: "demo", password: "system-trust")
         let home = try TemporaryDirectory()
         let arguments = ["login", "-s", registry.server, "-u", "demo", "--password-stdin", "-c", home.path]
-        let before = try Policy.run(arguments, stdin: "system-trust")
+        let before = try PolicyBinary.run(arguments, stdin: "system-trust")
         #expect(before.exitCode == 4, "not trusted before the CA is added: \(before.stderr)")
         let script = Paths.fixtures.appendingPathComponent("with_system_ca.sh").path
         let result = try ProcessRunner.run(script, [registry.caFile, Paths.policyBinary] + arguments,

@@ -9,7 +9,7 @@ struct TransportTests {
 
     func login(_ server: String, _ extra: [String], environment: [String: String] = [:]) throws -> (ProcessResult, TemporaryDirectory) {
         let home = try TemporaryDirectory()
-        let result = try Policy.run(["login", "-s", server, "-u", Self.user, "--password-stdin", "-c", home.path] + extra,
+        let result = try PolicyBinary.run(["login", "-s", server, "-u", Self.user, "--password-stdin", "-c", home.path] + extra,
                                     stdin: Self.password, environment: environment, timeout: 30)
         return (result, home)
     }

@@ -27,7 +27,7 @@ struct UsageTests {
     @Test(arguments: cases)
     func exits2WithASentence(_ row: Case) throws {
         let home = try TemporaryDirectory()
-        let result = try Policy.run(row.arguments + ["-c", home.path], stdin: row.stdin, timeout: 10)
+        let result = try PolicyBinary.run(row.arguments + ["-c", home.path], stdin: row.stdin, timeout: 10)
         #expect(result.exitCode == 2)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains(row.mentions), "\(result.stderr)")
@@ -37,14 +37,14 @@ struct UsageTests {
 
     @Test(arguments: [["--help"], ["help"], ["help", "login"], ["login", "--help"], ["-h", "logout"], ["--version"], ["version"]])
     func helpAndVersionExit0(_ arguments: [String]) throws {
-        let result = try Policy.run(arguments, timeout: 10)
+        let result = try PolicyBinary.run(arguments, timeout: 10)
         #expect(result.exitCode == 0)
         #expect(!result.stdout.isEmpty)
         #expect(result.stderr.isEmpty)
     }
 
     @Test func loginHelpListsEveryLoginOption() throws {
-        let result = try Policy.run(["help", "login"], timeout: 10)
+        let result = try PolicyBinary.run(["help", "login"], timeout: 10)
         for option in ["--server", "--username", "--password", "--password-stdin", "--ca-file", "--plaintext", "--timeout", "--config", "--debug"] {
             #expect(result.stdout.contains(option), "\(option)")
         }

@@ -145,8 +145,7 @@ struct ErrorWordingTests {
 
     static func access(_ repository: String = "org/policy", asked: [RepositoryAction] = [.pull, .push], granted: [RepositoryAction],
                        notFound: Bool = false) -> AccessReport {
-        AccessReport(request: AccessRequest(repository: repository, actions: asked), granted: granted, repositoryNotFound: notFound,
-                     method: .probe)
+        AccessReport(request: AccessRequest(repository: repository, actions: asked), granted: granted, repositoryNotFound: notFound)
     }
 
     static func denied(_ server: RegistryAddress, _ reports: AccessReport...) -> AccessDenied {

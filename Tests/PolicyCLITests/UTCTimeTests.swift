@@ -47,7 +47,7 @@ struct UTCTimeTests {
 
     @Test(arguments: times)
     func formatsISO8601ForJSON(_ row: TimeRow) {
-        #expect(StatusFormat.isoTime(row.unixSeconds) == row.iso)
+        #expect(UTCTime.iso(row.unixSeconds) == row.iso)
     }
 
     /// Every day from 1899 to 2101 follows the one before: the day count never skips or repeats a date.

@@ -14,7 +14,7 @@ struct NetworkOptions {
         transport.userAgent = "policy/\(HelpText.version)"
         transport.insecure = parsed.has(.insecure)
         if let timeout = parsed.value(.timeout) {
-            guard let seconds = Int(timeout), (1...3600).contains(seconds) else { throw .invalidTimeout(OutsideText(timeout, .word)) }
+            guard let seconds = TimeoutSeconds.parse(timeout) else { throw .invalidTimeout(OutsideText(timeout, .word)) }
             transport.timeoutSeconds = seconds
         }
         transport.caFile = try Self.readableFile(parsed, .caFile, "--ca-file")

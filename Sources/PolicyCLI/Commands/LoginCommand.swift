@@ -3,9 +3,14 @@ import CredentialStore
 import RegistryAuth
 
 /// `policy login`: gather credentials, verify them with the registry, store them, say so.
-struct LoginCommand {
+struct LoginCommand: Command {
     let options: LoginOptions
     let context: CommandContext
+
+    init(_ parsed: ParsedArguments, context: CommandContext) throws {
+        options = try LoginOptions(parsed)
+        self.context = context
+    }
 
     func run() throws {
         let server = try ServerArgument.resolve(options.serverInput, context: context)

@@ -4,7 +4,7 @@ import RegistryAuth
 
 /// `policy logout [-s server]`: erase the server's credentials from the store that holds them (a credential
 /// helper and/or config.json) and say so. Not being logged in is not an error.
-struct LogoutCommand {
+struct LogoutCommand: Command {
     let serverInput: String?
     /// `--all`: every stored login.
     let all: Bool

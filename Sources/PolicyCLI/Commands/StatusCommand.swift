@@ -7,7 +7,7 @@ import RegistryAuth
 /// and with `--verify`, whether each still works, checked with its registry several at once. A named server
 /// without a login is a row of its own (exit 3); a store that cannot be read is a warning (exit 5). Secrets are
 /// never printed.
-struct StatusCommand {
+struct StatusCommand: Command {
     let servers: [RegistryAddress]
     let verify: Bool
     let json: Bool

@@ -12,10 +12,10 @@ enum StorageSettings {
         return CredentialStorage(configDirectory: try context.configDirectory(), helperTimeoutSeconds: timeout)
     }
 
-    /// Seconds from the variable's text: unset or empty means the default; anything but 1…3600 is a usage error.
+    /// Seconds from the variable's text: unset or empty means the default; anything outside `TimeoutSeconds.allowed` is a usage error.
     static func helperTimeout(_ text: String?) throws(InputError) -> Int {
         guard let text, !text.isEmpty else { return defaultHelperTimeout }
-        guard let seconds = Int(text), (1...3600).contains(seconds) else {
+        guard let seconds = TimeoutSeconds.parse(text) else {
             throw InputError.invalidHelperTimeout(variable: helperTimeoutVariable, value: OutsideText(text, .word))
         }
         return seconds

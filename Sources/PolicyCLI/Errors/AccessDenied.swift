@@ -39,7 +39,7 @@ struct ExpiredCredentials: ReportableError {
     var exitCode: ExitCode { .credentialsRejected }
 
     var sentence: String {
-        let secret = kind == .identityToken ? "identity token" : "password"
+        let secret = kind.noun
         let which = stored ? "The stored \(secret)" : "The \(secret)"
         let when = "\(which) for \(server) expired \(UTCTime.format(expires)) (\(UTCTime.span(now - expires)) ago)"
         switch source {

@@ -49,9 +49,9 @@ extension InputError: ReportableError {
             "No password given and no terminal to ask on: pipe it with --password-stdin, e.g. 'echo \"$TOKEN\" | \(LoginCommandLine.text(server: "HOST"))'."
         case .invalidServer(let error): "The server is not a registry address: \(error.reason)."
         case .invalidHelperTimeout(let variable, let value):
-            "$\(variable) must be a whole number of seconds between 1 and 3600, not '\(value)'."
+            "$\(variable) must be a whole number of seconds \(TimeoutSeconds.range), not '\(value)'."
         case .invalidTimeout(let value):
-            "--timeout must be a whole number of seconds between 1 and 3600, not '\(value)'."
+            "--timeout must be a whole number of seconds \(TimeoutSeconds.range), not '\(value)'."
         case .unreadableFile(let option, let path): "Cannot read the file given to \(option): '\(path)'."
         case .keyWithoutCert: "--key-file needs --cert-file (and --cert-file alone needs the key inside it)."
         case .plaintextWithTLSOptions: "--plaintext cannot be combined with -k, --ca-file, --cert-file or --key-file."

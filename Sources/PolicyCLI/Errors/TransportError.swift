@@ -27,8 +27,7 @@ extension TransportError {
         case .caFileProblem(let detail):
             return "The certificate authority file could not be used (\(detail)); check --ca-file."
         case .responseTooLarge(let limit):
-            let size = limit > 0 ? " of more than \(limit / 1024) KiB" : ""
-            return "\(host) sent a response\(size) where a small one was expected; the login was abandoned."
+            return "\(host) sent a response of more than \(limit / 1024) KiB where a small one was expected; the login was abandoned."
         case .emptyReply:
             return "\(host) closed the connection without answering; if the registry speaks HTTPS only on another port, check the server address."
         case .unsupported(let detail), .other(_, let detail):

@@ -1,4 +1,5 @@
 import Platform
+import PolicyBase
 
 /// Reading a secret from standard input the way CI scripts pipe it.
 enum SecretInput {

@@ -21,8 +21,7 @@ enum LoginNotes {
 
     /// `The password expires 2026-11-24 12:03 UTC (in 11 h 58 min).`
     static func expires(_ expires: Int, now: Int, kind: Credentials.Kind) -> String {
-        let what = kind == .identityToken ? "The identity token" : "The password"
-        return "\(what) expires \(UTCTime.format(expires)) (in \(UTCTime.span(expires - now)))."
+        return "The \(kind.noun) expires \(UTCTime.format(expires)) (in \(UTCTime.span(expires - now)))."
     }
 
     static func anonymousAccess(_ server: RegistryAddress) -> String {

@@ -38,21 +38,12 @@ enum StatusFormat {
                 "username": row.username.map(JSONValue.string) ?? .null,
                 "store": row.store.map(JSONValue.string) ?? .null,
                 "kind": row.kind.map(JSONValue.string) ?? .null,
-                "expires": row.expires.map { .string(isoTime($0)) } ?? .null,
+                "expires": row.expires.map { .string(UTCTime.iso($0)) } ?? .null,
                 "default": .bool(row.isDefault),
                 "recorded": .bool(row.recorded),
                 "status": row.state.map { .string($0.rawValue) } ?? .null,
             ])
         }
         return String(decoding: JSONWriter.write(.array(objects)), as: UTF8.self)
-    }
-
-    /// `2026-11-24T12:03:00Z`, from the civil date and time of day (not by slicing a formatted string).
-    static func isoTime(_ unixSeconds: Int) -> String {
-        let days = unixSeconds >= 0 ? unixSeconds / 86_400 : (unixSeconds - 86_399) / 86_400
-        let secondsOfDay = unixSeconds - days * 86_400
-        let (year, month, day) = UTCTime.civilDate(daysSinceEpoch: days)
-        let two = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(two(month))-\(two(day))T\(two(secondsOfDay / 3600)):\(two(secondsOfDay % 3600 / 60)):\(two(secondsOfDay % 60))Z"
     }
 }

@@ -32,7 +32,7 @@ struct StatusRow: Sendable {
     }
 
     var username: String? { registry?.shown.credentials.username }
-    var kind: String? { registry.map { $0.shown.credentials.kind == .identityToken ? "identity token" : "password" } }
+    var kind: String? { registry?.shown.credentials.kind.noun }
     var store: String? {
         switch registry?.shown.choice {
         case nil: nil

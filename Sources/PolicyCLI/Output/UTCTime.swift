@@ -2,10 +2,21 @@
 /// civil date comes from the day count (the proleptic Gregorian calendar, as Unix time uses).
 enum UTCTime {
     static func format(_ unixSeconds: Int) -> String {
+        let (date, secondsOfDay) = split(unixSeconds)
+        return "\(date) \(two(secondsOfDay / 3600)):\(two(secondsOfDay % 3600 / 60)) UTC"
+    }
+
+    /// `2026-11-24T12:03:00Z` (RFC 3339), for `status --json`.
+    static func iso(_ unixSeconds: Int) -> String {
+        let (date, secondsOfDay) = split(unixSeconds)
+        return "\(date)T\(two(secondsOfDay / 3600)):\(two(secondsOfDay % 3600 / 60)):\(two(secondsOfDay % 60))Z"
+    }
+
+    /// The civil date as `2026-11-24`, and the seconds since that day's midnight.
+    private static func split(_ unixSeconds: Int) -> (date: String, secondsOfDay: Int) {
         let days = unixSeconds >= 0 ? unixSeconds / 86_400 : (unixSeconds - 86_399) / 86_400
-        let secondsOfDay = unixSeconds - days * 86_400
         let (year, month, day) = civilDate(daysSinceEpoch: days)
-        return "\(year)-\(two(month))-\(two(day)) \(two(secondsOfDay / 3600)):\(two(secondsOfDay % 3600 / 60)) UTC"
+        return ("\(year)-\(two(month))-\(two(day))", unixSeconds - days * 86_400)
     }
 
     /// `1 d 3 h`, `11 h 58 min`, `7 min`, `less than a minute`: the two largest units.

@@ -23,7 +23,7 @@ enum Reach {
 func logIn(_ server: String, user: String, password: String, home: TemporaryDirectory, reach: Reach = .plaintext,
            arguments: [String] = [], environment: [String: String] = [:],
            sourceLocation: SourceLocation = #_sourceLocation) throws -> ProcessResult {
-    let result = try Policy.run(["login", "-s", server, "-u", user, "--password-stdin"] + reach.arguments + ["-c", home.path] + arguments,
+    let result = try PolicyBinary.run(["login", "-s", server, "-u", user, "--password-stdin"] + reach.arguments + ["-c", home.path] + arguments,
                                 stdin: password, environment: environment)
     #expect(result.exitCode == 0, "the login to \(server) a test sets up failed: \(result.stderr)", sourceLocation: sourceLocation)
     return result

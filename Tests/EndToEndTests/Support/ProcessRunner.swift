@@ -140,7 +140,7 @@ enum Spawn {
 }
 
 /// Runs the built `policy` binary as a user would: arguments, piped stdin, exit code and output.
-enum Policy {
+enum PolicyBinary {
     static func run(_ arguments: [String], stdin: String? = nil, holdStdinOpen: Bool = false,
                     environment extra: [String: String] = [:], timeout: Double = 60) throws -> ProcessResult {
         var environment = ProcessInfo.processInfo.environment
