@@ -134,8 +134,8 @@ struct LoginCommand: Command {
         }
     }
 
-    /// Checks the credentials with the registry (and `--check-access`), every token the flow obtains joining the
-    /// redactor, traced or not: a registry may echo it in an error.
+    /// Checks the credentials with the registry (and `--check-access`). Every token the flow obtains joins the
+    /// redaction of `--debug`'s trace (RegistryLogin redacts the server messages it makes itself).
     private func verify(_ credentials: Credentials, at server: RegistryAddress) throws(VerificationFailure) -> LoginReport {
         let output = context.output
         let trace = context.debug ? DebugTrace(output: output) : nil
