@@ -2,8 +2,10 @@
 enum Policy {
     /// Runs one command line to completion. Everything it prints goes to `sink`; every error ends as
     /// `Error: <sentence>` on stderr and its exit code.
-    /// - Parameter makeTransport: how registries are reached (libcurl; tests script the exchanges).
-    static func run(_ arguments: [String], environment: Environment, output sink: any OutputSink,
+    /// - Parameters:
+    ///   - raw: the arguments' bytes as the system passed them (a password need not be UTF-8); nil: their text.
+    ///   - makeTransport: how registries are reached (libcurl; tests script the exchanges).
+    static func run(_ arguments: [String], raw: [[UInt8]]? = nil, environment: Environment, output sink: any OutputSink,
                     makeTransport: @escaping TransportFactory = CommandContext.curlTransport) -> ExitCode {
         let output = Output(sink: sink)
         if let name = arguments.first, let hidden = HiddenCommand(rawValue: name) {
@@ -11,7 +13,7 @@ enum Policy {
         }
         let code: ExitCode
         do {
-            let parsed = try ArgumentParser.parse(arguments)
+            let parsed = try ArgumentParser.parse(arguments, raw: raw)
             let context = CommandContext(
                 output: output, environment: environment,
                 configDirectoryIfKnown: ConfigLocation.directory(option: parsed.value(.config), environment: environment.variables),
