@@ -99,16 +99,3 @@ extension HelperExitStatus {
         }
     }
 }
-
-/// Neither `-c`, `$POLICY_CONFIG_DIR` nor a home directory says where config.json lives (exit 5).
-struct NoConfigDirectory: ReportableError {
-    var exitCode: ExitCode { .storage }
-    var sentence: String {
-        "Cannot tell where to keep credentials: HOME is unset and the user has no home directory; pass --config DIR or set POLICY_CONFIG_DIR."
-    }
-}
-
-/// "1 second", "2 seconds".
-enum Plural {
-    static func seconds(_ count: Int) -> String { count == 1 ? "1 second" : "\(count) seconds" }
-}
