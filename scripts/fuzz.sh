@@ -54,7 +54,9 @@ files_of() {
         [ -n "$types" ] || break
         local still=() newly=()
         for file in "${kept[@]}"; do
-            if grep -v '^[[:space:]]*//' "$file" | grep -Eqw "$types"; then newly+=("$file"); else still+=("$file"); fi
+            # Not grep -q: it stops reading at the first match, and under pipefail the first grep's SIGPIPE then
+            # reads as "no match" (a large file would be kept at random).
+            if grep -v '^[[:space:]]*//' "$file" | grep -Ew "$types" > /dev/null; then newly+=("$file"); else still+=("$file"); fi
         done
         [ ${#newly[@]} -gt 0 ] || break
         kept=("${still[@]}")

@@ -39,7 +39,7 @@ public struct ConfigDocument: Sendable, Equatable {
 
     /// Sets `auths[server].auth = base64(username:secret)`, dropping the entry's other credential keys and
     /// keeping every other key.
-    public mutating func setBasicAuth(server: String, username: String, secret: String) throws(StoreError) {
+    public mutating func setBasicAuth(server: String, username: String, secret: [UInt8]) throws(StoreError) {
         try updateAuthEntry(server: server) { entry in
             for key in Self.credentialKeys { entry[key] = nil }
             entry["auth"] = .string(Self.encodeAuth(username: username, secret: secret))
@@ -65,8 +65,8 @@ public struct ConfigDocument: Sendable, Equatable {
         return true
     }
 
-    /// `base64(username:secret)`, the docker `auth` field.
-    public static func encodeAuth(username: String, secret: String) -> String {
-        Base64.encode((username + ":" + secret).utf8)
+    /// `base64(username:secret)`, the docker `auth` field, of the secret's bytes as they are.
+    public static func encodeAuth(username: String, secret: [UInt8]) -> String {
+        Base64.encode(Array(username.utf8) + [UInt8(ascii: ":")] + secret)
     }
 }

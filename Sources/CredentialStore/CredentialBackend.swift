@@ -11,6 +11,9 @@ public protocol CredentialBackend: Sendable {
     /// Checks, without changing anything anywhere, that the backend can be used (a helper is on PATH).
     func checkAvailable() throws(StoreError)
 
+    /// Checks, before a login contacts its registry, that the backend can keep `credentials` exactly.
+    func checkCanStore(_ credentials: Credentials) throws(StoreError)
+
     /// The credentials stored for `server`, nil when there are none.
     func get(_ server: String, in config: ConfigDocument) throws(StoreError) -> Credentials?
 

@@ -48,15 +48,27 @@ public struct CredentialHelper: Sendable {
     /// The Username docker stores with an identity token.
     public static let identityTokenUsername = "<token>"
 
-    /// Saves the credentials of `server`.
+    /// Checks that the helper can keep `credentials` exactly: the protocol carries the secret in a JSON string,
+    /// which holds UTF-8 text only (a helper would keep U+FFFD in place of other bytes).
+    /// - Throws: `secretNotText` naming the helper.
+    public func checkCanStore(_ credentials: Credentials) throws(StoreError) {
+        guard credentials.secretText != nil else {
+            throw .secretNotText(executable: OutsideText(executable, .name), configKey: OutsideText(configKey, .name))
+        }
+    }
+
+    /// Saves the credentials of `server`. What the helper says on failure is quoted with the secret hidden.
     public func store(_ credentials: Credentials, for server: String) throws(StoreError) {
+        try checkCanStore(credentials)
         let payload = JSONValue.object([
             "ServerURL": .string(server),
             "Username": .string(credentials.username),
-            "Secret": .string(credentials.secret),
+            "Secret": .string(String(decoding: credentials.secret, as: UTF8.self)),
         ])
         let reply = try call(.store, input: JSONWriter.write(payload))
-        guard reply.succeeded else { throw failure(.store, reply) }
+        var redaction = Redaction()
+        redaction.add(credentials.secret)
+        guard reply.succeeded else { throw failure(.store, reply, redacting: redaction) }
     }
 
     /// The credentials of `server`, or nil when the helper has none.
@@ -66,10 +78,16 @@ public struct CredentialHelper: Sendable {
             if Self.saysNotFound(reply) { return nil }
             throw failure(.get, reply)
         }
-        guard let object = try? JSONParser.parse(reply.stdout).objectValue,
-              let username = object["Username"]?.stringValue, let secret = object["Secret"]?.stringValue
-        else { throw .helper(executable: OutsideText(executable, .name), verb: .get, .invalidReply) }
-        // Some helpers (docker-credential-pass 0.6) answer an unknown server with empty fields and exit 0.
+        let invalid = StoreError.helper(executable: OutsideText(executable, .name), verb: .get, .invalidReply)
+        guard let object = try? JSONParser.parse(reply.stdout).objectValue else { throw invalid }
+        // An absent field is an empty one: docker and containers/image read `{}` (containers/image's test helper)
+        // and empty fields (docker-credential-pass 0.6, for an unknown server) with exit 0 as no credentials.
+        func field(_ name: String) throws(StoreError) -> String {
+            guard let value = object[name] else { return "" }
+            guard let text = value.stringValue else { throw invalid }
+            return text
+        }
+        let username = try field("Username"), secret = try field("Secret")
         if username.isEmpty && secret.isEmpty { return nil }
         // docker keeps an identity token in a helper under the user name `<token>`.
         if username == Self.identityTokenUsername { return Credentials(username: username, secret: secret, kind: .identityToken) }
@@ -100,8 +118,9 @@ public struct CredentialHelper: Sendable {
         }
     }
 
-    private func failure(_ verb: HelperVerb, _ reply: HelperProcess.Reply) -> StoreError {
-        .helper(executable: OutsideText(executable, .name), verb: verb, .failed(message: HelperText.message(of: reply), status: reply.status))
+    private func failure(_ verb: HelperVerb, _ reply: HelperProcess.Reply, redacting redaction: Redaction = Redaction()) -> StoreError {
+        .helper(executable: OutsideText(executable, .name), verb: verb,
+                .failed(message: HelperText.message(of: reply, redacting: redaction), status: reply.status))
     }
 
     /// docker-credential-helpers' `credentials not found in native keychain`, and the like.

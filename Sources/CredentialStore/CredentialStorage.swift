@@ -23,6 +23,13 @@ public struct CredentialStorage: Sendable {
         return choice
     }
 
+    /// Checks that the backend the config names for `keys` can keep `credentials` exactly (a helper cannot keep a
+    /// secret that is not UTF-8), before a login contacts the registry.
+    public func checkCanStore(_ credentials: Credentials, under keys: StorageKeys) throws(StoreError) {
+        let config = try file.read()
+        try backends.backend(forAnyOf: keys.keys, in: config).checkCanStore(credentials)
+    }
+
     /// The credentials stored for the registry: under its keys first, then under an alias; from config.json
     /// or from the helper the config names. nil when none are stored.
     public func lookup(_ keys: StorageKeys) throws(StoreError) -> StoredLogin? {
@@ -49,17 +56,58 @@ public struct CredentialStorage: Sendable {
     }
 
     /// Removes the registry's credentials, under its keys and every alias, from its backend and from config.json.
+    /// A helper is also asked to erase `https://HOST` and `http://HOST`, as docker's logout does: another tool may
+    /// have stored the login under them without an `auths` key here.
     /// - Returns: whether anything was stored.
     public func remove(_ keys: StorageKeys) throws(StoreError) -> Bool {
         // No config file: no helper is configured and nothing is stored, so nothing is created either.
         guard file.exists() else { return false }
         return try file.update { (config) throws(StoreError) -> Bool in
             let backend = try backends.backend(forAnyOf: keys.keys, in: config)
+            var candidates = keys.keys + keys.aliases(in: config)
+            if backend.choice != .file {
+                for key in keys.keys where !key.contains("://") {
+                    for spelling in ["https://" + key, "http://" + key] where !candidates.contains(spelling) {
+                        candidates.append(spelling)
+                    }
+                }
+            }
             var removed = false
-            for key in keys.keys + keys.aliases(in: config) {
+            for key in candidates {
                 if try backend.erase(key, in: &config) { removed = true }
             }
             return removed
+        }
+    }
+
+    /// `logout --all`: removes exactly the logins this config records — every `auths` key (a plain-text `auth`, an
+    /// identity token, or the `{}` of a helper-held login) from the backend the config names for it, and every
+    /// registry `credHelpers` routes from its helper — never an entry only because a helper lists it. Each key is
+    /// tried on its own: one that fails leaves the others removed, and a plain-text secret in a failed key's entry
+    /// is still dropped from the file (its empty entry stays, so that a later logout finds the login again).
+    /// - Returns: each key tried, with whether anything was removed or why it stayed.
+    /// - Throws: only what makes config.json itself unreadable or unwritable.
+    public func removeRecorded() throws(StoreError) -> [Removal] {
+        guard file.exists() else { return [] }
+        return try file.update { (config) throws(StoreError) -> [Removal] in
+            let auths = try config.auths()
+            let routed = try config.credentialHelpers()
+            let keys = auths.keys.sorted() + routed.keys.filter { auths[$0] == nil }.sorted()
+            var removals: [Removal] = []
+            for key in keys {
+                do throws(StoreError) {
+                    let removed = try backends.backend(forAnyOf: [key], in: config).erase(key, in: &config)
+                    removals.append(Removal(key: key, outcome: .success(removed)))
+                } catch {
+                    if config.storedCredentials(for: key) != nil {
+                        try config.updateAuthEntry(server: key) { entry in
+                            for name in ConfigDocument.credentialKeys { entry[name] = nil }
+                        }
+                    }
+                    removals.append(Removal(key: key, outcome: .failure(error)))
+                }
+            }
+            return removals
         }
     }
 }

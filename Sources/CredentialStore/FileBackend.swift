@@ -8,6 +8,9 @@ public struct FileBackend: CredentialBackend {
 
     public func checkAvailable() {}
 
+    /// config.json keeps any bytes: `auth` is base64.
+    public func checkCanStore(_ credentials: Credentials) {}
+
     public func get(_ server: String, in config: ConfigDocument) -> Credentials? {
         config.storedCredentials(for: server)
     }

@@ -4,7 +4,10 @@ import Platform
 /// step and the path.
 enum FileSystem {
     /// The whole file, or nil when it does not exist.
+    /// - Throws: `notRegularFile` when `path` (or what its symlink points to) is a device, a pipe, a directory:
+    ///   reading one could hang or read what is not ours.
     static func readFileIfPresent(_ path: String) throws(StoreError) -> [UInt8]? {
+        try refuseUnlessRegular(path)
         let descriptor: FileDescriptor
         do {
             descriptor = try FileDescriptor.openForReading(path)
@@ -43,6 +46,13 @@ enum FileSystem {
         } catch {}
     }
 
+    /// - Throws: `notRegularFile` when `path` exists (following symlinks) and is not a regular file.
+    static func refuseUnlessRegular(_ path: String) throws(StoreError) {
+        guard Paths.isRegularFile(path) == false else { return }
+        let target = resolvingSymlinks(path)
+        throw .notRegularFile(path: path, target: target == path ? nil : target)
+    }
+
     /// Follows symlinks so that a rename replaces the target, not the link.
     static func resolvingSymlinks(_ path: String) -> String {
         var current = path
@@ -55,7 +65,10 @@ enum FileSystem {
 
     /// Writes `bytes` to a temporary file beside `path`, fsyncs it, renames it over `path`, fsyncs the directory.
     /// An existing file keeps its mode; a new one gets `newFileMode`.
+    /// Something that exists but is not a regular file is refused before anything is written: replacing a device
+    /// (a config.json linked to /dev/null) would put a secret where the device was, with its mode (0666).
     static func replaceAtomically(_ path: String, with bytes: [UInt8], newFileMode: UInt32) throws(StoreError) {
+        try refuseUnlessRegular(path)
         let mode = Paths.permissions(of: path) ?? newFileMode
         let temporary: TemporaryFile
         do {

@@ -15,6 +15,10 @@ public struct HelperBackend: CredentialBackend {
         try helper.checkInstalled()
     }
 
+    public func checkCanStore(_ credentials: Credentials) throws(StoreError) {
+        try helper.checkCanStore(credentials)
+    }
+
     public func get(_ server: String, in config: ConfigDocument) throws(StoreError) -> Credentials? {
         try helper.get(server)
     }
@@ -33,15 +37,28 @@ public struct HelperBackend: CredentialBackend {
         config = changed
     }
 
-    /// An `auths` entry says the helper holds the login: one `erase` does (a helper that has nothing says so,
-    /// which is not an error). Without one, `get` first tells whether there is anything to erase.
+    /// An `auths` entry says the helper holds the login: one `erase` does. Helpers differ on erasing what they do
+    /// not hold (docker-credential-pass fails, others succeed), so a failed `erase` is followed by `get`: nothing
+    /// there means nothing to remove. Without an entry, `get` first tells whether there is anything to erase; a
+    /// `get` that fails does not stop the `erase` (what cannot be read may still be removed).
     public func erase(_ server: String, in config: inout ConfigDocument) throws(StoreError) -> Bool {
         var changed = config
         let recorded = try changed.removeAuthEntry(server: server)
-        var held = recorded
-        if !recorded { held = try helper.get(server) != nil }
-        if held { try helper.erase(server) }
+        if recorded {
+            do {
+                try helper.erase(server)
+            } catch {
+                guard try helper.get(server) == nil else { throw error }
+            }
+        } else {
+            do {
+                guard try helper.get(server) != nil else { return false }
+            } catch {
+                // Unreadable is not absent: try the erase, and report its failure if it fails too.
+            }
+            try helper.erase(server)
+        }
         config = changed
-        return held
+        return true
     }
 }

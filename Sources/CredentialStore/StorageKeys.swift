@@ -19,11 +19,3 @@ public struct StorageKeys: Sendable {
         (config.members["auths"]?.objectValue?.keys).map { $0.filter { !keys.contains($0) && isAlias($0) }.sorted() } ?? []
     }
 }
-
-/// Credentials found in a store for a registry, and where.
-public struct StoredLogin: Sendable, Equatable {
-    /// The `auths` key or helper ServerURL they were found under.
-    public var key: String
-    public var credentials: Credentials
-    public var choice: StoreChoice
-}

@@ -6,6 +6,9 @@ public enum StoreError: Error, Sendable, Equatable {
     case fileSystem(operation: String, path: String, errno: Int32)
     /// Another process held the lock file `path` for all of `seconds`.
     case lockTimedOut(path: String, seconds: Int)
+    /// `path` (or `target`, what its symlink leads to) exists but is not a regular file (a device, a pipe, a
+    /// directory): it is neither read nor written.
+    case notRegularFile(path: String, target: String?)
     /// The file holds something other than a JSON object.
     case notJSONObject(path: String, JSONParseError?)
     /// `credsStore` and `credStore` name different helpers.
@@ -16,6 +19,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case invalidHelperName(name: OutsideText, configKey: OutsideText)
     /// No `executable` on PATH; `configKey` is the config entry that named the helper.
     case helperNotFound(executable: OutsideText, configKey: OutsideText)
+    /// The secret is not UTF-8 text, which the helper protocol cannot carry exactly; nothing was stored.
+    case secretNotText(executable: OutsideText, configKey: OutsideText)
     /// A credential helper was run and did not do what was asked.
     case helper(executable: OutsideText, verb: HelperVerb, HelperProblem)
 }

@@ -28,6 +28,17 @@ public enum CurrentProcess {
         return variables
     }
 
+    /// The arguments after the program's name, as the bytes the system passed: `CommandLine.arguments` repairs
+    /// bytes that are not UTF-8, and a password given as an argument must keep them.
+    public static func argumentBytes() -> [[UInt8]] {
+        (0..<Int(CommandLine.argc)).dropFirst().map { index in
+            guard let argument = CommandLine.unsafeArgv[index] else { return [] }
+            return argument.withMemoryRebound(to: UInt8.self, capacity: strlen(argument) + 1) { bytes in
+                Array(UnsafeBufferPointer(start: bytes, count: strlen(argument)))
+            }
+        }
+    }
+
     /// The user's home directory from the password database (not `$HOME`); nil when there is none.
     public static func passwordDatabaseHome() -> String? {
         guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return nil }

@@ -28,6 +28,13 @@ public enum Paths {
         return UInt32(status.st_mode) & 0o7777
     }
 
+    /// Whether what `path` names, following symlinks, is a regular file; nil when it does not exist.
+    public static func isRegularFile(_ path: String) -> Bool? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return (status.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// What the symlink at `path` points to, as written in the link; nil when `path` is not a symlink.
     public static func symlinkTarget(_ path: String) -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

@@ -10,12 +10,22 @@ public struct Credentials: Sendable, Equatable {
     }
 
     public var username: String
-    public var secret: String
+    /// The secret's bytes, exactly as given or as another tool stored them: docker sends and stores passwords
+    /// that are not UTF-8, so neither reading nor sending may repair them.
+    public var secret: [UInt8]
     public var kind: Kind
 
-    public init(username: String, secret: String, kind: Kind = .password) {
+    public init(username: String, secret: [UInt8], kind: Kind = .password) {
         self.username = username
         self.secret = secret
         self.kind = kind
     }
+
+    public init(username: String, secret: String, kind: Kind = .password) {
+        self.init(username: username, secret: Array(secret.utf8), kind: kind)
+    }
+
+    /// The secret as text, for what carries text only (a JSON string, a form field, a token's claims); nil when
+    /// its bytes are not UTF-8.
+    public var secretText: String? { String(validating: secret, as: UTF8.self) }
 }

@@ -27,6 +27,17 @@ public struct OutsideText: Sendable, Hashable, CustomStringConvertible, Expressi
         self.init(String(decoding: bytes, as: UTF8.self), length)
     }
 
+    /// Text that may quote a secret back (a server's error body, a helper's message): every secret of `redaction`
+    /// is hidden before the text is cleaned and cut, so no part of one survives.
+    public init(_ text: some StringProtocol, _ length: Length = .message, redacting redaction: Redaction) {
+        self.init(redaction.apply(String(text)), length)
+    }
+
+    /// The same for bytes that should be UTF-8.
+    public init(bytes: [UInt8], _ length: Length = .message, redacting redaction: Redaction) {
+        self.init(String(decoding: bytes, as: UTF8.self), length, redacting: redaction)
+    }
+
     /// A literal is ours, but goes through the same cleaning: tests and defaults build rows with it.
     public init(stringLiteral value: String) {
         self.init(value)

@@ -3,9 +3,10 @@ enum Policy {
     /// Runs one command line to completion. Everything it prints goes to `sink`; every error ends as
     /// `Error: <sentence>` on stderr and its exit code.
     /// - Parameters:
+    ///   - raw: the arguments' bytes as the system passed them (a password need not be UTF-8); nil: their text.
     ///   - makeTransport: how registries are reached (libcurl; tests script the exchanges).
     ///   - makeAWSTransport: how a native ECR login reaches AWS (libcurl with SigV4; tests script it too).
-    static func run(_ arguments: [String], environment: Environment, output sink: any OutputSink,
+    static func run(_ arguments: [String], raw: [[UInt8]]? = nil, environment: Environment, output sink: any OutputSink,
                     makeTransport: @escaping TransportFactory = CommandContext.curlTransport,
                     makeAWSTransport: @escaping AWSTransportFactory = CommandContext.curlAWSTransport) -> ExitCode {
         let output = Output(sink: sink)
@@ -14,7 +15,7 @@ enum Policy {
         }
         let code: ExitCode
         do {
-            let parsed = try ArgumentParser.parse(arguments)
+            let parsed = try ArgumentParser.parse(arguments, raw: raw)
             let context = CommandContext(
                 output: output, environment: environment,
                 configDirectoryIfKnown: ConfigLocation.directory(option: parsed.value(.config), environment: environment.variables),

@@ -130,7 +130,7 @@ public final class CurlTransport: HTTPTransport {
         case .basic(let username, let password):
             try set(CURLOPT_HTTPAUTH, policy_curlauth_basic)
             try set(CURLOPT_USERNAME, username)
-            try set(CURLOPT_PASSWORD, password)
+            try set(CURLOPT_PASSWORD, bytes: password)
         case .bearer(let token):
             try set(CURLOPT_HTTPAUTH, policy_curlauth_bearer)
             try set(CURLOPT_XOAUTH2_BEARER, token)
@@ -179,6 +179,12 @@ public final class CurlTransport: HTTPTransport {
 
     private func set(_ option: CURLoption, _ value: String) throws(TransportError) {
         try check(policy_curl_setopt_string(handle, option, value), option)
+    }
+
+    /// A C string of `bytes` as they are; libcurl copies it. A NUL would end it early: the caller refuses those.
+    private func set(_ option: CURLoption, bytes: [UInt8]) throws(TransportError) {
+        let cString = bytes.map { CChar(bitPattern: $0) } + [0]
+        try check(policy_curl_setopt_string(handle, option, cString), option)
     }
 
     private func set(_ option: CURLoption, _ value: UnsafeMutableRawPointer) throws(TransportError) {

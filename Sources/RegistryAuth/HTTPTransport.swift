@@ -2,14 +2,15 @@ import PolicyBase
 /// Credentials attached to one request. The transport hands them to libcurl, which never forwards them
 /// across a redirect to another host, port or scheme.
 public enum HTTPAuthorization: Sendable, Equatable {
-    case basic(username: String, password: String)
+    /// The password's bytes go out exactly as given (docker sends passwords that are not UTF-8).
+    case basic(username: String, password: [UInt8])
     case bearer(token: String)
 
     /// The length of the `Authorization` header's value: `Basic ` and base64 of `user:password`, or
     /// `Bearer ` and the token.
     public var headerBytes: Int {
         switch self {
-        case .basic(let username, let password): 6 + (username.utf8.count + 1 + password.utf8.count + 2) / 3 * 4
+        case .basic(let username, let password): 6 + (username.utf8.count + 1 + password.count + 2) / 3 * 4
         case .bearer(let token): 7 + token.utf8.count
         }
     }

@@ -80,7 +80,7 @@ extension RegistryLogin {
     private func allowed(_ answer: HTTPResponse, host: String, tolerating: Set<Int>) throws(LoginError) -> Bool {
         if (200..<300).contains(answer.status) { return true }
         if answer.status == 401 || answer.status == 403 || tolerating.contains(answer.status) { return false }
-        throw .unexpectedStatus(host: host, status: answer.status, serverMessage: ServerMessage.extract(from: answer))
+        throw .unexpectedStatus(host: host, status: answer.status, serverMessage: message(of: answer))
     }
 
     /// Cancels the upload a push probe started, so nothing is left behind. A `Location` on another origin is

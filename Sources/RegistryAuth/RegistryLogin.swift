@@ -19,6 +19,8 @@ public struct LoginReport: Sendable, Equatable {
 /// Knows nothing of files or terminals; all I/O goes through the injected transport.
 public struct RegistryLogin {
     private let transport: any HTTPTransport
+    /// Every secret the flow has sent or received so far; a server's message quoting one is redacted.
+    let secrets = SecretsInPlay()
 
     public init(transport: any HTTPTransport) {
         self.transport = transport
@@ -30,6 +32,7 @@ public struct RegistryLogin {
     /// - Throws: `LoginError` describing the first step that failed.
     public func verify(_ credentials: Credentials, at registry: RegistryAddress, plainHTTP: Bool,
                        checking access: [AccessRequest] = []) throws(LoginError) -> LoginReport {
+        secrets.add(credentials)
         var plain = plainHTTP || registry.explicitPlainHTTP
         var fellBack = false
         let probe: HTTPResponse
@@ -55,7 +58,7 @@ public struct RegistryLogin {
         let host = registry.apiAuthority
         if (200..<300).contains(probe.status) { return .anonymousAccess }
         guard probe.status == 401 else {
-            throw .unexpectedStatus(host: host, status: probe.status, serverMessage: ServerMessage.extract(from: probe))
+            throw .unexpectedStatus(host: host, status: probe.status, serverMessage: message(of: probe))
         }
         let headerValues = probe.values(of: "WWW-Authenticate")
         guard !headerValues.isEmpty else { throw .missingChallenge(host: host) }
@@ -101,7 +104,7 @@ public struct RegistryLogin {
             let basic = HTTPAuthorization.basic(username: credentials.username, password: credentials.secret)
             request = HTTPRequest(url: URLParts.appendingQuery(query, to: realm), authorization: basic)
         case .identityToken:
-            var form = [FormField("grant_type", "refresh_token"), FormField("refresh_token", credentials.secret),
+            var form = [FormField("grant_type", "refresh_token"), FormField("refresh_token", String(decoding: credentials.secret, as: UTF8.self)),
                         FormField("client_id", "policy")]
             if let service { form.append(FormField("service", service)) }
             if let scope { form.append(FormField("scope", scope)) }
@@ -110,23 +113,31 @@ public struct RegistryLogin {
         let reply = try send(request, host: realmParts.authority)
         // An OAuth2 server answers a refresh token it does not accept with 400 invalid_grant.
         if credentials.kind == .identityToken && reply.status == 400 {
-            throw .credentialsRejected(host: realmParts.authority, status: 400, serverMessage: ServerMessage.extract(from: reply))
+            throw .credentialsRejected(host: realmParts.authority, status: 400, serverMessage: message(of: reply))
         }
         try expectSuccess(reply, host: realmParts.authority)
+        let token: String
         do {
-            return try TokenReply.decode(reply.body)
+            token = try TokenReply.decode(reply.body)
         } catch {
             throw .invalidTokenReply(host: realmParts.authority, error)
         }
+        secrets.add(token)
+        return token
     }
 
     func expectSuccess(_ response: HTTPResponse, host: String) throws(LoginError) {
         if (200..<300).contains(response.status) { return }
-        let message = ServerMessage.extract(from: response)
+        let message = message(of: response)
         if response.status == 401 || response.status == 403 {
             throw .credentialsRejected(host: host, status: response.status, serverMessage: message)
         }
         throw .unexpectedStatus(host: host, status: response.status, serverMessage: message)
+    }
+
+    /// What the server said in its error body, with every secret in play hidden.
+    func message(of response: HTTPResponse) -> OutsideText? {
+        ServerMessage.extract(from: response, redacting: secrets.redaction)
     }
 
     /// Sends one request. A request that ended on another origin is an error: the answer came from a

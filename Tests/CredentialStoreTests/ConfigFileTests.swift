@@ -12,7 +12,7 @@ struct ConfigFileTests {
 
     func login(_ file: ConfigFile, _ server: String = "ghcr.io") throws {
         try file.update { (document) throws(StoreError) in
-            try document.setBasicAuth(server: server, username: "me", secret: "pw")
+            try document.setBasicAuth(server: server, username: "me", secret: Array("pw".utf8))
         }
     }
 

@@ -9,9 +9,7 @@ struct ConsumerTests {
     func skopeoPushesWithWhatPolicyStored(_ mode: RegistryFixture.Mode) throws {
         let registry = try RegistryFixture(mode, user: "demo", password: "pw-consumer")
         let home = try TemporaryDirectory()
-        let login = try PolicyBinary.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
-                                    "-c", home.path], stdin: "pw-consumer\n")
-        #expect(login.exitCode == 0, "\(login.stderr)")
+        try logIn(registry.server, user: "demo", password: "pw-consumer\n", home: home, reach: .caFile(registry.caFile))
         let work = try TemporaryDirectory()
         let image = try OCIImage(in: work)
         try FileManager.default.createDirectory(atPath: work.file("certs"), withIntermediateDirectories: true)

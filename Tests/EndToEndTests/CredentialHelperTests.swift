@@ -141,14 +141,31 @@ struct CredentialHelperTests {
         let first = try logout("https://\(server)/", home, helper)
         #expect(first.exitCode == 0, "\(first.stderr)")
         #expect(first.stdout == "Removing login credentials for \(server)\n")
-        #expect(helper.verbs == ["store", "erase"], "config.json records the login: one erase, no get first")
+        // config.json records the login: one erase, no get first; then docker's other spellings of the server,
+        // which nothing records here, are asked for (get) and found absent.
+        #expect(helper.verbs == ["store", "erase", "get", "get"], "\(helper.verbs)")
+        #expect(helper.stdin("get") == "http://\(server)", "the last spelling asked for")
         #expect(helper.stdin("erase") == server)
         #expect(try ConfigJSON(home.read("config.json")).entry(server) == nil)
         #expect(try ConfigJSON(home.read("config.json")).entry("other.example") != nil)
         let again = try logout(server, home, helper)
         #expect(again.exitCode == 0)
         #expect(again.stdout == "Not logged in to \(server)\n")
-        #expect(helper.verbs == ["store", "erase", "get"], "unrecorded: get asks; not found is an answer, not an error")
+        #expect(helper.verbs == ["store", "erase", "get", "get", "get", "get", "get"],
+                "unrecorded: get asks, for each spelling; not found is an answer, not an error")
+    }
+
+    /// A helper that refuses to erase what it lacks (as docker-credential-pass does) and a record of a login it
+    /// no longer holds: the record goes, and logout succeeds.
+    @Test func aRecordedLoginTheHelperNoLongerHoldsIsLoggedOut() throws {
+        let helper = try ScriptedHelper(mode: "strict-erase")
+        let home = try TemporaryDirectory()
+        try home.write("config.json", #"{"credsStore": "scripted", "auths": {"gone.example": {}}}"#)
+        let result = try logout("gone.example", home, helper)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout == "Removing login credentials for gone.example\n")
+        #expect(helper.verbs.prefix(2) == ["erase", "get"], "erase first; get only once it failed: \(helper.verbs)")
+        #expect(try ConfigJSON(home.read("config.json")).entry("gone.example") == nil)
     }
 
     @Test func logoutRelaysAHelperFailure() throws {

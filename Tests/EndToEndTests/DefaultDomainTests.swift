@@ -7,9 +7,7 @@ struct DefaultDomainTests {
     @Test func loginRemembersTheServerForTheNextLogin() throws {
         let registry = try RegistryFixture(.basic, user: "demo", password: "pw-default")
         let home = try TemporaryDirectory()
-        let first = try PolicyBinary.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
-                                    "-c", home.path, "-d"], stdin: "pw-default")
-        #expect(first.exitCode == 0, "\(first.stderr)")
+        try logIn(registry.server, user: "demo", password: "pw-default", home: home, reach: .caFile(registry.caFile), arguments: ["-d"])
         #expect(try home.read("default-domain.cfg") == Data(registry.server.utf8))
         #expect(try ConfigJSON(home.read("config.json")).root["defaultDomain"] == nil)
         let again = try PolicyBinary.run(["login", "-u", "demo", "--password-stdin", "--ca-file", registry.caFile, "-c", home.path],
@@ -77,9 +75,7 @@ struct DefaultDomainTests {
         let (first, second) = (registries.servers[0], registries.servers[1])
         let home = try TemporaryDirectory()
         for server in [second, first] {  // the last -d wins: `first` is the default
-            let login = try PolicyBinary.run(["login", "-s", server, "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path,
-                                        "-d"], stdin: "pw-default")
-            #expect(login.exitCode == 0, "\(login.stderr)")
+            try logIn(server, user: "demo", password: "pw-default", home: home, arguments: ["-d"])
         }
         let failed = try PolicyBinary.run(["login", "-s", second, "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path, "-d"],
                                     stdin: "wrong")

@@ -9,8 +9,7 @@ struct LogoutTests {
         let server = registries.servers[0]
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"auths": {"other.example": {"auth": "b3RoZXI6c2VjcmV0"}}, "HttpHeaders": {"X": "y"}}"#)
-        let login = try PolicyBinary.run(["login", server, "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path], stdin: "logout-pw")
-        #expect(login.exitCode == 0, "\(login.stderr)")
+        try logIn(server, user: "demo", password: "logout-pw", home: home)
         let result = try PolicyBinary.run(["logout", "-s", "HTTP://\(server)/v2/", "-c", home.path])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout == "Removing login credentials for \(server)\n")
@@ -25,9 +24,7 @@ struct LogoutTests {
         let registries = try BasicRegistries(count: 1, user: "demo", password: "default-pw")
         let server = registries.servers[0]
         let home = try TemporaryDirectory()
-        let login = try PolicyBinary.run(["login", server, "-d", "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path],
-                                   stdin: "default-pw")
-        #expect(login.exitCode == 0, "\(login.stderr)")
+        try logIn(server, user: "demo", password: "default-pw", home: home, arguments: ["-d"])
         let result = try PolicyBinary.run(["logout", "-c", home.path])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout == "Removing login credentials for \(server)\n")

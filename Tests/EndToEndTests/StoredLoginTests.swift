@@ -9,9 +9,7 @@ struct StoredLoginTests {
     func storedCredentialsAreReverifiedAndNothingIsRewritten(_ mode: RegistryFixture.Mode) throws {
         let registry = try RegistryFixture(mode, user: "demo", password: "pw-stored")
         let home = try TemporaryDirectory()
-        let first = try PolicyBinary.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
-                                    "-c", home.path], stdin: "pw-stored")
-        #expect(first.exitCode == 0, "\(first.stderr)")
+        try logIn(registry.server, user: "demo", password: "pw-stored", home: home, reach: .caFile(registry.caFile))
         let before = try home.read("config.json")
         let modified = try FileManager.default.attributesOfItem(atPath: home.file("config.json"))[.modificationDate] as? Date
         let again = try PolicyBinary.run(["login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path])
@@ -45,9 +43,7 @@ struct StoredLoginTests {
         let helper = try ScriptedHelper()
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"credsStore": "scripted"}"#)
-        let first = try PolicyBinary.run(["login", "-s", registries.servers[0], "-u", "robot", "--password-stdin", "--plaintext", "-c", home.path],
-                                   stdin: "pw-helper", environment: helper.environment)
-        #expect(first.exitCode == 0, "\(first.stderr)")
+        try logIn(registries.servers[0], user: "robot", password: "pw-helper", home: home, environment: helper.environment)
         let again = try PolicyBinary.run(["login", "-s", registries.servers[0], "--plaintext", "-c", home.path], environment: helper.environment)
         #expect(again.exitCode == 0, "\(again.stderr)")
         #expect(again.stderr.contains("Authenticating with existing credentials (user robot)"), "\(again.stderr)")

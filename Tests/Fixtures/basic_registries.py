@@ -48,9 +48,10 @@ def handler_for(expected):
 def main():
     count, user, password_file, ports_file = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
     lifetime = float(sys.argv[5]) if len(sys.argv) > 5 else 300.0
-    with open(password_file, encoding="utf-8") as f:
-        password = f.read().rstrip("\r\n")
-    expected = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+    # Bytes, not text: a password need not be UTF-8, and must arrive exactly as stored.
+    with open(password_file, "rb") as f:
+        password = f.read().rstrip(b"\r\n")
+    expected = "Basic " + base64.b64encode(user.encode() + b":" + password).decode()
     servers = []
     for _ in range(count):
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler_for(expected))

@@ -38,7 +38,9 @@ struct ArgumentParserTests {
     @Test(arguments: good)
     func parses(_ row: Row) throws {
         let parsed = try ArgumentParser.parse(row.arguments)
-        #expect(parsed == ParsedArguments(command: row.command, values: row.values, flags: row.flags, operands: row.operands))
+        var expected = ParsedArguments(command: row.command, values: row.values, flags: row.flags, operands: row.operands)
+        expected.valueBytes = row.values.mapValues { Array($0.utf8) }
+        #expect(parsed == expected)
     }
 
     struct Bad: Sendable, CustomTestStringConvertible {

@@ -7,9 +7,11 @@ import Testing
 
 /// Every error policy can end with, rendered the way `Policy.run` renders it: one line on stderr, the server
 /// named where there is one, the documented exit code, and no secret — even when a server or helper quoted
-/// the secret back.
+/// the secret back (its text is redacted where it is made, as `RegistryLogin` and `CredentialHelper` make it).
 struct ErrorWordingTests {
     static let secret = "s3cret-Pa55word"
+    /// Outside text that quotes the secret, made the way its source makes it: redacted.
+    static func quoting(_ text: String) -> OutsideText { OutsideText(text, redacting: Redaction([secret])) }
     static let server = try! RegistryAddress(parsing: "registry.example:5000")
     static let host = "registry.example:5000"
 
@@ -27,11 +29,11 @@ struct ErrorWordingTests {
         .hostnameMismatch(detail: "other.example"), .tlsHandshakeFailed(detail: "wrong version"),
         .clientCertificateProblem(detail: "bad key"), .clientCertificateRequired(detail: "alert"),
         .connectionDropped(detail: "reset"), .caFileProblem(detail: "bad pem"), .responseTooLarge(limit: 1 << 20),
-        .emptyReply, .unsupported(detail: "h3"), .other(code: 99, detail: OutsideText("odd \(secret)")),
+        .emptyReply, .unsupported(detail: "h3"), .other(code: 99, detail: quoting("odd \(secret)")),
     ]
 
     static let loginErrors: [LoginError] = [
-        .credentialsRejected(host: host, status: 401, serverMessage: OutsideText("invalid password \(secret)")),
+        .credentialsRejected(host: host, status: 401, serverMessage: quoting("invalid password \(secret)")),
         .credentialsRejected(host: host, status: 403, serverMessage: nil),
         // Text a server chose, with terminal and bidirectional controls: cleaned when it was made.
         .credentialsRejected(host: host, status: 401, serverMessage: OutsideText("bad\u{202E}txt.exe\u{1B}[2J\u{9B}31m\u{2066}")),
@@ -61,14 +63,17 @@ struct ErrorWordingTests {
         .lockTimedOut(path: "/cfg/config.json.lock", seconds: 120),
         .notJSONObject(path: "/cfg/config.json", JSONParseError(reason: .unexpectedEnd, offset: 3, line: 1, column: 4)),
         .notJSONObject(path: "/cfg/config.json", nil),
+        .notRegularFile(path: "/cfg/config.json", target: "/dev/null"),
+        .notRegularFile(path: "/cfg/config.json", target: nil),
         .conflictingStores(credsStore: "pass", credStore: "secretservice"),
         .invalidEntry(path: "/cfg/config.json", key: "auths", expected: .object),
         .invalidHelperName(name: "../sh", configKey: "credsStore"),
         .helperNotFound(executable: "docker-credential-pass", configKey: "credsStore"),
+        .secretNotText(executable: "docker-credential-pass", configKey: "credsStore"),
         // A credHelpers key is config text another tool may have written: cleaned like any outside text.
         .helperNotFound(executable: "docker-credential-ecr-login",
                         configKey: OutsideText("credHelpers[\"x\u{2067}\u{1B}]0;owned\u{7}\"]", .name)),
-        .helper(executable: "docker-credential-pass", verb: .store, .failed(message: OutsideText("locked \(secret)"), status: .exited(1))),
+        .helper(executable: "docker-credential-pass", verb: .store, .failed(message: quoting("locked \(secret)"), status: .exited(1))),
         .helper(executable: "docker-credential-pass", verb: .get, .failed(message: "", status: .signaled(9))),
         .helper(executable: "docker-credential-pass", verb: .erase, .timedOut(seconds: 1)),
         .helper(executable: "docker-credential-pass", verb: .store, .outputTooLarge(limit: 1 << 20)),
@@ -83,7 +88,7 @@ struct ErrorWordingTests {
         .invalidServer(.invalidHost(secret)), .invalidServer(.invalidPort("99999")),
         .invalidDefaultDomain(file: "/cfg/default-domain.cfg", .hasPath("/evil path")),
         .notCertificates(option: "--ca-file", path: "/etc/passwd"),
-        .invalidHelperTimeout(variable: "POLICY_HELPER_TIMEOUT", value: "0"), .invalidTimeout("-1"),
+        .invalidSecondsVariable(variable: "POLICY_HELPER_TIMEOUT", value: "0"), .invalidTimeout("-1"),
         .unreadableFile(option: "--ca-file", path: "/no/ca.pem"), .keyWithoutCert, .plaintextWithTLSOptions,
     ]
 
@@ -117,7 +122,6 @@ struct ErrorWordingTests {
     func rendersOneLineWithTheDocumentedExitCode(_ row: Row) {
         let captured = CapturedOutput()
         let output = Output(sink: captured)
-        output.protect(Self.secret)
         let code = Policy.report(row.error, to: output)
         #expect(code == row.exitCode)
         let lines = captured.standardError.split(separator: "\n", omittingEmptySubsequences: false)
@@ -335,9 +339,10 @@ private extension StoreError {
     /// What the sentence must name: the file or the helper.
     var named: String {
         switch self {
-        case .fileSystem(_, let path, _), .notJSONObject(let path, _), .invalidEntry(let path, _, _), .lockTimedOut(let path, _): path
+        case .fileSystem(_, let path, _), .notJSONObject(let path, _), .invalidEntry(let path, _, _), .lockTimedOut(let path, _),
+             .notRegularFile(let path, _): path
         case .conflictingStores: "credsStore"
-        case .invalidHelperName(_, let configKey), .helperNotFound(_, let configKey): configKey.description
+        case .invalidHelperName(_, let configKey), .helperNotFound(_, let configKey), .secretNotText(_, let configKey): configKey.description
         case .helper(let executable, _, _): executable.description
         }
     }

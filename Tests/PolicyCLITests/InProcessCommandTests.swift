@@ -23,7 +23,7 @@ struct InProcessCommandTests {
             switch request.authorization {
             case nil:
                 return HTTPResponse(status: 401, headers: [("WWW-Authenticate", #"Basic realm="scripted""#)])
-            case .basic(InProcessCommandTests.user, InProcessCommandTests.password):
+            case .basic(InProcessCommandTests.user, let password) where password == Array(InProcessCommandTests.password.utf8):
                 return HTTPResponse(status: 200)
             default:
                 return HTTPResponse(status: 401, headers: [("WWW-Authenticate", #"Basic realm="scripted""#)])
@@ -69,7 +69,7 @@ struct InProcessCommandTests {
         let outcome = run(["login", "-s", Self.server, "-u", Self.user, "-p", Self.password], home: home)
         #expect(outcome.code == .success, "\(outcome.output.standardError)")
         #expect(outcome.output.standardOutput == "Login Succeeded\n")
-        #expect(outcome.requests.map(\.authorization) == [nil, .basic(username: Self.user, password: Self.password)])
+        #expect(outcome.requests.map(\.authorization) == [nil, .basic(username: Self.user, password: Array(Self.password.utf8))])
         #expect(try config(home).contains(ConfigDocumentAuth.encode(Self.user, Self.password)))
     }
 

@@ -98,7 +98,7 @@ struct AccessCheckTests {
             "https://auth.example/token?service=registry.example",
             "https://auth.example/token?service=registry.example&scope=\(scope)",
         ])
-        #expect(tokenRequests.allSatisfy { $0.authorization == .basic(username: "me", password: "s3cret") })
+        #expect(tokenRequests.allSatisfy { $0.authorization == .basic(username: "me", password: Array("s3cret".utf8)) })
     }
 
     // MARK: Probes: opaque tokens, Basic registries, registries that let anyone in
@@ -119,7 +119,7 @@ struct AccessCheckTests {
             switch self {
             case .opaqueToken: .bearer(token: "ghs_opaque")
             case .jwtWithoutAccess: .bearer(token: Self.jwtWithoutAccessToken)
-            case .basic, .anonymous: .basic(username: "me", password: "s3cret")
+            case .basic, .anonymous: .basic(username: "me", password: Array("s3cret".utf8))
             }
         }
 

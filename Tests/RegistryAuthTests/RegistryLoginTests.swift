@@ -15,13 +15,13 @@ struct RegistryLoginTests {
         let report = try verify(transport)
         #expect(report == LoginReport(outcome: .verified(.basic), fellBackToPlainHTTP: false))
         #expect(transport.requests.map(\.url) == ["https://registry.example/v2/", "https://registry.example/v2/"])
-        #expect(transport.requests.last?.authorization == .basic(username: "me", password: "s3cret"))
+        #expect(transport.requests.last?.authorization == .basic(username: "me", password: Array("s3cret".utf8)))
     }
 
     @Test func bearerFetchesATokenWithServiceAndScopeThenRetries() throws {
         let transport = ScriptedTransport([
             ("https://auth.example/token", { request in
-                #expect(request.authorization == .basic(username: "me", password: "s3cret"))
+                #expect(request.authorization == .basic(username: "me", password: Array("s3cret".utf8)))
                 return .success(HTTPResponse(status: 200, body: Array(#"{"token":"tok123"}"#.utf8)))
             }),
             ("https://registry.example/v2/", ScriptedTransport.challenge(
@@ -166,5 +166,27 @@ struct RegistryLoginTests {
             ("http://registry.example/v2/", ScriptedTransport.challenge(#"Bearer realm="http://auth.example/token""#)),
         ])
         #expect(try verify(transport, plainHTTP: true).outcome == .verified(.bearer(realm: "http://auth.example/token", service: nil, scope: nil)))
+    }
+
+    /// A registry that quotes back what it was sent: the secret, `base64(user:secret)` and a token the flow obtained
+    /// are redacted in its message where the message is made (our own sentence around it is never rewritten).
+    @Test func aServerMessageQuotingASecretInPlayIsRedacted() throws {
+        let basic = ScriptedTransport([("https://registry.example/v2/", { request in
+            if request.authorization == nil { return ScriptedTransport.challenge(#"Basic realm="r""#)(request) }
+            return .success(HTTPResponse(status: 401, body: Array(#"{"errors":[{"code":"DENIED","message":"me:s3cret bWU6czNjcmV0 is wrong"}]}"#.utf8)))
+        })])
+        #expect(throws: LoginError.credentialsRejected(host: "registry.example", status: 401,
+                                                       serverMessage: "DENIED: me:[redacted] [redacted] is wrong")) { try verify(basic) }
+        let token = ScriptedTransport([
+            ("https://auth.example/token", ScriptedTransport.status(200, body: #"{"token":"tok-issued-123"}"#)),
+            ("https://registry.example/v2/", { request in
+                if request.authorization == nil {
+                    return ScriptedTransport.challenge(#"Bearer realm="https://auth.example/token""#)(request)
+                }
+                return .success(HTTPResponse(status: 403, body: Array("token tok-issued-123 refused".utf8)))
+            }),
+        ])
+        #expect(throws: LoginError.credentialsRejected(host: "registry.example", status: 403,
+                                                       serverMessage: "token [redacted] refused")) { try verify(token) }
     }
 }

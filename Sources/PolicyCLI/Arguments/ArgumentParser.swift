@@ -8,8 +8,12 @@ struct ParsedArguments: Equatable {
     var operands: [String] = []
     /// Every value of a repeatable option, in order (`values` holds the last).
     var repeated: [Option: [String]] = [:]
+    /// Each value's bytes as the system passed them: a `String` repairs bytes that are not UTF-8, and a password
+    /// must reach the registry exactly as given.
+    var valueBytes: [Option: [UInt8]] = [:]
 
     func value(_ option: Option) -> String? { values[option] }
+    func bytes(_ option: Option) -> [UInt8]? { valueBytes[option] }
     func all(_ option: Option) -> [String] { repeated[option] ?? values[option].map { [$0] } ?? [] }
     func has(_ option: Option) -> Bool { flags.contains(option) || values[option] != nil }
 }
@@ -17,11 +21,13 @@ struct ParsedArguments: Equatable {
 /// The hand-rolled, table-driven parser: `--name value`, `--name=value`, `-s value`, `-svalue`, `--`;
 /// global options before or after the command. The last of a repeated option wins.
 enum ArgumentParser {
-    static func parse(_ arguments: [String]) throws(UsageError) -> ParsedArguments {
+    /// - Parameter raw: the same arguments as the system's bytes (argv), where a value's exact bytes are read
+    ///   from; nil when the arguments are all the text there is.
+    static func parse(_ arguments: [String], raw: [[UInt8]]? = nil) throws(UsageError) -> ParsedArguments {
         var parsed = ParsedArguments()
         var remaining = arguments[...]
         var used: [(option: Option, spelling: String)] = []
-        while let argument = remaining.popFirst() {
+        while let position = remaining.indices.first, let argument = remaining.popFirst() {
             if argument == "--" {
                 for operand in remaining { try addOperand(operand, to: &parsed) }
                 break
@@ -39,14 +45,20 @@ enum ArgumentParser {
             if option.spec.value != nil {
                 // `-s -u alice`: an option where the value belongs means the value was forgotten.
                 let value: String
+                let bytes: [UInt8]
                 if let inlineValue {
                     value = inlineValue
-                } else if let next = remaining.first, !looksLikeOption(next) {
+                    // `--name=` and `-x` are ASCII: the value is what follows them in the raw argument too.
+                    let prefix = argument.utf8.count - inlineValue.utf8.count
+                    bytes = raw.map { Array($0[position].dropFirst(prefix)) } ?? Array(value.utf8)
+                } else if let next = remaining.indices.first, !looksLikeOption(remaining[next]) {
                     value = remaining.removeFirst()
+                    bytes = raw?[next] ?? Array(value.utf8)
                 } else {
                     throw .missingValue(spelling, option)
                 }
                 parsed.values[option] = value
+                parsed.valueBytes[option] = bytes
                 if option.spec.repeatable { parsed.repeated[option, default: []].append(value) }
             } else {
                 guard inlineValue == nil else { throw .unexpectedValue(spelling) }

@@ -2,7 +2,8 @@ import RegistryAuth
 
 /// Where the password comes from.
 enum PasswordSource: Equatable {
-    case argument(String)
+    /// `-p`: the value's bytes as the system passed them.
+    case argument([UInt8])
     case standardInput
     case prompt
 }
@@ -32,7 +33,7 @@ struct LoginOptions {
         case (.some, true): throw InputError.passwordTwice
         case (.some(let password), false):
             if password.isEmpty { throw InputError.emptyPassword }
-            passwordSource = .argument(password)
+            passwordSource = .argument(parsed.bytes(.password) ?? Array(password.utf8))
         case (nil, true):
             if username == nil { throw InputError.stdinNeedsUsername }
             passwordSource = .standardInput

@@ -16,9 +16,11 @@ struct CredentialVerifier: Sendable {
     /// - Throws: `VerificationFailure` saying whether the credentials themselves were refused.
     func verify(_ credentials: Credentials, at server: RegistryAddress, checking access: [AccessRequest] = [],
                 observer: ObservingTransport.Observer? = nil) throws(VerificationFailure) -> LoginReport {
-        if let (expires, source) = CredentialExpiry.of(credentials.secret), expires <= now {
+        if let (expires, source) = credentials.secretText.flatMap(CredentialExpiry.of), expires <= now {
             throw .expired(expires: expires, source: source)
         }
+        // libcurl takes the password as a C string: a NUL would end it early, and a shorter password be checked.
+        guard !credentials.secret.contains(0) else { throw .secretHasNUL }
         var transport: any HTTPTransport
         do {
             transport = try makeTransport(network.transport)

@@ -34,6 +34,8 @@ struct LoginCommand: Command {
     private func logIn(_ credentials: Credentials, at server: RegistryAddress, storage: CredentialStorage) throws {
         let output = context.output
         protect(credentials)
+        // A helper that could not keep these bytes exactly refuses them before the registry is asked.
+        try storage.checkCanStore(credentials, under: server.storage)
         let report: LoginReport
         do {
             report = try verify(credentials, at: server)
@@ -86,13 +88,13 @@ struct LoginCommand: Command {
         for access in report.access {
             output.error(LoginNotes.granted(access))
         }
-        if let (expires, _) = CredentialExpiry.of(credentials.secret) {
+        if let (expires, _) = credentials.secretText.flatMap(CredentialExpiry.of) {
             output.error(LoginNotes.expires(expires, now: context.environment.now, kind: credentials.kind))
         }
         output.out(LoginNotes.succeeded)
     }
 
-    /// Every form of the secret joins the redactor before anything can print it.
+    /// Every form of the secret joins the redaction of `--debug`'s trace before anything is traced.
     private func protect(_ credentials: Credentials) {
         context.output.protect(credentials.secret)
         context.output.protect(ConfigDocument.encodeAuth(username: credentials.username, secret: credentials.secret))
@@ -112,7 +114,15 @@ struct LoginCommand: Command {
         return typed
     }
 
-    private func resolveSecret() throws(InputError) -> String {
+    /// The secret's bytes, exactly as given. A NUL cannot travel in HTTP Basic authentication through libcurl (it
+    /// would end the password there): refused, never cut.
+    private func resolveSecret() throws(InputError) -> [UInt8] {
+        let secret = try givenSecret()
+        guard !secret.contains(0) else { throw InputError.nulInPassword }
+        return secret
+    }
+
+    private func givenSecret() throws(InputError) -> [UInt8] {
         switch options.passwordSource {
         case .argument(let password):
             context.output.warning(LoginNotes.passwordOnCommandLine)
@@ -142,8 +152,8 @@ struct LoginCommand: Command {
         }
     }
 
-    /// Checks the credentials with the registry (and `--check-access`), every token the flow obtains joining the
-    /// redactor, traced or not: a registry may echo it in an error.
+    /// Checks the credentials with the registry (and `--check-access`). Every token the flow obtains joins the
+    /// redaction of `--debug`'s trace (RegistryLogin redacts the server messages it makes itself).
     private func verify(_ credentials: Credentials, at server: RegistryAddress) throws(VerificationFailure) -> LoginReport {
         let output = context.output
         let trace = context.debug ? DebugTrace(output: output) : nil

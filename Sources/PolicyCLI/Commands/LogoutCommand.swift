@@ -28,19 +28,30 @@ struct LogoutCommand: Command {
         context.output.out(removed ? LogoutNotes.removing(OutsideText(server.description, .name)) : LogoutNotes.notLoggedIn(server))
     }
 
-    /// `--all`: removes every stored login, from config.json and from each helper that holds one, keeping every
-    /// other key; names each registry removed.
+    /// `--all`: removes exactly the logins this config records (`CredentialStorage.removeRecorded`), never one only
+    /// a shared helper lists; names each registry removed, warns of each login that stayed and why, and then fails
+    /// (exit 5) if any did.
     private func logOutEverywhere() throws {
         let storage = try StorageSettings.storage(context)
-        let registries = StoredRegistry.group(try storage.allLogins())
-        guard !registries.isEmpty else { return context.output.out(LogoutNotes.nothingStored) }
-        for registry in registries {
-            // Each entry from the store it was found in (a helper may list servers config.json routes elsewhere),
-            // then whatever else the registry's keys and aliases hold.
-            var removed = false
-            for login in registry.logins where try storage.remove(login) { removed = true }
-            if try storage.remove(registry.storage) { removed = true }
-            if removed { context.output.out(LogoutNotes.removing(OutsideText(registry.name, .name))) }
+        let removals = try storage.removeRecorded()
+        var removedNames: [String] = []
+        var stayed: [String] = []
+        for removal in removals {
+            let name = (try? RegistryAddress(parsing: removal.key))?.key ?? removal.key
+            switch removal.outcome {
+            case .success(true):
+                if !removedNames.contains(name) { removedNames.append(name) }
+            case .success(false):
+                break
+            case .failure(let error):
+                context.output.warning(LogoutNotes.stayed(removal.key, because: error.sentence))
+                stayed.append(removal.key)
+            }
         }
+        for name in removedNames.sorted() {
+            context.output.out(LogoutNotes.removing(OutsideText(name, .name)))
+        }
+        if removedNames.isEmpty && stayed.isEmpty { context.output.out(LogoutNotes.nothingStored) }
+        if !stayed.isEmpty { throw LogoutIncomplete(keys: stayed) }
     }
 }

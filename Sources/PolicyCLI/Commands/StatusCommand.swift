@@ -2,9 +2,11 @@ import CredentialStore
 import PolicyBase
 import RegistryAuth
 
-/// `policy status [SERVER…] [--verify] [--json]`: every stored login — server, user, where the secret is, its
-/// kind, its expiry, the default domain — and with `--verify`, whether each still works, checked with its
-/// registry several at once. Secrets are never printed.
+/// `policy status [SERVER…] [--verify] [--json]`: every login docker would use with this config (its own rules) —
+/// server, user, where the secret is, its kind, its expiry, the default domain, whether this config records it —
+/// and with `--verify`, whether each still works, checked with its registry several at once. A named server
+/// without a login is a row of its own (exit 3); a store that cannot be read is a warning (exit 5). Secrets are
+/// never printed.
 struct StatusCommand: Command {
     let servers: [RegistryAddress]
     let verify: Bool
@@ -28,19 +30,34 @@ struct StatusCommand: Command {
     func run() throws {
         let directory = try context.configDirectory()
         let storage = try StorageSettings.storage(context)
-        var registries = StoredRegistry.group(try storage.allLogins())
-        if !servers.isEmpty {
-            registries = registries.filter { registry in servers.contains { server in registry.logins.contains { server.matches(storedKey: $0.key) } } }
-        }
-        for registry in registries { context.output.protect(registry.shown.credentials.secret) }
+        let inventory = try storage.inventory()
+        var registries = StoredRegistry.group(inventory.logins)
         let defaultDomain = try context.defaultDomain().read().flatMap { try? RegistryAddress(parsing: $0) }
-        let rows = registries.map { StatusRow($0, isDefault: $0.name == defaultDomain?.key) }
+        var rows: [StatusRow]
+        if servers.isEmpty {
+            rows = registries.map { StatusRow($0, isDefault: $0.name == defaultDomain?.key) }
+        } else {
+            registries = registries.filter { registry in servers.contains { server in registry.logins.contains { server.matches(storedKey: $0.key) } } }
+            rows = registries.map { StatusRow($0, isDefault: $0.name == defaultDomain?.key) }
+            // A named server without a login has a row that says so, unless its store could not be read.
+            for server in servers where !registries.contains(where: { $0.logins.contains { server.matches(storedKey: $0.key) } })
+                && !inventory.isUnreadable(server.storageKeys) && !rows.contains(where: { $0.name == server.key }) {
+                rows.append(StatusRow(notLoggedIn: server, isDefault: server.key == defaultDomain?.key))
+            }
+        }
         let checked = verify ? check(rows) : rows
         if LegacyRegistriesFile.exists(in: directory) {
             context.output.error(StatusNotes.legacyFile(LegacyRegistriesFile.path(in: directory)))
         }
+        for store in inventory.unreadable {
+            context.output.warning(StatusNotes.unreadable(store.error.sentence, servers: store.servers))
+        }
+        for key in inventory.unusedSecrets where servers.isEmpty || servers.contains(where: { $0.matches(storedKey: key) }) {
+            context.output.error(StatusNotes.unusedSecret(key, file: storage.file.path))
+        }
         context.output.raw(json ? StatusFormat.json(checked) : StatusFormat.table(checked, file: storage.file.path))
-        if verify, let problem = StatusProblem(checked) { throw problem }
+        if let problem = StatusProblem(checked) { throw problem }
+        if !inventory.unreadable.isEmpty { throw UnreadableLogins(stores: inventory.unreadable) }
     }
 
     /// Verifies each row's credentials with its registry, `concurrentChecks` at a time. Nothing is printed
@@ -69,14 +86,16 @@ struct StatusCommand: Command {
         }
     }
 
-    /// nil for a key that is not a registry address (a namespaced `quay.io/org`): not checked.
+    /// nil for a key that is not a registry address (a namespaced `quay.io/org`): not checked. A row without a
+    /// login keeps its state.
     private static func state(of row: StatusRow, verifier: CredentialVerifier, log: ExchangeLog?) -> StatusRow.State? {
-        guard let address = row.registry.address else { return nil }
+        guard let registry = row.registry else { return row.state }
+        guard let address = registry.address else { return nil }
         do {
             let observer = log.map { log in { (request: HTTPRequest, result: Result<HTTPResponse, TransportError>) in
                 log.exchanges.append(Exchange(request: request, result: result))
             } }
-            _ = try verifier.verify(row.registry.shown.credentials, at: address, observer: observer)
+            _ = try verifier.verify(registry.shown.credentials, at: address, observer: observer)
             return .ok
         } catch .expired {
             return .expired

@@ -32,7 +32,7 @@ enum StorageSettings {
     private static func seconds(_ text: String?, variable: String, default value: Int) throws(InputError) -> Int {
         guard let text, !text.isEmpty else { return value }
         guard let seconds = TimeoutSeconds.parse(text) else {
-            throw InputError.invalidHelperTimeout(variable: variable, value: OutsideText(text, .word))
+            throw InputError.invalidSecondsVariable(variable: variable, value: OutsideText(text, .word))
         }
         return seconds
     }

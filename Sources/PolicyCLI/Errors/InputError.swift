@@ -12,6 +12,7 @@ enum InputError: Error, Equatable {
     case stdinTooLarge
     case stdinUnreadable(errno: Int32)
     case emptyPassword
+    case nulInPassword
     case emptyUsername
     case colonInUsername
     case noUsernameNoTTY
@@ -19,7 +20,7 @@ enum InputError: Error, Equatable {
     case invalidServer(RegistryAddressError)
     /// The server remembered in `file` (default-domain.cfg) is not a registry address.
     case invalidDefaultDomain(file: OutsideText, RegistryAddressError)
-    case invalidHelperTimeout(variable: String, value: OutsideText)
+    case invalidSecondsVariable(variable: String, value: OutsideText)
     case invalidTimeout(OutsideText)
     case unreadableFile(option: String, path: OutsideText)
     /// `--ca-file` names a file with no PEM certificate in it.
@@ -43,6 +44,8 @@ extension InputError: ReportableError {
         case .stdinTooLarge: "--password-stdin read more than 1 MiB; that is not a password."
         case .stdinUnreadable(let code): "--password-stdin could not read standard input: \(Errno(rawValue: code))."
         case .emptyPassword: "The password is empty."
+        case .nulInPassword:
+            "The password contains a NUL byte, which HTTP Basic authentication cannot carry through libcurl; it was not sent, nor cut short."
         case .emptyUsername: "The username is empty."
         case .colonInUsername: "The username cannot contain ':' (HTTP Basic authentication forbids it)."
         case .noUsernameNoTTY: "No username given: provide --username (no terminal to ask on)."
@@ -51,7 +54,7 @@ extension InputError: ReportableError {
         case .invalidServer(let error): "The server is not a registry address: \(error.reason)."
         case .invalidDefaultDomain(let file, let error):
             "The default registry remembered in '\(file)' is not a registry address: \(error.reason); give --server, or remember another with 'policy login -d -s HOST'."
-        case .invalidHelperTimeout(let variable, let value):
+        case .invalidSecondsVariable(let variable, let value):
             "$\(variable) must be a whole number of seconds \(TimeoutSeconds.range), not '\(value)'."
         case .invalidTimeout(let value):
             "--timeout must be a whole number of seconds \(TimeoutSeconds.range), not '\(value)'."

@@ -12,6 +12,10 @@ extension StoreError: ReportableError {
             return "Cannot \(operation) '\(path)': \(Errno(rawValue: code))."
         case .lockTimedOut(let path, let seconds):
             return "Gave up after \(Plural.seconds(seconds)) waiting for another process to release '\(path)'; try again when it has finished, or raise $\(StorageSettings.lockTimeoutVariable)."
+        case .notRegularFile(let path, let target?):
+            return "'\(path)' links to '\(OutsideText(target))', which is not a regular file; policy keeps credentials only in a regular file, and changed nothing. Point the link at a file, or remove it."
+        case .notRegularFile(let path, nil):
+            return "'\(path)' is not a regular file; policy keeps credentials only in a regular file, and changed nothing. Move it away."
         case .notJSONObject(let path, let parseError?):
             return "'\(path)' is not valid JSON (\(parseError.reason.text) at line \(parseError.line), column \(parseError.column)); fix or move the file, it was left untouched."
         case .notJSONObject(let path, nil):
@@ -24,6 +28,8 @@ extension StoreError: ReportableError {
             return "The credential helper '\(name)' named by \(configKey) in the config is not a program name; use a plain name such as 'pass'."
         case .helperNotFound(let executable, let configKey):
             return "The credential helper \(executable) (named by \(configKey) in the config) was not found on PATH; install it, or remove \(configKey) to keep credentials in config.json."
+        case .secretNotText(let executable, let configKey):
+            return "The password is not UTF-8 text, which the credential helper \(executable) (named by \(configKey) in the config) cannot keep exactly: the helper protocol carries text; nothing was sent or stored. Remove \(configKey) to keep it in config.json, byte for byte."
         case .helper(let executable, let verb, let problem):
             return problem.sentence(executable: executable, verb: verb)
         }
@@ -92,17 +98,4 @@ extension HelperExitStatus {
         case .signaled(let signal): "killed by signal \(signal)"
         }
     }
-}
-
-/// Neither `-c`, `$POLICY_CONFIG_DIR` nor a home directory says where config.json lives (exit 5).
-struct NoConfigDirectory: ReportableError {
-    var exitCode: ExitCode { .storage }
-    var sentence: String {
-        "Cannot tell where to keep credentials: HOME is unset and the user has no home directory; pass --config DIR or set POLICY_CONFIG_DIR."
-    }
-}
-
-/// "1 second", "2 seconds".
-enum Plural {
-    static func seconds(_ count: Int) -> String { count == 1 ? "1 second" : "\(count) seconds" }
 }

@@ -9,13 +9,15 @@ enum VerificationFailure: Error {
     case login(LoginError)
     /// No transport could be made (libcurl failed to initialise).
     case noTransport(TransportError)
+    /// The secret holds a NUL byte, which cannot be sent (another tool stored it; a given one is refused earlier).
+    case secretHasNUL
 
     /// Whether new credentials would help: they expired, or the registry refused them.
     var refusedCredentials: Bool {
         switch self {
         case .expired: true
         case .login(let error): error.refusedCredentials
-        case .noTransport: false
+        case .noTransport, .secretHasNUL: false
         }
     }
 
@@ -31,6 +33,8 @@ enum VerificationFailure: Error {
             LoginFailure(error: error, server: server, username: OutsideText(credentials.username, .name), stored: stored)
         case .noTransport(let error):
             InternalError(detail: error.sentence(host: server.apiAuthority))
+        case .secretHasNUL:
+            stored ? StoredSecretHasNUL(server: server) : InputError.nulInPassword
         }
     }
 }

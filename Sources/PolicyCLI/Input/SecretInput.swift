@@ -32,22 +32,17 @@ enum SecretInput {
         }
     }
 
-    /// The secret: all input minus trailing CR and LF; inner newlines and all spaces kept.
-    static func trimmed(_ bytes: [UInt8]) -> String {
+    /// The secret: all input minus trailing CR and LF; inner newlines, all spaces and every other byte kept as
+    /// they are (a password need not be UTF-8).
+    static func trimmed(_ bytes: [UInt8]) -> [UInt8] {
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
-        return String(decoding: bytes[..<end], as: UTF8.self)
+        return Array(bytes[..<end])
     }
 
     /// True when the secret starts or ends with a space or tab, a common copy-paste mistake.
-    static func hasSurroundingBlanks(_ secret: String) -> Bool {
-        secret.trimmingBlanks().count != secret.count
-    }
-}
-
-extension StringProtocol {
-    /// Without leading and trailing spaces and tabs.
-    func trimmingBlanks() -> String {
-        trimming { $0 == " " || $0 == "\t" }
+    static func hasSurroundingBlanks(_ secret: [UInt8]) -> Bool {
+        let blanks: Set<UInt8> = [0x20, 0x09]
+        return secret.first.map(blanks.contains) == true || secret.last.map(blanks.contains) == true
     }
 }

@@ -7,11 +7,12 @@ enum TerminalPrompt {
     /// Reads one line with echo on. Returns nil at end of input.
     static func readLine(prompt: String) -> String? {
         writeToStandardError(prompt)
-        return readInputLine()
+        return readInputLine().map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Reads one line with echo off. Returns nil at end of input or when the terminal cannot be configured.
-    static func readSecret(prompt: String) -> String? {
+    /// Reads one line with echo off, its bytes as typed. Returns nil at end of input or when the terminal cannot be
+    /// configured.
+    static func readSecret(prompt: String) -> [UInt8]? {
         guard Terminal.saveInputSettings() else { return nil }
         writeToStandardError(prompt)
         guard Terminal.hideInput() else { return nil }
@@ -20,7 +21,7 @@ enum TerminalPrompt {
     }
 
     /// Bytes up to a newline, read one at a time so nothing beyond the line is consumed.
-    private static func readInputLine() -> String? {
+    private static func readInputLine() -> [UInt8]? {
         var bytes: [UInt8] = []
         while true {
             guard let byte = (try? FileDescriptor.standardInput.read(upTo: 1))?.first else {

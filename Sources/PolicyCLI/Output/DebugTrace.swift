@@ -3,7 +3,7 @@ import RegistryAuth
 
 /// `--debug`: one line per request and per response on stderr, with the headers that matter to
 /// authentication. Credentials are never formatted: requests show only which kind was attached, and every
-/// line still passes through `Output`'s redactor.
+/// line is redacted of every secret in play (a server may quote one back in a header).
 struct DebugTrace {
     let output: Output
 
@@ -12,8 +12,10 @@ struct DebugTrace {
         "www-authenticate", "content-type", "content-length", "location", "docker-distribution-api-version",
     ]
 
+    /// A trace line quotes what servers sent (URLs, headers) beside our words: every secret in play is hidden in
+    /// all of it.
     func line(_ text: String) {
-        output.error("[debug] " + text)
+        output.error("[debug] " + output.redaction.apply(text))
     }
 
     func exchange(_ request: HTTPRequest, _ result: Result<HTTPResponse, TransportError>) {

@@ -3,7 +3,7 @@ import RegistryAuth
 
 /// The lines a logout prints.
 enum LogoutNotes {
-    /// The server may come from a helper's `list` reply.
+    /// The server may come from a config key.
     static func removing(_ server: OutsideText) -> String {
         "Removing login credentials for \(server)"
     }
@@ -12,5 +12,10 @@ enum LogoutNotes {
 
     static func notLoggedIn(_ server: RegistryAddress) -> String {
         "Not logged in to \(server)"
+    }
+
+    /// `logout --all`: one recorded login that stayed, and why (the store's sentence).
+    static func stayed(_ key: String, because failure: String) -> String {
+        "The login for \(OutsideText(key, .name)) was not removed: \(failure)"
     }
 }

@@ -82,7 +82,10 @@ enum ManPage {
         let entries: [(String, String)] = [
             (ConfigLocation.environmentVariable, "The directory of config.json when -c is not given (default ~/.policy)."),
             (StorageSettings.helperTimeoutVariable,
-             "Seconds each credential-helper call may take, 1 to 3600 (default \(StorageSettings.defaultHelperTimeout))."),
+             "Seconds each credential-helper call may take, \(TimeoutSeconds.allowed.lowerBound) to \(TimeoutSeconds.allowed.upperBound) (default \(StorageSettings.defaultHelperTimeout))."),
+            (StorageSettings.lockTimeoutVariable,
+             "Seconds to wait for another policy process to release the config lock before giving up with exit 5, "
+                + "\(TimeoutSeconds.allowed.lowerBound) to \(TimeoutSeconds.allowed.upperBound) (default \(StorageSettings.defaultLockTimeout))."),
             ("HOME", "Where ~/.policy is; when it is unset, the home directory in the password database."),
             ("PATH", "Where the credential helpers docker-credential-<name> are found."),
             ("HTTPS_PROXY, https_proxy, HTTP_PROXY, http_proxy, ALL_PROXY",

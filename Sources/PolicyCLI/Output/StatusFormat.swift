@@ -1,14 +1,19 @@
 import PolicyBase
 
-/// How `policy status` prints its rows: an aligned table, or JSON in a documented, stable shape.
+/// How `policy status` prints its rows: an aligned table, or JSON in a documented, stable shape. Both are exact:
+/// they hold no secret, so nothing in them is ever rewritten.
 enum StatusFormat {
     static let headers = ["SERVER", "USER", "SECRET IN", "KIND", "EXPIRES", "STATUS"]
+
+    /// What marks a login this config does not record (a shared helper lists it; `logout --all` leaves it).
+    static let notRecordedMark = "not in config.json"
 
     static func table(_ rows: [StatusRow], file: String) -> String {
         guard !rows.isEmpty else { return "No stored logins (\(file)).\n" }
         let cells = rows.map { row in
-            let server = OutsideText(row.registry.name, .name).description + (row.isDefault ? " (default)" : "")
-            return [server, OutsideText(row.username, .name).description, row.store, row.kind,
+            let marks = (row.isDefault ? ["default"] : []) + (row.registry != nil && !row.recorded ? [notRecordedMark] : [])
+            let server = OutsideText(row.name, .name).description + (marks.isEmpty ? "" : " (" + marks.joined(separator: ", ") + ")")
+            return [server, row.username.map { OutsideText($0, .name).description } ?? "-", row.store ?? "-", row.kind ?? "-",
                     row.expires.map(UTCTime.format) ?? "-", row.state?.rawValue ?? "-"]
         }
         let showStatus = rows.contains { $0.state != nil }
@@ -21,19 +26,21 @@ enum StatusFormat {
         }.joined(separator: "\n") + "\n"
     }
 
-    /// An array with one object per login: `server`, `keys`, `username`, `store`, `kind` (`password` or
-    /// `identity token`), `expires` (`2026-11-24T12:03:00Z` or null), `default`, and `status` (`ok`,
-    /// `rejected`, `expired`, `unreachable`) with `--verify`, else null.
+    /// An array with one object per row: `server`, `keys`, `username`, `store`, `kind` (`password` or
+    /// `identity token`), `expires` (`2026-11-24T12:03:00Z` or null), `default`, `recorded` (false for a login only
+    /// a shared helper lists), and `status` (`ok`, `rejected`, `expired`, `unreachable` with `--verify`; `not logged
+    /// in` for a named server without a login, whose `username`, `store` and `kind` are null; else null).
     static func json(_ rows: [StatusRow]) -> String {
         let objects = rows.map { row -> JSONValue in
             .object([
-                "server": .string(row.registry.name),
-                "keys": .array(row.registry.logins.map { .string($0.key) }),
-                "username": .string(row.username),
-                "store": .string(row.store),
-                "kind": .string(row.kind),
+                "server": .string(row.name),
+                "keys": .array((row.registry?.logins ?? []).map { .string($0.key) }),
+                "username": row.username.map(JSONValue.string) ?? .null,
+                "store": row.store.map(JSONValue.string) ?? .null,
+                "kind": row.kind.map(JSONValue.string) ?? .null,
                 "expires": row.expires.map { .string(UTCTime.iso($0)) } ?? .null,
                 "default": .bool(row.isDefault),
+                "recorded": .bool(row.recorded),
                 "status": row.state.map { .string($0.rawValue) } ?? .null,
             ])
         }

@@ -11,9 +11,15 @@ final class BasicRegistries {
 
     var servers: [String] { ports.map { "127.0.0.1:\($0)" } }
 
-    init(count: Int, user: String, password: String) throws {
+    convenience init(count: Int, user: String, password: String) throws {
+        try self.init(count: count, user: user, passwordBytes: Array(password.utf8))
+    }
+
+    /// A password of any bytes (docker sends passwords that are not UTF-8).
+    init(count: Int, user: String, passwordBytes: [UInt8]) throws {
         directory = try TemporaryDirectory()
-        let passwordFile = try directory.write("password", password)
+        let passwordFile = directory.file("password")
+        try Data(passwordBytes).write(to: URL(fileURLWithPath: passwordFile))
         let script = Paths.fixtures.appendingPathComponent("basic_registries.py").path
         process = try FixtureProcess("/usr/bin/env", ["python3", script, String(count), user, passwordFile,
                                                       directory.file("ports"), "300"],

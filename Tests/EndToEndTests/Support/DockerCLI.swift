@@ -26,9 +26,12 @@ struct DockerCLI {
         try FileManager.default.copyItem(atPath: caFile, toPath: directory + "/ca.crt")
     }
 
-    func run(_ arguments: [String], stdin: String? = nil) throws -> ProcessResult {
-        let environment = ["PATH": home.file("bin"), "HOME": home.path, "DOCKER_CONFIG": configDirectory,
+    /// - Parameter extra: added to docker's environment; its `PATH` comes after docker's own directory (a credential
+    ///   helper docker is to use, with what it runs).
+    func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) throws -> ProcessResult {
+        var environment = ["PATH": home.file("bin"), "HOME": home.path, "DOCKER_CONFIG": configDirectory,
                            "ROOTLESSKIT_STATE_DIR": home.file("rootlesskit"), "XDG_CONFIG_HOME": home.file("xdg")]
+        environment.merge(extra) { ours, theirs in ours == home.file("bin") ? ours + ":" + theirs : theirs }
         return try ProcessRunner.run(home.file("bin/docker"), arguments, stdin: stdin.map { Data($0.utf8) },
                                      environment: environment, timeout: 60)
     }

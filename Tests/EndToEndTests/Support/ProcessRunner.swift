@@ -28,6 +28,13 @@ enum ProcessRunner {
     ///   until the program has ended (a CI job whose stdin never closes); `stdin` must then be nil.
     static func run(_ executable: String, _ arguments: [String], stdin: Data? = nil, holdStdinOpen: Bool = false,
                     environment: [String: String]? = nil, timeout: Double = 60) throws -> ProcessResult {
+        try run(executable, rawArguments: arguments.map { Array($0.utf8) }, stdin: stdin, holdStdinOpen: holdStdinOpen,
+                environment: environment, timeout: timeout)
+    }
+
+    /// The same with arguments of any bytes (a password that is not UTF-8).
+    static func run(_ executable: String, rawArguments arguments: [[UInt8]], stdin: Data? = nil, holdStdinOpen: Bool = false,
+                    environment: [String: String]? = nil, timeout: Double = 60) throws -> ProcessResult {
         let capture = try TemporaryDirectory()
         let input: Spawn.Input
         var heldWriter: Int32 = -1
@@ -39,10 +46,15 @@ enum ProcessRunner {
             input = .descriptor(ends[0])
             heldWriter = ends[1]
         } else {
-            input = .path(stdin == nil ? "/dev/null" : try capture.write("in", String(decoding: stdin!, as: UTF8.self)))
+            if let stdin {
+                try stdin.write(to: URL(fileURLWithPath: capture.file("in")))
+                input = .path(capture.file("in"))
+            } else {
+                input = .path("/dev/null")
+            }
         }
         defer { if heldWriter >= 0 { close(heldWriter) } }
-        let spawned = Result { try Spawn.start(executable, arguments, stdin: input, stdout: capture.file("out"),
+        let spawned = Result { try Spawn.start(executable, rawArguments: arguments, stdin: input, stdout: capture.file("out"),
                                                stderr: capture.file("err"), environment: environment, newProcessGroup: true) }
         if case .descriptor(let fd) = input { close(fd) }
         let pid = try spawned.get()
@@ -53,7 +65,8 @@ enum ProcessRunner {
             if Date() > deadline {
                 kill(-pid, SIGKILL)
                 waitpid(pid, &status, 0)
-                throw ProcessRunError.timedOut(([executable] + arguments).joined(separator: " "), seconds: timeout)
+                throw ProcessRunError.timedOut(([executable] + arguments.map { String(decoding: $0, as: UTF8.self) }).joined(separator: " "),
+                                               seconds: timeout)
             }
             usleep(2_000)
         }
@@ -75,6 +88,13 @@ enum Spawn {
     /// - Parameter newProcessGroup: the child leads a new process group (`kill(-pid, …)` reaches all it starts).
     static func start(_ executable: String, _ arguments: [String], stdin: Input, stdout: String, stderr: String,
                       environment: [String: String]? = nil, newProcessGroup: Bool = false) throws -> pid_t {
+        try start(executable, rawArguments: arguments.map { Array($0.utf8) }, stdin: stdin, stdout: stdout, stderr: stderr,
+                  environment: environment, newProcessGroup: newProcessGroup)
+    }
+
+    /// The same with arguments of any bytes.
+    static func start(_ executable: String, rawArguments arguments: [[UInt8]], stdin: Input, stdout: String, stderr: String,
+                      environment: [String: String]? = nil, newProcessGroup: Bool = false) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -85,9 +105,17 @@ enum Spawn {
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         let environment = environment ?? ProcessInfo.processInfo.environment
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let argv = ([Array(executable.utf8)] + arguments).map { bytes -> UnsafeMutablePointer<CChar>? in
+            let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
+            for (index, byte) in bytes.enumerated() { copy[index] = CChar(bitPattern: byte) }
+            copy[bytes.count] = 0
+            return copy
+        } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer {
+            argv.forEach { $0?.deallocate() }
+            envp.forEach { free($0) }
+        }
         // The test runner's threads block some signals; a child must start with none blocked and default
         // handlers, or it could not be stopped with SIGTERM (and ignored SIGPIPE would leak into it).
         var attributes = posix_spawnattr_t()
@@ -119,5 +147,14 @@ enum PolicyBinary {
         environment.merge(extra) { $1 }
         return try ProcessRunner.run(Paths.policyBinary, arguments, stdin: stdin.map { Data($0.utf8) },
                                      holdStdinOpen: holdStdinOpen, environment: environment, timeout: timeout)
+    }
+
+    /// The same with arguments and stdin of any bytes (a password that is not UTF-8).
+    static func run(rawArguments arguments: [[UInt8]], stdin: Data? = nil, environment extra: [String: String] = [:],
+                    timeout: Double = 60) throws -> ProcessResult {
+        var environment = ProcessInfo.processInfo.environment
+        environment.merge(extra) { $1 }
+        return try ProcessRunner.run(Paths.policyBinary, rawArguments: arguments, stdin: stdin, environment: environment,
+                                     timeout: timeout)
     }
 }

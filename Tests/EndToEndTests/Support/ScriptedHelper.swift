@@ -21,6 +21,29 @@ final class ScriptedHelper {
 
     func setMode(_ mode: String) throws { try directory.write("mode", mode) }
 
+    /// The environment a `policy` run needs to find all of `helpers` first.
+    static func environment(_ helpers: [ScriptedHelper]) -> [String: String] {
+        ["PATH": (helpers.map(\.directory.path) + [ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]).joined(separator: ":")]
+    }
+
+    /// Puts a login into the helper's keychain as another tool would (docker's login, with the same helper).
+    func seed(_ server: String, username: String, secret: String) throws {
+        try FileManager.default.createDirectory(atPath: directory.file("entries"), withIntermediateDirectories: true)
+        let name = server.utf8.map { String(format: "%02x", $0) }.joined()
+        try directory.write("entries/\(name)", #"{"ServerURL": "\#(server)", "Username": "\#(username)", "Secret": "\#(secret)"}"#)
+    }
+
+    /// The servers its keychain holds.
+    var held: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.file("entries"))) ?? []
+        return names.map { hex in
+            String(decoding: stride(from: 0, to: hex.count, by: 2).compactMap { offset -> UInt8? in
+                let start = hex.index(hex.startIndex, offsetBy: offset)
+                return UInt8(hex[start..<hex.index(start, offsetBy: 2)], radix: 16)
+            }, as: UTF8.self)
+        }.sorted()
+    }
+
     /// The verbs it was called with, in order.
     var verbs: [String] { lines("verbs") }
     var argv: [String] { lines("argv") }

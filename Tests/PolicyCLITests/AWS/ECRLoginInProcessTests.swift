@@ -26,7 +26,7 @@ struct ECRLoginInProcessTests {
         init(log: Log) { self.log = log }
         func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
             log.append(request)
-            if request.authorization == .basic(username: "AWS", password: ECRLoginInProcessTests.password) { return HTTPResponse(status: 200) }
+            if request.authorization == .basic(username: "AWS", password: Array(ECRLoginInProcessTests.password.utf8)) { return HTTPResponse(status: 200) }
             return HTTPResponse(status: 401, headers: [("WWW-Authenticate", #"Basic realm="https://\#(ECRLoginInProcessTests.server)/",service="ecr.amazonaws.com""#)])
         }
     }
@@ -71,7 +71,7 @@ struct ECRLoginInProcessTests {
         let aws = outcome.log.awsRequests
         #expect(aws.count == 1 && aws[0].signing?.region == "eu-west-1" && aws[0].signing?.service == "ecr"
                 && aws[0].url == "https://api.ecr.eu-west-1.amazonaws.com/")
-        #expect(outcome.log.registryRequests.map(\.authorization) == [nil, .basic(username: "AWS", password: Self.password)])
+        #expect(outcome.log.registryRequests.map(\.authorization) == [nil, .basic(username: "AWS", password: Array(Self.password.utf8))])
         let config = try String(contentsOf: home.appendingPathComponent("config.json"), encoding: .utf8)
         #expect(config.contains(ConfigDocumentAuth.encode("AWS", Self.password)))
         #expect(!outcome.output.standardError.contains(Self.keys["AWS_SECRET_ACCESS_KEY"]!))

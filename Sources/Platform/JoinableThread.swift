@@ -5,7 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #else
-#error("Platform/Threads.swift: port pthread_create, pthread_join and pthread_mutex to this C library (see README, Platforms)")
+#error("Platform/JoinableThread.swift: port pthread_create and pthread_join to this C library (see README, Platforms)")
 #endif
 
 /// A thread of our own that runs one closure and is joined once.
@@ -49,28 +49,4 @@ public final class JoinableThread {
 private final class ThreadBody: @unchecked Sendable {
     let run: @Sendable () -> Void
     init(_ run: @escaping @Sendable () -> Void) { self.run = run }
-}
-
-/// A mutual-exclusion lock between threads.
-public final class ThreadLock: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-
-    public init() {
-        mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        mutex.initialize(to: pthread_mutex_t())
-        pthread_mutex_init(mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deinitialize(count: 1)
-        mutex.deallocate()
-    }
-
-    /// Runs `body` holding the lock.
-    public func withLock<Value>(_ body: () throws -> Value) rethrows -> Value {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return try body()
-    }
 }

@@ -12,13 +12,6 @@ struct StoredRegistry: Sendable {
 
     var shown: StoredLogin { logins[0] }
 
-    /// The keys to remove on logout.
-    var storage: StorageKeys {
-        if let address { return address.storage }
-        let keys = logins.map(\.key)
-        return StorageKeys(keys: keys, isAlias: { keys.contains($0) })
-    }
-
     /// Groups logins by registry, in name order; within a group, the registry's own storage keys come first.
     static func group(_ logins: [StoredLogin]) -> [StoredRegistry] {
         var groups: [String: StoredRegistry] = [:]

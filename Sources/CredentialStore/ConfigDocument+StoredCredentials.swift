@@ -13,16 +13,15 @@ extension ConfigDocument {
         }
         if let basic, !basic.secret.isEmpty { return basic }
         if let password = entry["password"]?.stringValue, !password.isEmpty, !username.isEmpty {
-            return Credentials(username: username, secret: password)
+            return Credentials(username: username, secret: Array(password.utf8))
         }
         return nil
     }
 
-    /// `user:secret` from a base64 `auth` value; nil when it is not that.
+    /// `user:secret` from a base64 `auth` value, the secret's bytes as they are (docker writes passwords that are
+    /// not UTF-8); nil when it is not that.
     static func decodeAuth(_ auth: String) -> Credentials? {
-        guard let bytes = Base64.decode(auth), let text = String(validating: bytes, as: UTF8.self),
-              let colon = text.firstIndex(of: ":")
-        else { return nil }
-        return Credentials(username: String(text[..<colon]), secret: String(text[text.index(after: colon)...]))
+        guard let bytes = Base64.decode(auth), let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        return Credentials(username: String(decoding: bytes[..<colon], as: UTF8.self), secret: Array(bytes[(colon + 1)...]))
     }
 }
