@@ -73,8 +73,9 @@ public struct AWSServiceError: Sendable, Equatable {
         }
     }
 
-    /// Reads the code and message from `response` (JSON or XML, whichever it is).
-    public init(response: HTTPResponse, host: String) {
+    /// Reads the code and message from `response` (JSON or XML, whichever it is), every secret of `redaction`
+    /// hidden in the message.
+    public init(response: HTTPResponse, host: String, redacting redaction: Redaction = Redaction()) {
         var code: String?
         var message: String?
         if let object = AWSReply.jsonObject(response.body) {
@@ -92,12 +93,12 @@ public struct AWSServiceError: Sendable, Equatable {
             code = String(header.split(separator: ":").first ?? "")
         }
         self.init(host: host, status: response.status, code: code.flatMap { $0.isEmpty ? nil : OutsideText($0, .name) },
-                  message: message.flatMap(Self.firstLine),
+                  message: message.flatMap { Self.firstLine($0, redacting: redaction) },
                   serverDate: response.values(of: "Date").first.flatMap(HTTPDate.unixSeconds))
     }
 
-    private static func firstLine(_ text: String) -> OutsideText? {
-        let line = OutsideText(text.split(whereSeparator: \.isNewline).first ?? "")
+    private static func firstLine(_ text: String, redacting redaction: Redaction) -> OutsideText? {
+        let line = OutsideText(text.split(whereSeparator: \.isNewline).first ?? "", redacting: redaction)
         return line.isEmpty ? nil : line
     }
 }

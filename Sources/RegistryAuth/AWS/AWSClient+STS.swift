@@ -9,11 +9,12 @@ extension AWSClient {
                                           at endpoint: AWSEndpoint) throws(AWSCallError) -> AWSCredentials {
         let form = [("Action", "AssumeRoleWithWebIdentity"), ("Version", "2011-06-15"), ("RoleArn", roleARN),
                     ("RoleSessionName", sessionName), ("WebIdentityToken", webIdentityToken)]
-        let request = AWSRequest(
+        var request = AWSRequest(
             .post, url: endpoint.url,
             headers: [HTTPHeaderField("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
             body: form.map { "\($0.0)=\(URLParts.percentEncoded($0.1))" }.joined(separator: "&"),
             timeoutMilliseconds: timeoutMilliseconds)
+        request.bodySecrets = [webIdentityToken]
         let response = try exchange(request)
         guard let credentials = Self.webIdentityCredentials(in: response.body) else {
             throw .invalidReply(host: request.authority, missing: "AssumeRoleWithWebIdentityResult/Credentials")

@@ -22,7 +22,7 @@ public struct AWSClient {
             throw .transport(host: request.authority, error)
         }
         guard (200..<300).contains(response.status) else {
-            throw .service(AWSServiceError(response: response, host: request.authority))
+            throw .service(AWSServiceError(response: response, host: request.authority, redacting: request.secretsInPlay))
         }
         return response
     }

@@ -24,6 +24,21 @@ public struct AWSRequest: Sendable {
     /// True for the link-local and loopback sources (container endpoint, instance metadata): never sent
     /// through a proxy from the environment.
     public var direct: Bool
+    /// The secrets in the body (a web identity token), as given before encoding.
+    public var bodySecrets: [String] = []
+
+    /// Every secret this request carries (the signing key and session token, a web identity token, an
+    /// authorization or metadata token): an error reply that quotes one back is redacted of it.
+    public var secretsInPlay: Redaction {
+        var redaction = Redaction()
+        if let credentials = signing?.credentials { credentials.secrets.forEach { redaction.add($0) } }
+        for header in headers where Self.secretHeaders.contains(header.name.lowercased()) { redaction.add(header.value) }
+        for secret in bodySecrets { redaction.add(secret) }
+        return redaction
+    }
+
+    /// Request headers whose values are secrets.
+    static let secretHeaders: Set<String> = ["authorization", "x-aws-ec2-metadata-token", "x-amz-security-token"]
 
     public init(_ method: Method, url: String, headers: [HTTPHeaderField] = [], body: String = "", signing: AWSSigning? = nil,
                 timeoutMilliseconds: Int, direct: Bool = false) {

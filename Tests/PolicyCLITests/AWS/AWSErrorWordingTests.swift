@@ -74,8 +74,9 @@ struct AWSErrorWordingTests {
             contains: ["throttled", "try again"]),
         Row(name: "a failing service", error: ecr(refusal("ServerException", status: 500)), exitCode: .network, contains: ["try again later"]),
         Row(name: "an unknown refusal with 403", error: ecr(refusal(nil, status: 403)), exitCode: .credentialsRejected, contains: ["HTTP 403"]),
-        Row(name: "an unknown 400", error: ecr(refusal("ValidationException", message: "bad \(secret)")), exitCode: .network,
-            contains: ["ValidationException"]),
+        Row(name: "an unknown 400 quoting a secret in play", error: ecr(.service(AWSServiceError(
+                response: HTTPResponse(status: 400, body: Array(#"{"__type":"ValidationException","message":"bad \#(secret)"}"#.utf8)),
+                host: api, redacting: Redaction([secret])))), exitCode: .network, contains: ["ValidationException", "bad [redacted]"]),
         Row(name: "the network", error: ecr(.transport(host: api, .connectionRefused)), exitCode: .network,
             contains: ["\(api) refused the connection"], lacks: ["registry"]),
         Row(name: "a reply without a token", error: ecr(.invalidReply(host: api, missing: "authorizationData.authorizationToken")),

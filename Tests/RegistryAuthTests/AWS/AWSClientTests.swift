@@ -62,6 +62,29 @@ struct AWSClientTests {
         }
     }
 
+    /// A refusal that quotes a secret the request carried (InvalidSignature quotes the canonical request, the
+    /// session token in it) is redacted where the error is made: sentences are never rewritten later.
+    @Test func aRefusalQuotingASecretInPlayIsRedacted() throws {
+        let keys = AWSCredentials(accessKeyID: "AKIAEXAMPLE", secretAccessKey: "wJalrXUtnFEMI", sessionToken: "FwoGZXIvYXdzEBc")
+        let quoting = #"{"__type":"InvalidSignatureException","message":"x-amz-security-token:FwoGZXIvYXdzEBc wJalrXUtnFEMI"}"#
+        let ecr = ScriptedAWSTransport([(.post, "/", ScriptedAWSTransport.reply(400, quoting))])
+        let refused = #expect(throws: AWSCallError.self) {
+            try AWSClient(transport: ecr, timeoutSeconds: 30).authorizationToken(for: Self.privateRegistry, at: Self.endpoint,
+                                                                                 credentials: keys)
+        }
+        guard case .service(let error)? = refused else { Issue.record("not a service error"); return }
+        #expect(error.message?.description == "x-amz-security-token:[redacted] [redacted]")
+        let sts = ScriptedAWSTransport([(.post, "/", ScriptedAWSTransport.reply(400,
+            "<ErrorResponse><Error><Code>InvalidIdentityToken</Code><Message>bad token a.b+c/d=</Message></Error></ErrorResponse>"))])
+        let stsRefused = #expect(throws: AWSCallError.self) {
+            try AWSClient(transport: sts, timeoutSeconds: 30).assumeRoleWithWebIdentity(
+                roleARN: "arn:aws:iam::1:role/ci", sessionName: "s", webIdentityToken: "a.b+c/d=",
+                at: AWSEndpoint(url: "https://sts.eu-west-1.amazonaws.com/", variable: nil))
+        }
+        guard case .service(let stsError)? = stsRefused else { Issue.record("not a service error"); return }
+        #expect(stsError.message?.description == "bad token [redacted]")
+    }
+
     @Test func assumeRoleWithWebIdentityIsAnUnsignedFormPost() throws {
         let xml = """
             <AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleWithWebIdentityResult>
