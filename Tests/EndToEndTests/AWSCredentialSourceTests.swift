@@ -121,8 +121,7 @@ struct AWSCredentialSourceTests {
         let world = try ECRWorld(keys: [Self.processKey])
         let output = #"{"Version": 1, "AccessKeyId": "\#(Self.processKey.id)", "SecretAccessKey": "\#(Self.processKey.secret)", "SessionToken": "\#(Self.processKey.token!)", "Expiration": "2099-01-01T00:00:00Z"}"#
         let script = try world.home.write("issue-credentials.sh", "#!/bin/sh\ncat <<'JSON'\n\(output)\nJSON\n")
-        chmod(script, 0o755)
-        let config = try world.home.write("config", "[profile build]\ncredential_process = \(script) --role build\n")
+        let config = try world.home.write("config", "[profile build]\ncredential_process = /bin/sh \(script) --role build\n")
         let result = try world.login(environment: ["AWS_PROFILE": "build", "AWS_CONFIG_FILE": config,
                                                    "AWS_SHARED_CREDENTIALS_FILE": world.home.file("none")])
         try Self.expectLoggedIn(result, world, key: Self.processKey.id)

@@ -138,6 +138,60 @@ struct AWSLoginFailureTests {
         #expect(world.storedAuth == nil)
     }
 
+    struct ProcessRow: Sendable, CustomTestStringConvertible {
+        var name: String
+        var script: String
+        var says: String
+        var testDescription: String { name }
+    }
+
+    /// A profile's `credential_process` that does not give credentials: exit 5 (like a credential helper), what
+    /// went wrong in one sentence, no AWS call. Nothing here needs the network: the sandbox alone. The scripts run
+    /// as `/bin/sh FILE`, never executed themselves: a file just written can be "busy" to exec while another test's
+    /// spawn holds an inherited copy of its descriptor.
+    static let processFailures: [ProcessRow] = [
+        ProcessRow(name: "it fails and says why", script: "echo 'the SSO session has expired' >&2; exit 2",
+                   says: "failed (exit 2: the SSO session has expired)"),
+        ProcessRow(name: "it prints no JSON (never quoted)", script: "echo AKIA-looks-like-a-key", says: "printed no usable credentials: it is not a JSON object"),
+        ProcessRow(name: "it prints another version", script: #"echo '{"Version": 2, "AccessKeyId": "A", "SecretAccessKey": "S"}'"#,
+                   says: "its Version is not 1"),
+        ProcessRow(name: "it is killed (sh reports the signal as an exit status)", script: "kill -9 $$", says: "failed (exit 137"),
+        ProcessRow(name: "it prints more than 1 MiB", script: "head -c 2000000 /dev/zero | tr '\\0' x", says: "printed more than 1024 KiB"),
+    ]
+
+    @Test(arguments: processFailures)
+    func aFailingCredentialProcessIsExit5(_ row: ProcessRow) throws {
+        let sandbox = try NetworkSandbox()
+        let home = try TemporaryDirectory()
+        let script = try home.write("credentials.sh", "#!/bin/sh\n\(row.script)\n")
+        let config = try home.write("config", "[default]\ncredential_process = /bin/sh \(script)\n")
+        let result = try sandbox.policy(["login", "-s", ECRWorld.privateName, "-c", home.path],
+                                        environment: ["AWS_CONFIG_FILE": config, "AWS_EC2_METADATA_DISABLED": "true",
+                                                      "AWS_ENDPOINT_URL_ECR": "http://127.0.0.1:9"])
+        #expect(result.exitCode == 5, "\(result.stderr)")
+        #expect(result.stderr.contains("The credential_process of the profile 'default' in \(config) "), "\(result.stderr)")
+        #expect(result.stderr.contains(row.says), "\(result.stderr)")
+        #expect(!result.stderr.contains("AKIA-looks-like-a-key"))
+        #expect(!FileManager.default.fileExists(atPath: home.file("config.json")))
+    }
+
+    /// A hung `credential_process` is stopped at POLICY_HELPER_TIMEOUT with everything it started (its process
+    /// group), and the login ends with exit 5.
+    @Test func aHungCredentialProcessIsStoppedWithWhatItStarted() throws {
+        let sandbox = try NetworkSandbox()
+        let home = try TemporaryDirectory()
+        let script = try home.write("credentials.sh", "#!/bin/sh\nsleep 120 &\necho $! > \(home.file("child"))\nexec sleep 121\n")
+        let config = try home.write("config", "[default]\ncredential_process = /bin/sh \(script)\n")
+        let result = try sandbox.policy(["login", "-s", ECRWorld.privateName, "-c", home.path],
+                                        environment: ["AWS_CONFIG_FILE": config, "AWS_EC2_METADATA_DISABLED": "true",
+                                                      "POLICY_HELPER_TIMEOUT": "1"])
+        #expect(result.exitCode == 5, "\(result.stderr)")
+        #expect(result.stderr.contains("did not finish within 1 second and was stopped"), "\(result.stderr)")
+        let child = try #require(Int32(try String(contentsOfFile: home.file("child"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(processEnded(child, within: 5), "the credential_process's child outlived policy")
+    }
+
     /// `--debug` names the source and each request, and shows no secret: not the secret key, the session
     /// token, the web identity token, the password or its Basic form, nor a signature.
     @Test func debugShowsNoSecret() throws {

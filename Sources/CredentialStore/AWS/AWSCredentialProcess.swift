@@ -17,17 +17,12 @@ public struct AWSCredentialProcess: Sendable {
     }
 
     /// Runs the command and reads its credentials, waiting on the one bridge to Swift concurrency (as the
-    /// credential helpers do). Not from inside a task: use `credentials()` there.
+    /// credential helpers do); not from inside a task.
     public func run() throws(AWSProcessProblem) -> AWSCredentials {
         let process = process
         let outcome = (try? BlockingBridge.run { () throws(StoreError) in await process.run(input: []) })
             ?? .couldNotRun("the call did not finish")
         return try Self.credentials(from: outcome, process: process)
-    }
-
-    /// Runs the command and reads its credentials.
-    public func credentials() async throws(AWSProcessProblem) -> AWSCredentials {
-        try Self.credentials(from: await process.run(input: []), process: process)
     }
 
     private static func credentials(from outcome: BoundedProcess.Outcome, process: BoundedProcess) throws(AWSProcessProblem) -> AWSCredentials {
