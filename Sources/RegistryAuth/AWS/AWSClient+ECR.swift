@@ -1,14 +1,5 @@
 import PolicyBase
 
-/// What `GetAuthorizationToken` gave: the registry login `aws ecr get-login-password` would have printed.
-public struct ECRAuthorization: Sendable, Equatable {
-    /// `AWS`, from the token itself.
-    public var username: String
-    public var password: String
-    /// When the password stops working (12 hours after it was issued), in Unix seconds.
-    public var expiresAt: Int?
-}
-
 extension AWSClient {
     /// ECR's (or ECR Public's) `GetAuthorizationToken`: a JSON 1.1 POST of `{}` to `/`, signed with SigV4 for
     /// the registry's region and service. The token works for every registry the principal may reach.

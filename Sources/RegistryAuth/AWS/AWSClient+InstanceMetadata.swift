@@ -1,23 +1,5 @@
 import PolicyBase
 
-/// What EC2 instance metadata gave.
-public enum InstanceMetadataOutcome: Sendable, Equatable {
-    /// The credentials of the instance's role.
-    case credentials(AWSCredentials, role: String)
-    /// No credentials here: not on EC2 (or metadata is off), or no role attached. Not an error: the chain ends.
-    case unavailable(InstanceMetadataUnavailable)
-}
-
-/// Why instance metadata had no credentials.
-public enum InstanceMetadataUnavailable: Sendable, Equatable {
-    /// Nothing answered in time (off EC2 the address does not answer).
-    case noAnswer(TransportError)
-    /// The instance has no IAM role.
-    case noRole
-    /// The service refused with this status (e.g. IMDSv1 only while `AWS_EC2_METADATA_V1_DISABLED` is set).
-    case refused(status: Int)
-}
-
 extension AWSClient {
     /// IMDSv2: `PUT /latest/api/token`, then with the token `GET /latest/meta-data/iam/security-credentials/`
     /// (the role name) and `…/<role>` (its credentials). A 403, 404 or 405 to the PUT means IMDSv1 only: the

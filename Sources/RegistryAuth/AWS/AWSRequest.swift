@@ -54,35 +54,3 @@ public struct AWSRequest: Sendable {
     /// `host[:port]` of the URL, for messages.
     public var authority: String { URLParts(url)?.authority ?? url }
 }
-
-/// One request header field.
-public struct HTTPHeaderField: Sendable, Equatable {
-    public var name: String
-    public var value: String
-
-    public init(_ name: String, _ value: String) {
-        self.name = name
-        self.value = value
-    }
-}
-
-/// How libcurl signs a request (`CURLOPT_AWS_SIGV4` = `aws:amz:<region>:<service>`, the key through
-/// `CURLOPT_USERNAME`/`CURLOPT_PASSWORD`, a session token as the `X-Amz-Security-Token` header).
-public struct AWSSigning: Sendable {
-    public var region: String
-    /// The signing name: `ecr`, `ecr-public`.
-    public var service: String
-    public var credentials: AWSCredentials
-
-    public init(region: String, service: String, credentials: AWSCredentials) {
-        self.region = region
-        self.service = service
-        self.credentials = credentials
-    }
-}
-
-/// Sends AWS requests; the real one is `AWSCurlTransport`, tests inject their own.
-public protocol AWSTransport: AnyObject {
-    /// Sends one request and returns the response. Redirects are never followed.
-    func send(_ request: AWSRequest) throws(TransportError) -> HTTPResponse
-}
