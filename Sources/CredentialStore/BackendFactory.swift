@@ -10,7 +10,7 @@ public struct BackendFactory: Sendable {
 
     /// The backend `choice` names.
     /// - Throws: `invalidHelperName` when a helper's name could not name an executable.
-    public func backend(_ choice: StoreChoice) throws(StoreError) -> any CredentialBackend {
+    public func backend(_ choice: BackendChoice) throws(StoreError) -> any CredentialBackend {
         switch choice {
         case .file:
             return FileBackend()

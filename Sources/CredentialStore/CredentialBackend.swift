@@ -6,7 +6,7 @@ import PolicyBase
 /// `auths` entry), and changes are made to it under the config file's lock.
 public protocol CredentialBackend: Sendable {
     /// Which store this is, as the config names it.
-    var choice: StoreChoice { get }
+    var choice: BackendChoice { get }
 
     /// Checks, without changing anything anywhere, that the backend can be used (a helper is on PATH).
     func checkAvailable() throws(StoreError)

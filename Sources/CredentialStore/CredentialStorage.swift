@@ -15,7 +15,7 @@ public struct CredentialStorage: Sendable {
     /// entry of the wrong type, conflicting store names or a missing helper are reported before a login
     /// contacts the registry.
     @discardableResult
-    public func check(_ keys: StorageKeys) throws(StoreError) -> StoreChoice {
+    public func check(_ keys: RegistryKeys) throws(StoreError) -> BackendChoice {
         let config = try file.read()
         let choice = try config.storeChoice(forAnyOf: keys.keys)
         for key in keys.keys { _ = try config.checkedAuthEntry(for: key) }
@@ -25,14 +25,14 @@ public struct CredentialStorage: Sendable {
 
     /// Checks that the backend the config names for `keys` can keep `credentials` exactly (a helper cannot keep a
     /// secret that is not UTF-8), before a login contacts the registry.
-    public func checkCanStore(_ credentials: Credentials, under keys: StorageKeys) throws(StoreError) {
+    public func checkCanStore(_ credentials: Credentials, under keys: RegistryKeys) throws(StoreError) {
         let config = try file.read()
         try backends.backend(forAnyOf: keys.keys, in: config).checkCanStore(credentials)
     }
 
     /// The credentials stored for the registry: under its keys first, then under an alias; from config.json
     /// or from the helper the config names. nil when none are stored.
-    public func lookup(_ keys: StorageKeys) throws(StoreError) -> StoredLogin? {
+    public func lookup(_ keys: RegistryKeys) throws(StoreError) -> StoredLogin? {
         let config = try file.read()
         let backend = try backends.backend(forAnyOf: keys.keys, in: config)
         for key in keys.keys + keys.aliases(in: config) {
@@ -46,8 +46,8 @@ public struct CredentialStorage: Sendable {
     /// Saves `credentials` under every key in its backend, and removes the registry's alias entries.
     /// - Returns: the store that holds them now.
     @discardableResult
-    public func save(_ credentials: Credentials, under keys: StorageKeys) throws(StoreError) -> StoreChoice {
-        try file.update { (config) throws(StoreError) -> StoreChoice in
+    public func save(_ credentials: Credentials, under keys: RegistryKeys) throws(StoreError) -> BackendChoice {
+        try file.update { (config) throws(StoreError) -> BackendChoice in
             let backend = try backends.backend(forAnyOf: keys.keys, in: config)
             for key in keys.keys { try backend.store(credentials, for: key, in: &config) }
             for alias in keys.aliases(in: config) { _ = try backend.erase(alias, in: &config) }
@@ -59,7 +59,7 @@ public struct CredentialStorage: Sendable {
     /// A helper is also asked to erase `https://HOST` and `http://HOST`, as docker's logout does: another tool may
     /// have stored the login under them without an `auths` key here.
     /// - Returns: whether anything was stored.
-    public func remove(_ keys: StorageKeys) throws(StoreError) -> Bool {
+    public func remove(_ keys: RegistryKeys) throws(StoreError) -> Bool {
         // No config file: no helper is configured and nothing is stored, so nothing is created either.
         guard file.exists() else { return false }
         return try file.update { (config) throws(StoreError) -> Bool in

@@ -4,7 +4,7 @@ import PolicyBase
 public struct FileBackend: CredentialBackend {
     public init() {}
 
-    public var choice: StoreChoice { .file }
+    public var choice: BackendChoice { .file }
 
     public func checkAvailable() {}
 

@@ -9,7 +9,7 @@ public struct HelperBackend: CredentialBackend {
         self.helper = helper
     }
 
-    public var choice: StoreChoice { .helper(name: helper.name, configKey: helper.configKey) }
+    public var choice: BackendChoice { .helper(name: helper.name, configKey: helper.configKey) }
 
     public func checkAvailable() throws(StoreError) {
         try helper.checkInstalled()

@@ -42,7 +42,7 @@ extension CredentialStorage {
         var found: [String: StoredLogin] = [:]
         // One entry per helper, in the order met: the first failure says why; the registries it keeps add up.
         var unreadable: [(helper: String, store: UnreadableStore)] = []
-        func failed(_ error: StoreError, _ choice: StoreChoice, servers: [String]?) {
+        func failed(_ error: StoreError, _ choice: BackendChoice, servers: [String]?) {
             let helper = choice.helperName ?? ""
             guard let index = unreadable.firstIndex(where: { $0.helper == helper }) else {
                 return unreadable.append((helper, UnreadableStore(error: error, servers: servers)))
@@ -90,7 +90,7 @@ extension CredentialStorage {
         }
 
         for (server, name) in routed.sorted(by: { $0.key < $1.key }) {
-            let choice = StoreChoice.helper(name: name, configKey: "credHelpers[\"\(server)\"]")
+            let choice = BackendChoice.helper(name: name, configKey: "credHelpers[\"\(server)\"]")
             // The helper's answer replaces the default store's, also when it has none (docker's rule).
             found[server] = nil
             do {

@@ -7,7 +7,7 @@ struct StoreChoiceTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var config: String
         var server = "ghcr.io"
-        var expected: Result<StoreChoice, StoreError>
+        var expected: Result<BackendChoice, StoreError>
         var testDescription: String { "\(server) in \(config)" }
     }
 
@@ -38,7 +38,7 @@ struct StoreChoiceTests {
     @Test(arguments: cases)
     func choosesTheStore(_ row: Case) throws {
         let document = try ConfigFile.decode(Array(row.config.utf8), path: Self.path)
-        let result = Result { () throws(StoreError) -> StoreChoice in try document.storeChoice(for: row.server) }
+        let result = Result { () throws(StoreError) -> BackendChoice in try document.storeChoice(for: row.server) }
         #expect(result == row.expected)
     }
 }

@@ -3,7 +3,7 @@ import RegistryAuth
 
 extension RegistryAddress {
     /// Where this registry's credentials are stored, and which other keys name it.
-    var storage: StorageKeys {
-        StorageKeys(keys: storageKeys, isAlias: { [self] in matches(storedKey: $0) })
+    var storage: RegistryKeys {
+        RegistryKeys(keys: storageKeys, isAlias: { [self] in matches(storedKey: $0) })
     }
 }

@@ -7,7 +7,7 @@ enum StoreNotes {
         "Waiting for another policy process to finish with \(path)…"
     }
 
-    static func saved(keys: [String], choice: StoreChoice, file: String) -> String {
+    static func saved(keys: [String], choice: BackendChoice, file: String) -> String {
         let entries = keys.map { "auths[\"\($0)\"]" }.joined(separator: " and ")
         switch choice {
         case .file:

@@ -1,7 +1,7 @@
 import PolicyBase
 
 /// Where the credentials of one server live, as the config file says.
-public enum StoreChoice: Sendable, Equatable {
+public enum BackendChoice: Sendable, Equatable {
     /// In config.json itself, as `auths[server].auth`.
     case file
     /// In `docker-credential-<name>`, named by the config entry `configKey` (e.g. `credsStore`).
@@ -18,12 +18,12 @@ extension ConfigDocument {
     /// The store for `server`: `credHelpers[server]`, else `credsStore` or `credStore`, else the file.
     /// Empty names count as absent, as docker treats them.
     /// - Throws: `conflictingStores` when `credsStore` and `credStore` differ; `invalidEntry` for wrong JSON types.
-    public func storeChoice(for server: String) throws(StoreError) -> StoreChoice {
+    public func storeChoice(for server: String) throws(StoreError) -> BackendChoice {
         try storeChoice(forAnyOf: [server])
     }
 
     /// The same for a registry stored under several keys (Docker Hub): the first key `credHelpers` names wins.
-    public func storeChoice(forAnyOf servers: [String]) throws(StoreError) -> StoreChoice {
+    public func storeChoice(forAnyOf servers: [String]) throws(StoreError) -> BackendChoice {
         if let helpers = members["credHelpers"] {
             guard let byServer = helpers.objectValue else {
                 throw .invalidEntry(path: path, key: "credHelpers", expected: .object)

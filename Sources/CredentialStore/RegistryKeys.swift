@@ -2,7 +2,7 @@ import PolicyBase
 
 /// The `auths` keys (and helper ServerURLs) that belong to one registry. The command line derives them from
 /// the registry's address; this module only follows them.
-public struct StorageKeys: Sendable {
+public struct RegistryKeys: Sendable {
     /// The keys credentials are written under, the first looked up first.
     public var keys: [String]
     /// Whether another key names the same registry: an alias another tool or an older policy wrote
