@@ -22,7 +22,7 @@ spelling-as-redirect | RegistryAuth/RegistryLogin.swift | URLParts(response.requ
 big-credentials-over-http2 | RegistryAuth/CurlTransport.swift | authorizationBytes > Self.http2HeaderLimit ? CURL_HTTP_VERSION_1_1 | false ? CURL_HTTP_VERSION_1_1 | RealCauseTests/credentialsTooLongForHTTP2
 ca-file-unchecked | PolicyCLI/Arguments/NetworkOptions.swift | try Self.expectCertificates(in: caFile, "--ca-file") | _ = caFile | RealCauseTests/aCAFile
 status-untraced | PolicyCLI/Commands/StatusCommand.swift | for exchange in exchanges { trace.exchange(exchange.request, exchange.result) } | _ = trace | DebugTraceTests/statusVerify
-helper-outlives-signal | CredentialStore/HelperProcess.swift | ChildProcessGroups.started(execution.processIdentifier.value, in: slot) | _ = execution | InterruptTests
+helper-outlives-signal | CredentialStore/BoundedProcess.swift | ChildProcessGroups.started(execution.processIdentifier.value, in: slot) | _ = execution | InterruptTests
 echo-left-on | Platform/Terminal.swift | silent.c_lflag &= ~tcflag_t(ECHO) | silent.c_lflag |= tcflag_t(ECHO) | TerminalTests
 fixed-timeout | RegistryAuth/CurlTransport.swift | TIMEOUT, options.timeoutSeconds) | TIMEOUT, 12) | TransportTests/aSilentServerEndsWithinTheTimeout|HostileServerTests/endsInOneSentenceAndExit4
 fixed-transfer-timeout | RegistryAuth/CurlTransport.swift | try set(CURLOPT_TIMEOUT, options.timeoutSeconds) | try set(CURLOPT_TIMEOUT, 12) | HostileServerTests/endsInOneSentenceAndExit4
@@ -33,7 +33,7 @@ helper-timeout-ignored | PolicyCLI/Commands/StorageSettings.swift | try helperTi
 helper-output-uncapped | CredentialStore/CredentialHelper.swift | outputLimit: Int = 1 << 20 | outputLimit: Int = 1 << 30 | HelperLimitsTests/moreThan1MiB
 stdin-uncapped | PolicyCLI/Input/SecretInput.swift | static let maxBytes = 1 << 20 | static let maxBytes = 1 << 30 | InputAndLocationTests/moreThan1MiBOnStdin
 stdin-read-unasked | PolicyCLI/Commands/LoginCommand.swift | guard context.standardInputIsTerminal else { throw InputError.noPasswordNoTTY } | guard context.standardInputIsTerminal else { _ = try? SecretInput.readStandardInput(); throw InputError.noPasswordNoTTY } | InputAndLocationTests/anOpenStdinPipe
-config-dir-variable-ignored | PolicyCLI/Arguments/ConfigLocation.swift | environment["POLICY_CONFIG_DIR"] | environment["POLICY_CONFIG_DIR_IGNORED"] | InputAndLocationTests/policyConfigDir
+config-dir-variable-ignored | PolicyCLI/Arguments/ConfigLocation.swift | environment[environmentVariable] | environment["POLICY_CONFIG_DIR_IGNORED"] | InputAndLocationTests/policyConfigDir
 http-scheme-ignored | RegistryAuth/RegistryAddress.swift | plain = scheme == "http" | plain = false | InputAndLocationTests/anHTTPServerAddress
 ecr-expiry-not-told | PolicyCLI/Errors/RegistryHints.swift | if text.contains("expired") { | if text.contains("no registry says this") { | ECRTests
 hub-one-key | RegistryAuth/RegistryAddress.swift | isDockerHub ? ["https://index.docker.io/v1/", Self.dockerHubAPIHost] : [key] | [key] | DockerHubTests|PeerLookupTests
