@@ -49,7 +49,7 @@ install: $(POLICY_BINARY) ## install policy, its man page and bash, zsh and fish
 uninstall: ## remove what make install installed (same PREFIX and DESTDIR)
 	scripts/install.sh uninstall "$(DESTDIR)$(PREFIX)"
 
-test: deps ## build and run every test (unit, integration, end to end), the fuzz corpus and a fixed-seed fuzz run, then all under ASan
+test: deps lint ## check the format, build and run every test (unit, integration, end to end), the fuzz corpus and a fixed-seed fuzz run, then all under ASan
 	swift build --build-tests
 	@status=0; \
 	POLICY_TEST_RUN=$(TEST_RUN) POLICY_BIN="$(BIN_DIR)/policy" swift test --skip-build || status=$$?; \
@@ -57,6 +57,15 @@ test: deps ## build and run every test (unit, integration, end to end), the fuzz
 	[ $$status -ne 0 ] || POLICY_TEST_RUN=$(TEST_RUN) $(MAKE) --no-print-directory sanitize || status=$$?; \
 	scripts/leftovers.sh $(TEST_RUN) || status=1; \
 	exit $$status
+
+# The formatter ships with the toolchain (`swift format`); its settings are in .swift-format.
+FORMATTED := Sources Tests Fuzz Package.swift
+
+lint: ## fail on code that `make format` would change (swift format lint --strict)
+	swift format lint --strict --recursive $(FORMATTED)
+
+format: ## format the code in place with swift format
+	swift format format --in-place --recursive $(FORMATTED)
 
 sanitize: deps ## every test again, tests and the policy binary built with AddressSanitizer (.build-asan)
 	swift build --build-tests --sanitize=address --build-path .build-asan

@@ -7,11 +7,11 @@ let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 let package = Package(
     name: "policy",
     products: [
-        .executable(name: "policy", targets: ["PolicyCLI"]),
+        .executable(name: "policy", targets: ["PolicyCLI"])
     ],
     dependencies: [
         // Credential-helper processes. `traits: []` leaves out its Foundation support, keeping the binary small.
-        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: []),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2", traits: [])
     ],
     targets: [
         // Every call into the C library (Glibc, Musl, Darwin): files, locks, terminal, signals, environment,
@@ -38,8 +38,9 @@ let package = Package(
         .testTarget(name: "PlatformTests", dependencies: ["Platform"], swiftSettings: strict),
         .testTarget(name: "PolicyBaseTests", dependencies: ["PolicyBase"], swiftSettings: strict),
         .testTarget(name: "RegistryAuthTests", dependencies: ["RegistryAuth", "PolicyBase"], swiftSettings: strict),
-        .testTarget(name: "CredentialStoreTests", dependencies: ["CredentialStore", "PolicyBase"], swiftSettings: strict),
+        .testTarget(
+            name: "CredentialStoreTests", dependencies: ["CredentialStore", "PolicyBase"], swiftSettings: strict),
         .testTarget(name: "PolicyCLITests", dependencies: ["PolicyCLI", "Platform"], swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: [], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: [], swiftSettings: strict)
     ]
 )

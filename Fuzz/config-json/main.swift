@@ -1,4 +1,5 @@
 import PolicyBase
+
 @testable import CredentialStore
 
 // libFuzzer entry for the config.json reader and merger: JSONParser → ConfigDocument → JSONWriter.
@@ -10,7 +11,8 @@ public func fuzzConfigJSON(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
     guard var document = try? ConfigFile.decode(bytes, path: "fuzz/config.json") else { return 0 }
     roundTrip(document)
     let server = document.members["auths"]?.objectValue?.keys.first ?? "registry.example:5000"
-    if (try? document.setBasicAuth(server: server, username: "u", secret: Array("s\u{0}\"\\\n é".utf8) + [0xFF])) != nil {
+    if (try? document.setBasicAuth(server: server, username: "u", secret: Array("s\u{0}\"\\\n é".utf8) + [0xFF])) != nil
+    {
         precondition(document.authEntry(for: server)?["auth"] != nil, "merge lost the auth")
         roundTrip(document)
         precondition((try? document.removeAuthEntry(server: server)) == true, "the entry just set was not found")

@@ -37,11 +37,11 @@ extension ConfigDocument {
         let docker = try nonEmptyString(members["credsStore"], key: "credsStore")
         let policy = try nonEmptyString(members["credStore"], key: "credStore")
         switch (docker, policy) {
-        case let (docker?, policy?) where docker != policy:
+        case (let docker?, let policy?) where docker != policy:
             throw .conflictingStores(credsStore: OutsideText(docker, .name), credStore: OutsideText(policy, .name))
-        case let (docker?, _):
+        case (let docker?, _):
             return .helper(name: docker, configKey: "credsStore")
-        case let (nil, policy?):
+        case (nil, let policy?):
             return .helper(name: policy, configKey: "credStore")
         case (nil, nil):
             return .file
@@ -50,7 +50,9 @@ extension ConfigDocument {
 
     private func nonEmptyString(_ value: JSONValue?, key: String) throws(StoreError) -> String? {
         guard let value else { return nil }
-        guard let text = value.stringValue else { throw .invalidEntry(path: path, key: OutsideText(key, .name), expected: .string) }
+        guard let text = value.stringValue else {
+            throw .invalidEntry(path: path, key: OutsideText(key, .name), expected: .string)
+        }
         return text.isEmpty ? nil : text
     }
 }

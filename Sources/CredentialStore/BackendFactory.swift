@@ -15,13 +15,15 @@ public struct BackendFactory: Sendable {
         case .file:
             return FileBackend()
         case .helper(let name, let configKey):
-            return HelperBackend(helper: try CredentialHelper(name: name, configKey: configKey, timeoutSeconds: helperTimeoutSeconds))
+            return HelperBackend(
+                helper: try CredentialHelper(name: name, configKey: configKey, timeoutSeconds: helperTimeoutSeconds))
         }
     }
 
     /// The backend `config` names for a registry stored under `keys` (the first key `credHelpers` names wins).
     /// - Throws: what `storeChoice(forAnyOf:)` and `backend(_:)` throw.
-    public func backend(forAnyOf keys: [String], in config: ConfigDocument) throws(StoreError) -> any CredentialBackend {
+    public func backend(forAnyOf keys: [String], in config: ConfigDocument) throws(StoreError) -> any CredentialBackend
+    {
         try backend(config.storeChoice(forAnyOf: keys))
     }
 }

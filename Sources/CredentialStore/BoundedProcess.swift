@@ -47,7 +47,9 @@ struct BoundedProcess: Sendable {
     private func launch(input: [UInt8]) async -> Outcome {
         var options = PlatformOptions()
         options.processGroupID = 0
-        options.teardownSequence = [.send(signal: .kill, toProcessGroup: true, allowedDurationToNextStep: .milliseconds(200))]
+        options.teardownSequence = [
+            .send(signal: .kill, toProcessGroup: true, allowedDurationToNextStep: .milliseconds(200))
+        ]
         let program: Executable = executable.hasPrefix("/") ? .path(.init(executable)) : .name(executable)
         let slot = ChildProcessGroups.starting()
         defer { ChildProcessGroups.ended(slot) }
@@ -58,8 +60,10 @@ struct BoundedProcess: Sendable {
             ) { execution in
                 ChildProcessGroups.started(execution.processIdentifier.value, in: slot)
             }
-            return .finished(Reply(status: Self.status(result.terminationStatus),
-                                   stdout: result.standardOutput, stderr: result.standardError))
+            return .finished(
+                Reply(
+                    status: Self.status(result.terminationStatus),
+                    stdout: result.standardOutput, stderr: result.standardError))
         } catch let error as SubprocessError {
             switch error.code {
             case .executableNotFound: return .notFound

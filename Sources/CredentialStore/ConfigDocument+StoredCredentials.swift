@@ -22,6 +22,7 @@ extension ConfigDocument {
     /// not UTF-8); nil when it is not that.
     static func decodeAuth(_ auth: String) -> Credentials? {
         guard let bytes = Base64.decode(auth), let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        return Credentials(username: String(decoding: bytes[..<colon], as: UTF8.self), secret: Array(bytes[(colon + 1)...]))
+        return Credentials(
+            username: String(decoding: bytes[..<colon], as: UTF8.self), secret: Array(bytes[(colon + 1)...]))
     }
 }

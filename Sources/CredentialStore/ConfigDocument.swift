@@ -21,7 +21,9 @@ public struct ConfigDocument: Sendable, Equatable {
     /// - Throws: `invalidEntry` when `auths` is not an object.
     func auths() throws(StoreError) -> [String: JSONValue] {
         guard let existing = members["auths"] else { return [:] }
-        guard let object = existing.objectValue else { throw .invalidEntry(path: path, key: "auths", expected: .object) }
+        guard let object = existing.objectValue else {
+            throw .invalidEntry(path: path, key: "auths", expected: .object)
+        }
         return object
     }
 
@@ -29,7 +31,9 @@ public struct ConfigDocument: Sendable, Equatable {
     /// - Throws: `invalidEntry` when `auths` or the entry is not an object.
     func checkedAuthEntry(for server: String) throws(StoreError) -> [String: JSONValue]? {
         guard let existing = try auths()[server] else { return nil }
-        guard let entry = existing.objectValue else { throw .invalidEntry(path: path, key: OutsideText("auths[\"\(server)\"]", .name), expected: .object) }
+        guard let entry = existing.objectValue else {
+            throw .invalidEntry(path: path, key: OutsideText("auths[\"\(server)\"]", .name), expected: .object)
+        }
         return entry
     }
 
@@ -47,7 +51,9 @@ public struct ConfigDocument: Sendable, Equatable {
     }
 
     /// Applies `change` to `auths[server]` (created empty when missing).
-    public mutating func updateAuthEntry(server: String, _ change: (inout [String: JSONValue]) -> Void) throws(StoreError) {
+    public mutating func updateAuthEntry(
+        server: String, _ change: (inout [String: JSONValue]) -> Void
+    ) throws(StoreError) {
         var auths = try auths()
         var entry = try checkedAuthEntry(for: server) ?? [:]
         change(&entry)

@@ -35,7 +35,9 @@ public struct ConfigFile: Sendable {
     /// when `change` throws or leaves the document as it was.
     /// The file is read (and found readable) before `change` runs, so a corrupt file stops everything early;
     /// `change` may run credential helpers while the lock is held.
-    public func update<Result>(_ change: (inout ConfigDocument) throws(StoreError) -> Result) throws(StoreError) -> Result {
+    public func update<Result>(
+        _ change: (inout ConfigDocument) throws(StoreError) -> Result
+    ) throws(StoreError) -> Result {
         try FileSystem.makeDirectory(directory, mode: 0o700)
         let lock = try FileSystem.lock(lockPath, wait: Self.lockWait)
         defer { lock.release() }
@@ -43,8 +45,9 @@ public struct ConfigFile: Sendable {
         var document = original
         let result = try change(&document)
         if document != original {
-            try FileSystem.replaceAtomically(FileSystem.resolvingSymlinks(path), with: JSONWriter.write(.object(document.members)),
-                                             newFileMode: 0o600)
+            try FileSystem.replaceAtomically(
+                FileSystem.resolvingSymlinks(path), with: JSONWriter.write(.object(document.members)),
+                newFileMode: 0o600)
         }
         return result
     }
@@ -65,5 +68,6 @@ public struct ConfigFile: Sendable {
 /// The process's one lock-wait setting, behind a lock (commands run in-process by tests set it concurrently).
 private enum LockWaitSetting {
     static let lock = ThreadLock()
-    nonisolated(unsafe) static var current = LockWait(announceAfterMilliseconds: 1000, giveUpAfterSeconds: 120, announce: { _ in })
+    nonisolated(unsafe) static var current = LockWait(
+        announceAfterMilliseconds: 1000, giveUpAfterSeconds: 120, announce: { _ in })
 }

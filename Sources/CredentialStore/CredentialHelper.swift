@@ -28,14 +28,17 @@ public struct CredentialHelper: Sendable {
         }
         self.name = name
         self.configKey = configKey
-        process = HelperProcess(executable: Self.executable(named: name), timeoutSeconds: timeoutSeconds,
-                                outputLimit: outputLimit)
+        process = HelperProcess(
+            executable: Self.executable(named: name), timeoutSeconds: timeoutSeconds,
+            outputLimit: outputLimit)
     }
 
     /// Checks that the helper's executable is on PATH, without running it.
     /// - Throws: `helperNotFound` naming the executable and the config key.
     public func checkInstalled() throws(StoreError) {
-        let executable = executable, notFound = StoreError.helperNotFound(executable: OutsideText(executable, .name), configKey: OutsideText(configKey, .name))
+        let executable = executable
+        let notFound = StoreError.helperNotFound(
+            executable: OutsideText(executable, .name), configKey: OutsideText(configKey, .name))
         try BlockingBridge.run { () throws(StoreError) in
             do {
                 _ = try await Executable.name(executable).resolveExecutablePath(in: .inherit)
@@ -63,7 +66,7 @@ public struct CredentialHelper: Sendable {
         let payload = JSONValue.object([
             "ServerURL": .string(server),
             "Username": .string(credentials.username),
-            "Secret": .string(String(decoding: credentials.secret, as: UTF8.self)),
+            "Secret": .string(String(decoding: credentials.secret, as: UTF8.self))
         ])
         let reply = try call(.store, input: JSONWriter.write(payload))
         var redaction = Redaction()
@@ -87,10 +90,13 @@ public struct CredentialHelper: Sendable {
             guard let text = value.stringValue else { throw invalid }
             return text
         }
-        let username = try field("Username"), secret = try field("Secret")
+        let username = try field("Username")
+        let secret = try field("Secret")
         if username.isEmpty && secret.isEmpty { return nil }
         // docker keeps an identity token in a helper under the user name `<token>`.
-        if username == Self.identityTokenUsername { return Credentials(username: username, secret: secret, kind: .identityToken) }
+        if username == Self.identityTokenUsername {
+            return Credentials(username: username, secret: secret, kind: .identityToken)
+        }
         return Credentials(username: username, secret: secret)
     }
 
@@ -112,15 +118,19 @@ public struct CredentialHelper: Sendable {
 
     /// The one place policy waits for Swift concurrency: the helper process runs under swift-subprocess.
     private func call(_ verb: HelperVerb, input: [UInt8]) throws(StoreError) -> HelperProcess.Reply {
-        let process = process, configKey = configKey
+        let process = process
+        let configKey = configKey
         return try BlockingBridge.run { () throws(StoreError) in
             try await process.run(verb, input: input, configKey: configKey)
         }
     }
 
-    private func failure(_ verb: HelperVerb, _ reply: HelperProcess.Reply, redacting redaction: Redaction = Redaction()) -> StoreError {
-        .helper(executable: OutsideText(executable, .name), verb: verb,
-                .failed(message: HelperText.message(of: reply, redacting: redaction), status: reply.status))
+    private func failure(
+        _ verb: HelperVerb, _ reply: HelperProcess.Reply, redacting redaction: Redaction = Redaction()
+    ) -> StoreError {
+        .helper(
+            executable: OutsideText(executable, .name), verb: verb,
+            .failed(message: HelperText.message(of: reply, redacting: redaction), status: reply.status))
     }
 
     /// docker-credential-helpers' `credentials not found in native keychain`, and the like.

@@ -13,7 +13,8 @@ public struct DefaultDomainFile: Sendable {
     public func read() throws(StoreError) -> String? {
         guard let bytes = try FileSystem.readFileIfPresent(path) else { return nil }
         let text = String(decoding: bytes, as: UTF8.self)
-        guard let first = text.firstIndex(where: { !$0.isWhitespace }), let last = text.lastIndex(where: { !$0.isWhitespace })
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }),
+            let last = text.lastIndex(where: { !$0.isWhitespace })
         else { return nil }
         return String(text[first...last])
     }
@@ -21,6 +22,7 @@ public struct DefaultDomainFile: Sendable {
     /// Replaces the file atomically with `server` (mode 0600 when new, in a 0700 directory).
     public func write(_ server: String) throws(StoreError) {
         try FileSystem.makeDirectory(directory, mode: 0o700)
-        try FileSystem.replaceAtomically(FileSystem.resolvingSymlinks(path), with: Array(server.utf8), newFileMode: 0o600)
+        try FileSystem.replaceAtomically(
+            FileSystem.resolvingSymlinks(path), with: Array(server.utf8), newFileMode: 0o600)
     }
 }

@@ -24,7 +24,9 @@ public struct FileBackend: CredentialBackend {
         return found
     }
 
-    public func store(_ credentials: Credentials, for server: String, in config: inout ConfigDocument) throws(StoreError) {
+    public func store(
+        _ credentials: Credentials, for server: String, in config: inout ConfigDocument
+    ) throws(StoreError) {
         try config.setBasicAuth(server: server, username: credentials.username, secret: credentials.secret)
     }
 

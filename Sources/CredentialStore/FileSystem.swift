@@ -41,7 +41,7 @@ enum FileSystem {
         if parent != path, !parent.isEmpty { try makeDirectory(parent, mode: mode) }
         do {
             try Directory.create(path, permissions: mode)
-        } catch where error != .fileExists {
+        } catch  where error != .fileExists {
             throw .fileSystem(operation: "create directory", path: path, errno: error.rawValue)
         } catch {}
     }

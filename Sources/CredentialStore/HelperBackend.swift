@@ -27,7 +27,9 @@ public struct HelperBackend: CredentialBackend {
         try helper.list()
     }
 
-    public func store(_ credentials: Credentials, for server: String, in config: inout ConfigDocument) throws(StoreError) {
+    public func store(
+        _ credentials: Credentials, for server: String, in config: inout ConfigDocument
+    ) throws(StoreError) {
         // Check the entry can be written before the helper is asked, so a bad file changes nothing anywhere.
         var changed = config
         try changed.updateAuthEntry(server: server) { entry in

@@ -16,15 +16,17 @@ struct HelperProcess: Sendable {
     /// - Throws: `helperNotFound` when `executable` is not on PATH (naming `configKey`), `helper(…)` on a
     ///   timeout, too much output, or a failure to start.
     func run(_ verb: HelperVerb, input: [UInt8], configKey: String) async throws(StoreError) -> Reply {
-        let process = BoundedProcess(executable: executable, arguments: [verb.rawValue], timeoutSeconds: timeoutSeconds,
-                                     outputLimit: outputLimit)
+        let process = BoundedProcess(
+            executable: executable, arguments: [verb.rawValue], timeoutSeconds: timeoutSeconds,
+            outputLimit: outputLimit)
         let name = OutsideText(executable, .name)
         switch await process.run(input: input) {
         case .finished(let reply): return reply
         case .timedOut: throw .helper(executable: name, verb: verb, .timedOut(seconds: timeoutSeconds))
         case .notFound: throw .helperNotFound(executable: name, configKey: OutsideText(configKey, .name))
         case .tooMuchOutput: throw .helper(executable: name, verb: verb, .outputTooLarge(limit: outputLimit))
-        case .couldNotRun(let reason): throw .helper(executable: name, verb: verb, .couldNotRun(reason: OutsideText(reason)))
+        case .couldNotRun(let reason):
+            throw .helper(executable: name, verb: verb, .couldNotRun(reason: OutsideText(reason)))
         }
     }
 }

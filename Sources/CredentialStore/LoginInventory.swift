@@ -77,8 +77,9 @@ extension CredentialStorage {
                 for server in listed {
                     do {
                         if let credentials = try backend.get(server, in: config) {
-                            found[server] = StoredLogin(key: server, credentials: credentials, choice: defaultStore,
-                                                        recorded: auths[server] != nil)
+                            found[server] = StoredLogin(
+                                key: server, credentials: credentials, choice: defaultStore,
+                                recorded: auths[server] != nil)
                         }
                     } catch {
                         failed(error, defaultStore, servers: nil)
@@ -105,8 +106,9 @@ extension CredentialStorage {
         let unused = auths.keys.filter { key in
             config.storedCredentials(for: key) != nil && (routed[key] != nil || defaultStore != .file)
         }
-        return LoginInventory(logins: found.values.sorted { $0.key < $1.key }, unreadable: unreadable.map(\.store),
-                              unusedSecrets: unused.sorted(), routed: Set(routed.keys))
+        return LoginInventory(
+            logins: found.values.sorted { $0.key < $1.key }, unreadable: unreadable.map(\.store),
+            unusedSecrets: unused.sorted(), routed: Set(routed.keys))
     }
 }
 
@@ -115,11 +117,14 @@ extension ConfigDocument {
     /// - Throws: `invalidEntry` for wrong JSON types.
     func credentialHelpers() throws(StoreError) -> [String: String] {
         guard let value = members["credHelpers"] else { return [:] }
-        guard let object = value.objectValue else { throw .invalidEntry(path: path, key: "credHelpers", expected: .object) }
+        guard let object = value.objectValue else {
+            throw .invalidEntry(path: path, key: "credHelpers", expected: .object)
+        }
         var helpers: [String: String] = [:]
         for (server, name) in object {
             guard let text = name.stringValue else {
-                throw .invalidEntry(path: path, key: OutsideText("credHelpers[\"\(server)\"]", .name), expected: .string)
+                throw .invalidEntry(
+                    path: path, key: OutsideText("credHelpers[\"\(server)\"]", .name), expected: .string)
             }
             if !text.isEmpty { helpers[server] = text }
         }

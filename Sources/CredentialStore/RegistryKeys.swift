@@ -16,6 +16,7 @@ public struct RegistryKeys: Sendable {
 
     /// The keys in `config` that belong to the registry but are not among `keys`, sorted.
     func aliases(in config: ConfigDocument) -> [String] {
-        (config.members["auths"]?.objectValue?.keys).map { $0.filter { !keys.contains($0) && isAlias($0) }.sorted() } ?? []
+        (config.members["auths"]?.objectValue?.keys).map { $0.filter { !keys.contains($0) && isAlias($0) }.sorted() }
+            ?? []
     }
 }

@@ -1,11 +1,13 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #else
-#error("Platform/FileDescriptor.swift: port open, read, write, fsync, fchmod, isatty and poll to this C library (see README, Platforms)")
+    #error(
+        "Platform/FileDescriptor.swift: port open, read, write, fsync, fchmod, isatty and poll to this C library (see README, Platforms)"
+    )
 #endif
 
 /// An open file descriptor: typed reads and writes that retry when interrupted and throw `Errno`.
@@ -49,7 +51,9 @@ public struct FileDescriptor: Hashable, Sendable {
     /// Reads up to `count` bytes; an empty result means end of file.
     public func read(upTo count: Int) throws(Errno) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
-        let read = try bytes.withUnsafeMutableBytes { buffer in Result { () throws(Errno) in try self.read(into: buffer) } }.get()
+        let read = try bytes.withUnsafeMutableBytes { buffer in
+            Result { () throws(Errno) in try self.read(into: buffer) }
+        }.get()
         bytes.removeSubrange(read...)
         return bytes
     }
@@ -113,6 +117,8 @@ public struct FileDescriptor: Hashable, Sendable {
 private func systemOpen(_ path: String, _ flags: Int32, _ permissions: UInt32) -> Int32 {
     open(path, flags, mode_t(truncatingIfNeeded: permissions))
 }
-private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(fd, buffer, count) }
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}
 private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { write(fd, buffer, count) }
 private func systemClose(_ fd: Int32) -> Int32 { close(fd) }

@@ -1,11 +1,11 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #else
-#error("Platform/FileLock.swift: port flock to this C library (see README, Platforms)")
+    #error("Platform/FileLock.swift: port flock to this C library (see README, Platforms)")
 #endif
 
 /// How long a lock is waited for, and what is said while waiting.
@@ -54,7 +54,7 @@ public final class FileLock {
             do {
                 _ = try Syscall.retrying { flock(descriptor.rawValue, LOCK_EX | LOCK_NB) }
                 break
-            } catch where error.isWouldBlock {
+            } catch  where error.isWouldBlock {
                 let waited = start.duration(to: clock.now)
                 if !announced && waited >= .milliseconds(wait.announceAfterMilliseconds) {
                     announced = true

@@ -1,19 +1,20 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #else
-#error("Platform/JoinableThread.swift: port pthread_create and pthread_join to this C library (see README, Platforms)")
+    #error(
+        "Platform/JoinableThread.swift: port pthread_create and pthread_join to this C library (see README, Platforms)")
 #endif
 
 /// A thread of our own that runs one closure and is joined once.
 public final class JoinableThread {
     #if canImport(Glibc)
-    private var thread = pthread_t()
+        private var thread = pthread_t()
     #else
-    private var thread: pthread_t?
+        private var thread: pthread_t?
     #endif
     private var joined = false
 
@@ -21,12 +22,14 @@ public final class JoinableThread {
     public init?(_ body: @escaping @Sendable () -> Void) {
         // The C entry point cannot capture: it receives the closure boxed behind a pointer.
         let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
-        let started = pthread_create(&thread, nil, { box in
-            // Optional on Linux, not on Darwin: made optional so one spelling fits both.
-            let pointer: UnsafeMutableRawPointer? = box
-            Unmanaged<ThreadBody>.fromOpaque(pointer!).takeRetainedValue().run()
-            return nil
-        }, box)
+        let started = pthread_create(
+            &thread, nil,
+            { box in
+                // Optional on Linux, not on Darwin: made optional so one spelling fits both.
+                let pointer: UnsafeMutableRawPointer? = box
+                Unmanaged<ThreadBody>.fromOpaque(pointer!).takeRetainedValue().run()
+                return nil
+            }, box)
         guard started == 0 else {
             Unmanaged<ThreadBody>.fromOpaque(box).release()
             return nil
@@ -38,9 +41,9 @@ public final class JoinableThread {
         guard !joined else { return }
         joined = true
         #if canImport(Glibc)
-        pthread_join(thread, nil)
+            pthread_join(thread, nil)
         #else
-        if let thread { pthread_join(thread, nil) }
+            if let thread { pthread_join(thread, nil) }
         #endif
     }
 }

@@ -9,7 +9,8 @@ public enum Base64 {
         out.reserveCapacity((bytes.count + 2) / 3 * 4)
         var iterator = bytes.makeIterator()
         while let first = iterator.next() {
-            let second = iterator.next(), third = iterator.next()
+            let second = iterator.next()
+            let third = iterator.next()
             let group = UInt32(first) << 16 | UInt32(second ?? 0) << 8 | UInt32(third ?? 0)
             out.append(alphabet[Int(group >> 18 & 0x3F)])
             out.append(alphabet[Int(group >> 12 & 0x3F)])
@@ -28,7 +29,8 @@ public enum Base64 {
         if text.utf8.count != bytes.count, text.utf8.count % 4 != 0 { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 3 / 4)
-        var accumulator: UInt32 = 0, bits = 0
+        var accumulator: UInt32 = 0
+        var bits = 0
         for byte in bytes {
             guard let value = sextet(byte) else { return nil }
             accumulator = accumulator << 6 | UInt32(value)

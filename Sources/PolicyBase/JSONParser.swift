@@ -44,7 +44,12 @@ private struct Reader {
         var line = 1
         var column = 1
         for byte in bytes[..<min(index, bytes.count)] {
-            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
         }
         return JSONParseError(reason: reason, offset: index, line: line, column: column)
     }
@@ -62,7 +67,10 @@ private struct Reader {
     mutating func expect(_ literal: String) throws(JSONParseError) {
         for expected in literal.utf8 {
             let start = index
-            guard try next() == expected else { index = start; throw error(.unexpectedCharacter) }
+            guard try next() == expected else {
+                index = start
+                throw error(.unexpectedCharacter)
+            }
         }
     }
 
@@ -73,9 +81,15 @@ private struct Reader {
         case UInt8(ascii: "{"): return try readObject(depth: depth)
         case UInt8(ascii: "["): return try readArray(depth: depth)
         case UInt8(ascii: "\""): return .string(try readString())
-        case UInt8(ascii: "t"): try expect("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expect("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expect("null"); return .null
+        case UInt8(ascii: "t"):
+            try expect("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expect("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expect("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try readNumber())
         default: throw error(.unexpectedCharacter)
         }
@@ -85,7 +99,10 @@ private struct Reader {
         index += 1
         var members: [String: JSONValue] = [:]
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return .object(members)
+        }
         while true {
             skipWhitespace()
             guard index < bytes.count else { throw error(.unexpectedEnd) }
@@ -100,7 +117,9 @@ private struct Reader {
             switch try next() {
             case UInt8(ascii: ","): continue
             case UInt8(ascii: "}"): return .object(members)
-            default: index = separator; throw error(.unexpectedCharacter)
+            default:
+                index = separator
+                throw error(.unexpectedCharacter)
             }
         }
     }
@@ -109,7 +128,10 @@ private struct Reader {
         index += 1
         var elements: [JSONValue] = []
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return .array(elements)
+        }
         while true {
             skipWhitespace()
             elements.append(try readValue(depth: depth + 1))
@@ -118,7 +140,9 @@ private struct Reader {
             switch try next() {
             case UInt8(ascii: ","): continue
             case UInt8(ascii: "]"): return .array(elements)
-            default: index = separator; throw error(.unexpectedCharacter)
+            default:
+                index = separator
+                throw error(.unexpectedCharacter)
             }
         }
     }
@@ -133,7 +157,9 @@ private struct Reader {
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             guard try readDigits(allowLeadingZero: true) else { throw error(.invalidNumber) }
         }
         return String(decoding: bytes[start..<index], as: UTF8.self)
@@ -215,7 +241,9 @@ private struct Reader {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
             case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: index -= 1; throw error(.invalidEscape)
+            default:
+                index -= 1
+                throw error(.invalidEscape)
             }
             value = value << 4 | UInt32(digit)
         }

@@ -10,7 +10,10 @@ public enum JSONWriter {
     private static func append(_ value: JSONValue, to out: inout String, indent: Int) {
         switch value {
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
+            guard !members.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{\n"
             for (position, key) in members.keys.sorted().enumerated() {
                 out += String(repeating: "\t", count: indent + 1)
@@ -21,7 +24,10 @@ public enum JSONWriter {
             }
             out += String(repeating: "\t", count: indent) + "}"
         case .array(let elements):
-            guard !elements.isEmpty else { out += "[]"; return }
+            guard !elements.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "[\n"
             for (position, element) in elements.enumerated() {
                 out += String(repeating: "\t", count: indent + 1)

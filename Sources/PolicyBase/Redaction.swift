@@ -28,7 +28,8 @@ public struct Redaction: Sendable, Equatable {
         let json = String(decoding: JSONWriter.write(.string(secret)), as: UTF8.self)
         candidates.append(String(json.dropFirst().dropLast(2)))  // without the quotes and the final newline
         if secret.contains(where: \.isNewline) {
-            candidates += secret.split(whereSeparator: \.isNewline).map { $0.trimming { $0 == " " || $0 == "\t" } }.filter { $0.count >= 12 }
+            candidates += secret.split(whereSeparator: \.isNewline).map { $0.trimming { $0 == " " || $0 == "\t" } }
+                .filter { $0.count >= 12 }
         }
         for form in candidates where form.count >= 4 && !forms.contains(form) {
             forms.append(form)

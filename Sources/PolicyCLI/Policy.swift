@@ -6,19 +6,23 @@ enum Policy {
     ///   - raw: the arguments' bytes as the system passed them (a password need not be UTF-8); nil: their text.
     ///   - makeTransport: how registries are reached (libcurl; tests script the exchanges).
     ///   - makeAWSTransport: how a native ECR login reaches AWS (libcurl with SigV4; tests script it too).
-    static func run(_ arguments: [String], raw: [[UInt8]]? = nil, environment: Environment, output sink: any OutputSink,
-                    makeTransport: @escaping TransportFactory = CommandContext.curlTransport,
-                    makeAWSTransport: @escaping AWSTransportFactory = CommandContext.curlAWSTransport) -> ExitCode {
+    static func run(
+        _ arguments: [String], raw: [[UInt8]]? = nil, environment: Environment, output sink: any OutputSink,
+        makeTransport: @escaping TransportFactory = CommandContext.curlTransport,
+        makeAWSTransport: @escaping AWSTransportFactory = CommandContext.curlAWSTransport
+    ) -> ExitCode {
         let output = Output(sink: sink)
         if let name = arguments.first, let hidden = HiddenCommand(rawValue: name) {
-            return checkWrites(output, hidden.run(Array(arguments.dropFirst()), environment: environment, output: output))
+            return checkWrites(
+                output, hidden.run(Array(arguments.dropFirst()), environment: environment, output: output))
         }
         let code: ExitCode
         do {
             let parsed = try ArgumentParser.parse(arguments, raw: raw)
             let context = CommandContext(
                 output: output, environment: environment,
-                configDirectoryIfKnown: ConfigLocation.directory(option: parsed.value(.config), environment: environment.variables),
+                configDirectoryIfKnown: ConfigLocation.directory(
+                    option: parsed.value(.config), environment: environment.variables),
                 debug: parsed.has(.debug), makeTransport: makeTransport, makeAWSTransport: makeAWSTransport)
             try dispatch(parsed, context: context)
             code = .success
@@ -34,7 +38,9 @@ enum Policy {
     static func checkWrites(_ output: Output, _ code: ExitCode) -> ExitCode {
         let failed = OutputWriteFailure.exitCode
         if let error = output.failure(of: .standardOutput) {
-            if error != .brokenPipe { output.error("Error: " + OutputWriteFailure(stream: .standardOutput, error: error).sentence) }
+            if error != .brokenPipe {
+                output.error("Error: " + OutputWriteFailure(stream: .standardOutput, error: error).sentence)
+            }
             return code == .success ? failed : code
         }
         return output.failure(of: .standardError) != nil && code == .success ? failed : code

@@ -20,8 +20,8 @@ public enum CredentialExpiry {
 
     private static func ecrExpiration(_ secret: String) -> Int? {
         guard secret.utf8.count < 64 << 10, let bytes = Base64.decode(secret),
-              let object = (try? JSONParser.parse(bytes))?.objectValue,
-              ["payload", "datakey", "version", "type"].allSatisfy({ object[$0] != nil })
+            let object = (try? JSONParser.parse(bytes))?.objectValue,
+            ["payload", "datakey", "version", "type"].allSatisfy({ object[$0] != nil })
         else { return nil }
         return object["expiration"]?.unixSeconds
     }

@@ -50,6 +50,7 @@ enum CurlErrorMapping {
 
     private static func isHostnameMismatch(_ detail: String) -> Bool {
         let lowered = detail.lowercased()
-        return lowered.contains("subject alt") || lowered.contains("does not match") || lowered.contains("no alternative")
+        return lowered.contains("subject alt") || lowered.contains("does not match")
+            || lowered.contains("no alternative")
     }
 }

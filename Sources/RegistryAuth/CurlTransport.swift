@@ -61,17 +61,21 @@ public final class CurlTransport: HTTPTransport {
         if sink.overflowed { throw .responseTooLarge(limit: sink.exceededLimit) }
         if code == CURLE_FILESIZE_EXCEEDED { throw .responseTooLarge(limit: options.maxBodyBytes) }
         // A header line longer than libcurl's 100 KiB (far past our own cap) ends in "Out of memory" too.
-        if code == CURLE_OUT_OF_MEMORY && sink.receivedHeaders { throw .responseTooLarge(limit: options.maxHeaderBytes) }
+        if code == CURLE_OUT_OF_MEMORY && sink.receivedHeaders {
+            throw .responseTooLarge(limit: options.maxHeaderBytes)
+        }
         guard code == CURLE_OK else {
-            throw CurlErrorMapping.transportError(for: code, detail: String(cString: errorBuffer),
-                                                  timeoutSeconds: options.timeoutSeconds)
+            throw CurlErrorMapping.transportError(
+                for: code, detail: String(cString: errorBuffer),
+                timeoutSeconds: options.timeoutSeconds)
         }
         var status = 0
         _ = policy_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         var effectiveURL: UnsafeMutablePointer<CChar>?
         _ = policy_curl_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &effectiveURL)
-        return HTTPResponse(status: status, headers: sink.headers, body: sink.body, newConnections: opened,
-                            effectiveURL: effectiveURL.map { String(cString: $0) }, requestURL: Self.normalized(request.url))
+        return HTTPResponse(
+            status: status, headers: sink.headers, body: sink.body, newConnections: opened,
+            effectiveURL: effectiveURL.map { String(cString: $0) }, requestURL: Self.normalized(request.url))
     }
 
     /// libcurl's limits on what it sends: the whole request (`DYN_HTTP_REQUEST`, 1 MiB, less room for the
@@ -105,7 +109,7 @@ public final class CurlTransport: HTTPTransport {
         try set(CURLOPT_TCP_KEEPALIVE, 1)
         try set(CURLOPT_MAXFILESIZE, options.maxBodyBytes)
         guard policy_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, ResponseSink.bodyCallback) == CURLE_OK,
-              policy_curl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, ResponseSink.headerCallback) == CURLE_OK
+            policy_curl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, ResponseSink.headerCallback) == CURLE_OK
         else { throw .other(code: -1, detail: "libcurl refused the response callbacks") }
         if options.insecure {
             try set(CURLOPT_SSL_VERIFYPEER, 0)
@@ -193,7 +197,8 @@ public final class CurlTransport: HTTPTransport {
 
     private func check(_ code: CURLcode, _ option: CURLoption) throws(TransportError) {
         guard code == CURLE_OK else {
-            throw .unsupported(detail: OutsideText(String(cString: curl_easy_strerror(code)) + " (option \(option.rawValue))"))
+            throw .unsupported(
+                detail: OutsideText(String(cString: curl_easy_strerror(code)) + " (option \(option.rawValue))"))
         }
     }
 }

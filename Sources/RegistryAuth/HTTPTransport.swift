@@ -1,4 +1,5 @@
 import PolicyBase
+
 /// Credentials attached to one request. The transport hands them to libcurl, which never forwards them
 /// across a redirect to another host, port or scheme.
 public enum HTTPAuthorization: Sendable, Equatable {
@@ -32,7 +33,9 @@ public struct HTTPRequest: Sendable, Equatable {
     /// The fields of a POST's form body. They may hold a secret (a refresh token): never traced.
     public var form: [FormField]
 
-    public init(_ method: HTTPMethod = .get, url: String, authorization: HTTPAuthorization? = nil, form: [FormField] = []) {
+    public init(
+        _ method: HTTPMethod = .get, url: String, authorization: HTTPAuthorization? = nil, form: [FormField] = []
+    ) {
         self.method = method
         self.url = url
         self.authorization = authorization
@@ -62,8 +65,10 @@ public struct HTTPResponse: Sendable {
     /// `effectiveURL` with like for like; nil when it is the URL as given.
     public var requestURL: String?
 
-    public init(status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = [], newConnections: Int = 0,
-                effectiveURL: String? = nil, requestURL: String? = nil) {
+    public init(
+        status: Int, headers: [(name: String, value: String)] = [], body: [UInt8] = [], newConnections: Int = 0,
+        effectiveURL: String? = nil, requestURL: String? = nil
+    ) {
         self.status = status
         self.headers = headers
         self.body = body

@@ -32,8 +32,10 @@ public enum LoginError: Error, Sendable, Equatable {
     public var refusedCredentials: Bool {
         switch self {
         case .credentialsRejected, .identityTokenWithoutTokenService: true
-        case .transport, .unexpectedStatus, .missingChallenge, .malformedChallenge, .unsupportedChallenge, .invalidRealm,
-             .insecureRealm, .invalidTokenReply, .redirectedElsewhere, .bearerWithoutRealm: false
+        case .transport, .unexpectedStatus, .missingChallenge, .malformedChallenge, .unsupportedChallenge,
+            .invalidRealm,
+            .insecureRealm, .invalidTokenReply, .redirectedElsewhere, .bearerWithoutRealm:
+            false
         }
     }
 }

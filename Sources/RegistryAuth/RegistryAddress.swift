@@ -109,8 +109,9 @@ public struct RegistryAddress: Sendable, Equatable, CustomStringConvertible {
                 host = authority[..<colon]
                 portText = authority[authority.index(after: colon)...]
             }
-            guard !host.isEmpty, host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") }),
-                  !host.hasPrefix("."), !host.hasPrefix("-")
+            guard !host.isEmpty,
+                host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_") }),
+                !host.hasPrefix("."), !host.hasPrefix("-")
             else { throw .invalidHost(String(authority)) }
         }
         guard let portText else { return (String(host), nil) }

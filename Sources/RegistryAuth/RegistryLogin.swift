@@ -30,8 +30,10 @@ public struct RegistryLogin {
     ///   - plainHTTP: talk plain HTTP from the start (`--plaintext` or an `http://` server).
     ///   - access: repositories whose access to check once the credentials are verified.
     /// - Throws: `LoginError` describing the first step that failed.
-    public func verify(_ credentials: Credentials, at registry: RegistryAddress, plainHTTP: Bool,
-                       checking access: [AccessRequest] = []) throws(LoginError) -> LoginReport {
+    public func verify(
+        _ credentials: Credentials, at registry: RegistryAddress, plainHTTP: Bool,
+        checking access: [AccessRequest] = []
+    ) throws(LoginError) -> LoginReport {
         secrets.add(credentials)
         var plain = plainHTTP || registry.explicitPlainHTTP
         var fellBack = false
@@ -39,8 +41,10 @@ public struct RegistryLogin {
         do {
             probe = try send(HTTPRequest(url: registry.apiURL(plainHTTP: plain)), host: registry.apiAuthority)
         } catch let error where !plain && registry.isLoopback && error.isHandshakeFailure {
-            guard let retried = try? send(HTTPRequest(url: registry.apiURL(plainHTTP: true)), host: registry.apiAuthority),
-                  retried.status == 401 || (200..<300).contains(retried.status)
+            guard
+                let retried = try? send(
+                    HTTPRequest(url: registry.apiURL(plainHTTP: true)), host: registry.apiAuthority),
+                retried.status == 401 || (200..<300).contains(retried.status)
             else { throw error }
             probe = retried
             plain = true
@@ -53,8 +57,10 @@ public struct RegistryLogin {
         return LoginReport(outcome: outcome, fellBackToPlainHTTP: fellBack, access: reports)
     }
 
-    private func answer(_ probe: HTTPResponse, credentials: Credentials, registry: RegistryAddress,
-                        plainHTTP: Bool) throws(LoginError) -> LoginReport.Outcome {
+    private func answer(
+        _ probe: HTTPResponse, credentials: Credentials, registry: RegistryAddress,
+        plainHTTP: Bool
+    ) throws(LoginError) -> LoginReport.Outcome {
         let host = registry.apiAuthority
         if (200..<300).contains(probe.status) { return .anonymousAccess }
         guard probe.status == 401 else {
@@ -80,8 +86,9 @@ public struct RegistryLogin {
             guard credentials.kind == .password else { throw .identityTokenWithoutTokenService(host: host) }
             authorization = .basic(username: credentials.username, password: credentials.secret)
         case .bearer(let realm, let service, let scope):
-            let token = try fetchToken(realm: realm, service: service, scope: scope, credentials: credentials,
-                                       registryPlainHTTP: plainHTTP)
+            let token = try fetchToken(
+                realm: realm, service: service, scope: scope, credentials: credentials,
+                registryPlainHTTP: plainHTTP)
             authorization = .bearer(token: token)
         }
         let confirmation = try send(HTTPRequest(url: apiURL, authorization: authorization), host: host)
@@ -91,8 +98,10 @@ public struct RegistryLogin {
 
     /// Asks the token service for a token: with Basic credentials (GET, the form every registry accepts), or,
     /// for an identity token, with the OAuth2 refresh-token grant (POST, as the distribution token spec says).
-    func fetchToken(realm: String, service: String?, scope: String?, credentials: Credentials,
-                            registryPlainHTTP: Bool) throws(LoginError) -> String {
+    func fetchToken(
+        realm: String, service: String?, scope: String?, credentials: Credentials,
+        registryPlainHTTP: Bool
+    ) throws(LoginError) -> String {
         guard let realmParts = URLParts(realm) else { throw .invalidRealm(realm: OutsideText(realm)) }
         if realmParts.scheme == "http" && !registryPlainHTTP { throw .insecureRealm(realm: OutsideText(realm)) }
         let request: HTTPRequest
@@ -104,8 +113,11 @@ public struct RegistryLogin {
             let basic = HTTPAuthorization.basic(username: credentials.username, password: credentials.secret)
             request = HTTPRequest(url: URLParts.appendingQuery(query, to: realm), authorization: basic)
         case .identityToken:
-            var form = [FormField("grant_type", "refresh_token"), FormField("refresh_token", String(decoding: credentials.secret, as: UTF8.self)),
-                        FormField("client_id", "policy")]
+            var form = [
+                FormField("grant_type", "refresh_token"),
+                FormField("refresh_token", String(decoding: credentials.secret, as: UTF8.self)),
+                FormField("client_id", "policy")
+            ]
             if let service { form.append(FormField("service", service)) }
             if let scope { form.append(FormField("scope", scope)) }
             request = HTTPRequest(.post, url: realm, form: form)
@@ -162,8 +174,8 @@ public struct RegistryLogin {
     }
 }
 
-private extension LoginError {
-    var isHandshakeFailure: Bool {
+extension LoginError {
+    fileprivate var isHandshakeFailure: Bool {
         if case .transport(_, .tlsHandshakeFailed) = self { return true }
         return false
     }

@@ -23,7 +23,9 @@ enum ServerMessage {
             let parts = [first["code"], first["message"]].compactMap { $0?.stringValue }.filter { !$0.isEmpty }
             if !parts.isEmpty { return OutsideText(parts.joined(separator: ": "), redacting: redaction) }
         }
-        return (object["details"]?.stringValue ?? object["message"]?.stringValue).map { OutsideText($0, redacting: redaction) }
+        return (object["details"]?.stringValue ?? object["message"]?.stringValue).map {
+            OutsideText($0, redacting: redaction)
+        }
     }
 
     private static func nonEmpty(_ text: OutsideText) -> OutsideText? { text.isEmpty ? nil : text }

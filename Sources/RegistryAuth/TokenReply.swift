@@ -19,7 +19,7 @@ public enum TokenReply {
     }
 }
 
-private extension Character {
+extension Character {
     /// Visible ASCII only: a token goes into an HTTP header, where CR, LF or controls would be an injection.
-    var isTokenSafe: Bool { isASCII && asciiValue.map { $0 > 0x20 && $0 < 0x7F } == true }
+    fileprivate var isTokenSafe: Bool { isASCII && asciiValue.map { $0 > 0x20 && $0 < 0x7F } == true }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PolicyBase
 import Testing
+
 @testable import CredentialStore
 
 struct ConfigFileTests {
@@ -29,8 +30,11 @@ struct ConfigFileTests {
     @Test func keepsUnknownKeysAtEveryLevel() throws {
         let root = try temporaryDirectory()
         let file = ConfigFile(directory: root.path)
-        try Data(#"{"auths":{"ghcr.io":{"auth":"old","email":"x@y","identitytoken":"stale","password":"oldplain"},"other":{"auth":"o"}},"credHelpers":{},"z":1.0}"#.utf8)
-            .write(to: URL(fileURLWithPath: file.path))
+        try Data(
+            #"{"auths":{"ghcr.io":{"auth":"old","email":"x@y","identitytoken":"stale","password":"oldplain"},"other":{"auth":"o"}},"credHelpers":{},"z":1.0}"#
+                .utf8
+        )
+        .write(to: URL(fileURLWithPath: file.path))
         try login(file)
         let document = try file.read()
         // Unknown keys stay; stale credential keys go (an identitytoken would override the new auth).
@@ -43,7 +47,8 @@ struct ConfigFileTests {
     @Test func keepsTheModeOfAnExistingFile() throws {
         let root = try temporaryDirectory()
         let file = ConfigFile(directory: root.path)
-        _ = FileManager.default.createFile(atPath: file.path, contents: Data("{}".utf8), attributes: [.posixPermissions: 0o640])
+        _ = FileManager.default.createFile(
+            atPath: file.path, contents: Data("{}".utf8), attributes: [.posixPermissions: 0o640])
         try login(file)
         #expect(try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int == 0o640)
     }
@@ -51,13 +56,16 @@ struct ConfigFileTests {
     @Test func aSymlinkedConfigStaysASymlink() throws {
         let root = try temporaryDirectory()
         let target = root.appendingPathComponent("dotfiles/policy-config.json")
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("{}".utf8).write(to: target)
         let file = ConfigFile(directory: root.appendingPathComponent("home").path)
         try FileManager.default.createDirectory(atPath: file.directory, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: file.path, withDestinationPath: "../dotfiles/policy-config.json")
+        try FileManager.default.createSymbolicLink(
+            atPath: file.path, withDestinationPath: "../dotfiles/policy-config.json")
         try login(file)
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: file.path) == "../dotfiles/policy-config.json")
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: file.path) == "../dotfiles/policy-config.json")
         let content = try JSONParser.parse(Array(Data(contentsOf: target)))
         #expect(content.objectValue?["auths"] != nil)
     }

@@ -1,13 +1,17 @@
 import PolicyBase
 import Testing
+
 @testable import CredentialStore
 
 /// Credentials in config.json itself.
 struct FileBackendTests {
-    @Test(arguments: [("me", "pw"), ("_json_key", "{\n  \"type\": \"service_account\"\n}"), ("AWS", "a:b:c"), ("u", "ünïcødé ")])
+    @Test(arguments: [
+        ("me", "pw"), ("_json_key", "{\n  \"type\": \"service_account\"\n}"), ("AWS", "a:b:c"), ("u", "ünïcødé ")
+    ])
     func storeGetListAndEraseRoundTrip(_ username: String, _ secret: String) throws {
         let backend = FileBackend()
-        var config = ConfigDocument(path: "/tmp/config.json", members: ["auths": .object(["other": .object(["auth": .string("eDp5")])])])
+        var config = ConfigDocument(
+            path: "/tmp/config.json", members: ["auths": .object(["other": .object(["auth": .string("eDp5")])])])
         try backend.store(Credentials(username: username, secret: secret), for: "r.example", in: &config)
         let auth = try #require(config.authEntry(for: "r.example")?["auth"]?.stringValue)
         #expect(Base64.decode(auth) == Array((username + ":" + secret).utf8))

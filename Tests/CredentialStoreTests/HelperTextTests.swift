@@ -1,18 +1,22 @@
 import PolicyBase
 import Testing
+
 @testable import CredentialStore
 
 /// What a helper printed, made fit to quote in one line.
 struct HelperTextTests {
     @Test func stdoutWinsOverStderr() {
-        let both = HelperProcess.Reply(status: .exited(1), stdout: Array("on stdout".utf8), stderr: Array("on stderr".utf8))
-        let onlyStderr = HelperProcess.Reply(status: .exited(1), stdout: Array("\n".utf8), stderr: Array("on stderr".utf8))
+        let both = HelperProcess.Reply(
+            status: .exited(1), stdout: Array("on stdout".utf8), stderr: Array("on stderr".utf8))
+        let onlyStderr = HelperProcess.Reply(
+            status: .exited(1), stdout: Array("\n".utf8), stderr: Array("on stderr".utf8))
         #expect(HelperText.message(of: both) == "on stdout")
         #expect(HelperText.message(of: onlyStderr) == "on stderr")
     }
 
     @Test func aJSONReplyIsNeverQuotedItMayHoldTheSecret() {
-        let reply = HelperProcess.Reply(status: .exited(1), stdout: Array(#"{"Username": "u", "Secret": "s3cret"}"#.utf8), stderr: [])
+        let reply = HelperProcess.Reply(
+            status: .exited(1), stdout: Array(#"{"Username": "u", "Secret": "s3cret"}"#.utf8), stderr: [])
         #expect(HelperText.message(of: reply) == "")
     }
 

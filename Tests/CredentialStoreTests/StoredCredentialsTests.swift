@@ -1,5 +1,6 @@
 import PolicyBase
 import Testing
+
 @testable import CredentialStore
 
 /// What an `auths` entry holds, read the way docker reads it.
@@ -8,13 +9,19 @@ struct StoredCredentialsTests {
         (#"{"auth": "ZGVtbzpwdy0x"}"#, Credentials(username: "demo", secret: "pw-1")),
         (#"{"auth": "ZGVtbzpwOnc="}"#, Credentials(username: "demo", secret: "p:w")),
         (#"{"username": "demo", "password": "pw-2"}"#, Credentials(username: "demo", secret: "pw-2")),
-        (#"{"auth": "ZGVtbzo=", "identitytoken": "refresh-1"}"#, Credentials(username: "demo", secret: "refresh-1", kind: .identityToken)),
-        (#"{"identitytoken": "refresh-2", "username": "demo"}"#, Credentials(username: "demo", secret: "refresh-2", kind: .identityToken)),
+        (
+            #"{"auth": "ZGVtbzo=", "identitytoken": "refresh-1"}"#,
+            Credentials(username: "demo", secret: "refresh-1", kind: .identityToken)
+        ),
+        (
+            #"{"identitytoken": "refresh-2", "username": "demo"}"#,
+            Credentials(username: "demo", secret: "refresh-2", kind: .identityToken)
+        ),
         (#"{"auth": "ZGVtbzo="}"#, nil),
         (#"{}"#, nil),
         (#"{"auth": "not base64!"}"#, nil),
         (#"{"auth": "bm9jb2xvbg=="}"#, nil),
-        (#"{"password": "pw-without-user"}"#, nil),
+        (#"{"password": "pw-without-user"}"#, nil)
     ]
 
     @Test(arguments: rows)

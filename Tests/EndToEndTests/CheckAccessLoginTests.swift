@@ -9,15 +9,22 @@ struct CheckAccessLoginTests {
     /// A token registry with two users: `pusher` may pull and push, `reader` only pull.
     func tokenRegistry() throws -> RegistryFixture {
         let registry = try RegistryFixture(.token, user: "pusher", password: "pw-push")
-        try registry.directory.write("registry/users.json",
-                                     #"{"pusher": "pw-push", "reader": {"password": "pw-read", "actions": ["pull"]}}"#)
+        try registry.directory.write(
+            "registry/users.json",
+            #"{"pusher": "pw-push", "reader": {"password": "pw-read", "actions": ["pull"]}}"#)
         return registry
     }
 
-    func login(_ registry: RegistryFixture, _ user: String, _ password: String, _ home: TemporaryDirectory,
-               access: [String]) throws -> ProcessResult {
-        try PolicyBinary.run(["login", "-s", registry.server, "-u", user, "--password-stdin", "--ca-file", registry.caFile, "-c", home.path]
-                       + access.flatMap { ["--check-access", $0] }, stdin: password)
+    func login(
+        _ registry: RegistryFixture, _ user: String, _ password: String, _ home: TemporaryDirectory,
+        access: [String]
+    ) throws -> ProcessResult {
+        try PolicyBinary.run(
+            [
+                "login", "-s", registry.server, "-u", user, "--password-stdin", "--ca-file", registry.caFile, "-c",
+                home.path
+            ]
+                + access.flatMap { ["--check-access", $0] }, stdin: password)
     }
 
     @Test func grantedAccessIsListedAndTheLoginStored() throws {
@@ -52,8 +59,11 @@ struct CheckAccessLoginTests {
     @Test func aBasicRegistryIsProbed() throws {
         let registry = try RegistryFixture(.basic, user: "demo", password: "pw-probe")
         let home = try TemporaryDirectory()
-        let push = try PolicyBinary.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
-                                   "-c", home.path, "--check-access", "org/new:push"], stdin: "pw-probe")
+        let push = try PolicyBinary.run(
+            [
+                "login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
+                "-c", home.path, "--check-access", "org/new:push"
+            ], stdin: "pw-probe")
         #expect(push.exitCode == 0, "\(push.stderr)")
         #expect(push.stderr.contains("org/new: push"))
         // An upload in progress has `data` and `startedat`; the registry's DELETE removes both (distribution
@@ -61,8 +71,11 @@ struct CheckAccessLoginTests {
         let uploads = try FileManager.default.subpathsOfDirectory(atPath: registry.directory.file("registry/storage"))
             .filter { $0.contains("_uploads/") && ($0.hasSuffix("/data") || $0.hasSuffix("/startedat")) }
         #expect(uploads.isEmpty, "the push probe left an upload behind: \(uploads)")
-        let pull = try PolicyBinary.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
-                                   "-c", home.path, "--check-access", "org/missing:pull"], stdin: "pw-probe")
+        let pull = try PolicyBinary.run(
+            [
+                "login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
+                "-c", home.path, "--check-access", "org/missing:pull"
+            ], stdin: "pw-probe")
         #expect(pull.exitCode == 6, "\(pull.stderr)")
         #expect(pull.stderr.contains("not found or is not visible"), "\(pull.stderr)")
     }
@@ -73,7 +86,8 @@ struct CheckAccessLoginTests {
 struct ExpiryTests {
     /// A password of the form `aws ecr get-login-password` prints, expiring at `expiration`.
     static func ecrPassword(expiration: Int) -> String {
-        let object = #"{"payload":"cGF5bG9hZA==","datakey":"ZGF0YWtleQ==","version":"2","type":"DATA_KEY","expiration":\#(expiration)}"#
+        let object =
+            #"{"payload":"cGF5bG9hZA==","datakey":"ZGF0YWtleQ==","version":"2","type":"DATA_KEY","expiration":\#(expiration)}"#
         return Data(object.utf8).base64EncodedString()
     }
 
@@ -82,14 +96,18 @@ struct ExpiryTests {
         let password = Self.ecrPassword(expiration: expiration)
         let registry = try RegistryFixture(.basic, user: "AWS", password: password)
         let home = try TemporaryDirectory()
-        let result = try PolicyBinary.run(["login", "-s", registry.server, "-u", "AWS", "--password-stdin", "--ca-file", registry.caFile,
-                                     "-c", home.path], stdin: password)
+        let result = try PolicyBinary.run(
+            [
+                "login", "-s", registry.server, "-u", "AWS", "--password-stdin", "--ca-file", registry.caFile,
+                "-c", home.path
+            ], stdin: password)
         #expect(result.exitCode == 0, "\(result.stderr)")
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         formatter.timeZone = TimeZone(identifier: "UTC")
         let when = formatter.string(from: Date(timeIntervalSince1970: TimeInterval(expiration)))
-        #expect(result.stderr.contains("The password expires \(when) UTC (in 11 h 59 min).")
+        #expect(
+            result.stderr.contains("The password expires \(when) UTC (in 11 h 59 min).")
                 || result.stderr.contains("The password expires \(when) UTC (in 12 h)."), "\(result.stderr)")
         let status = try PolicyBinary.run(["status", "-c", home.path])
         #expect(status.stdout.contains(when + " UTC"), "\(status.stdout)")
@@ -99,7 +117,8 @@ struct ExpiryTests {
     @Test func anExpiredECRPasswordIsRefusedBeforeAnyRequest() throws {
         let home = try TemporaryDirectory()
         let password = Self.ecrPassword(expiration: Int(Date().timeIntervalSince1970) - 7200)
-        let result = try PolicyBinary.run(["login", "-s", "127.0.0.1:1", "-u", "AWS", "--password-stdin", "-c", home.path], stdin: password)
+        let result = try PolicyBinary.run(
+            ["login", "-s", "127.0.0.1:1", "-u", "AWS", "--password-stdin", "-c", home.path], stdin: password)
         #expect(result.exitCode == 3, "\(result.stderr)")
         #expect(result.stderr.contains("expired"), "\(result.stderr)")
         #expect(result.stderr.contains("(2 h ago)") || result.stderr.contains("(1 h 59 min ago)"), "\(result.stderr)")
@@ -117,13 +136,20 @@ struct ECRExpiryTests {
         let password = ExpiryTests.ecrPassword(expiration: Int(Date().timeIntervalSince1970) + 6 * 3600 + 90)
         let registry = try NamedRegistry(.ecr, names: [Self.name], credentials: ["password": password])
         let home = try TemporaryDirectory()
-        let result = try RealNames.run(["login", "-s", Self.name, "-u", "AWS", "--password-stdin", "--ca-file", registry.caFile,
-                                        "-c", home.path], hosts: registry.hosts, stdin: password + "\n")
+        let result = try RealNames.run(
+            [
+                "login", "-s", Self.name, "-u", "AWS", "--password-stdin", "--ca-file", registry.caFile,
+                "-c", home.path
+            ], hosts: registry.hosts, stdin: password + "\n")
         #expect(result.exitCode == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("(in 6 h 1 min).") || result.stderr.contains("(in 6 h 2 min)."), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("(in 6 h 1 min).") || result.stderr.contains("(in 6 h 2 min)."), "\(result.stderr)")
         let expired = ExpiryTests.ecrPassword(expiration: Int(Date().timeIntervalSince1970) - 60)
-        let refused = try RealNames.run(["login", "-s", Self.name, "-u", "AWS", "--password-stdin", "--ca-file", registry.caFile,
-                                         "-c", home.path], hosts: registry.hosts, stdin: expired)
+        let refused = try RealNames.run(
+            [
+                "login", "-s", Self.name, "-u", "AWS", "--password-stdin", "--ca-file", registry.caFile,
+                "-c", home.path
+            ], hosts: registry.hosts, stdin: expired)
         #expect(refused.exitCode == 3, "\(refused.stderr)")
         let requests = try registry.requests()
         #expect(requests.count == 2, "the expired password was sent: \(requests)")

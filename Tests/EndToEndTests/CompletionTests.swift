@@ -2,15 +2,26 @@ import Foundation
 import Testing
 
 /// `policy completion bash` in bash, with bash-completion loaded and without it.
-@Suite(.enabled(if: ShellUnderTest.available(.bash), "bash or bash-completion is not installed (with CI=true it must be)"))
+@Suite(
+    .enabled(if: ShellUnderTest.available(.bash), "bash or bash-completion is not installed (with CI=true it must be)"))
 struct BashCompletionTests {
     static let shells: [ShellUnderTest] = [.bash, .bashWithoutBashCompletion]
 
-    @Test(arguments: shells) func optionsFollowHelp(_ shell: ShellUnderTest) throws { try CompletionChecks.optionsFollowHelp(shell) }
-    @Test(arguments: shells) func storedServers(_ shell: ShellUnderTest) throws { try CompletionChecks.storedServers(shell) }
-    @Test(arguments: shells) func helperHeldServers(_ shell: ShellUnderTest) throws { try CompletionChecks.helperHeldServers(shell) }
-    @Test(arguments: shells) func nothingStored(_ shell: ShellUnderTest) throws { try CompletionChecks.nothingStored(shell) }
-    @Test(arguments: shells) func operandsAndValues(_ shell: ShellUnderTest) throws { try CompletionChecks.operandsAndValues(shell) }
+    @Test(arguments: shells) func optionsFollowHelp(_ shell: ShellUnderTest) throws {
+        try CompletionChecks.optionsFollowHelp(shell)
+    }
+    @Test(arguments: shells) func storedServers(_ shell: ShellUnderTest) throws {
+        try CompletionChecks.storedServers(shell)
+    }
+    @Test(arguments: shells) func helperHeldServers(_ shell: ShellUnderTest) throws {
+        try CompletionChecks.helperHeldServers(shell)
+    }
+    @Test(arguments: shells) func nothingStored(_ shell: ShellUnderTest) throws {
+        try CompletionChecks.nothingStored(shell)
+    }
+    @Test(arguments: shells) func operandsAndValues(_ shell: ShellUnderTest) throws {
+        try CompletionChecks.operandsAndValues(shell)
+    }
 }
 
 /// `policy completion zsh` loaded by compinit from fpath, completing in an interactive zsh under zsh/zpty.
@@ -60,8 +71,10 @@ struct CompletionCommandTests {
 
     /// A config.json that is not a JSON object prints nothing, on either stream, and exits 0; one whose helper
     /// settings are broken still lists its `auths` keys.
-    @Test(arguments: [("{\"auths\": ", ""), ("[]", ""), ("{\"auths\": {\"a.example\": {}}, \"credHelpers\": 7}", "a.example\n"),
-                      ("{\"auths\": {\"a.example\": {}}, \"credsStore\": \"x\", \"credStore\": \"y\"}", "a.example\n")])
+    @Test(arguments: [
+        ("{\"auths\": ", ""), ("[]", ""), ("{\"auths\": {\"a.example\": {}}, \"credHelpers\": 7}", "a.example\n"),
+        ("{\"auths\": {\"a.example\": {}}, \"credsStore\": \"x\", \"credStore\": \"y\"}", "a.example\n")
+    ])
     func serversOfABrokenConfigAreSilent(_ text: String, listed: String) throws {
         let config = try TemporaryDirectory()
         try config.write("config.json", text)
@@ -77,16 +90,20 @@ struct CompletionCommandTests {
     func aHelperThatFailsOrHangsIsPassedOver(_ mode: String) throws {
         let helper = try ScriptedHelper(mode: mode)
         let config = try TemporaryDirectory()
-        try config.write("config.json", #"{"credsStore": "\#(mode.isEmpty ? "not-installed" : helper.name)", "auths": {"ghcr.io": {}}}"#)
+        try config.write(
+            "config.json",
+            #"{"credsStore": "\#(mode.isEmpty ? "not-installed" : helper.name)", "auths": {"ghcr.io": {}}}"#)
         let started = Date()
-        let result = try PolicyBinary.run(["__servers", "-c", config.path], environment: helper.environment, timeout: 30)
+        let result = try PolicyBinary.run(
+            ["__servers", "-c", config.path], environment: helper.environment, timeout: 30)
         #expect(Date().timeIntervalSince(started) < 20)
         #expect(result.exitCode == 0)
         #expect(result.stdout == "ghcr.io\n")
         #expect(result.stderr.isEmpty)
         if mode == "hang" {
-            let child = Int32((try? String(contentsOfFile: helper.directory.file("child.pid"), encoding: .utf8))?
-                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+            let child = Int32(
+                (try? String(contentsOfFile: helper.directory.file("child.pid"), encoding: .utf8))?
+                    .trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
             #expect(child != nil, "the helper started its background child")
             if let child { #expect(processEnded(child, within: 5), "the hung helper's child outlived the bound") }
         }

@@ -24,7 +24,8 @@ struct ConcurrentLoginTests {
             """
         try FileManager.default.createDirectory(atPath: home.file("config"), withIntermediateDirectories: true)
         try FileManager.default.moveItem(atPath: home.file("config.json"), toPath: home.file("config/config.json"))
-        let run = try ProcessRunner.run("/bin/bash", ["-c", script, "bash", Paths.policyBinary, home.path, passwordFile], timeout: 240)
+        let run = try ProcessRunner.run(
+            "/bin/bash", ["-c", script, "bash", Paths.policyBinary, home.path, passwordFile], timeout: 240)
         #expect(run.exitCode == 0, "\(run.stderr)")
         for index in 0..<Self.count {
             let status = (try? String(contentsOfFile: home.file("rc.\(index)"), encoding: .utf8)) ?? "missing"

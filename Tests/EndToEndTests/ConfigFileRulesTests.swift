@@ -9,15 +9,18 @@ struct ConfigFileRulesTests {
     static let password = "rules secret 1"
 
     func login(_ server: String, _ home: TemporaryDirectory, password: String = password) throws -> ProcessResult {
-        try PolicyBinary.run(["login", "-s", server, "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path],
-                       stdin: password + "\n")
+        try PolicyBinary.run(
+            ["login", "-s", server, "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path],
+            stdin: password + "\n")
     }
 
     @Test func unknownKeysAtBothLevelsAreKept() throws {
         let registries = try BasicRegistries(count: 1, user: Self.user, password: Self.password)
         let server = registries.servers[0]
         let home = try TemporaryDirectory()
-        try home.write("config.json", """
+        try home.write(
+            "config.json",
+            """
             {"auths": {"\(server)": {"auth": "b2xkOm9sZA==", "email": "me@example.com", "x-note": {"n": 10000000000000000001}},
                        "other.example": {"auth": "b3RoZXI6c2VjcmV0", "identitytoken": "keep-me"}},
              "proxies": {"default": {"httpProxy": "http://proxy:3128"}}, "futureKey": [1, 2.50, {"nested": null}, true]}
@@ -42,11 +45,17 @@ struct ConfigFileRulesTests {
         try FileManager.default.createDirectory(atPath: home.file("dotfiles"), withIntermediateDirectories: true)
         try home.write("dotfiles/policy.json", #"{"auths": {}, "mine": 1}"#)
         try FileManager.default.createDirectory(atPath: home.file("config"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: home.file("config/config.json"), withDestinationPath: "../dotfiles/policy.json")
-        let result = try PolicyBinary.run(["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
-                                     "-c", home.file("config")], stdin: Self.password)
+        try FileManager.default.createSymbolicLink(
+            atPath: home.file("config/config.json"), withDestinationPath: "../dotfiles/policy.json")
+        let result = try PolicyBinary.run(
+            [
+                "login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
+                "-c", home.file("config")
+            ], stdin: Self.password)
         #expect(result.exitCode == 0, "\(result.stderr)")
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: home.file("config/config.json")) == "../dotfiles/policy.json")
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: home.file("config/config.json"))
+                == "../dotfiles/policy.json")
         let target = try ConfigJSON(home.read("dotfiles/policy.json"))
         #expect(target.auth(registries.servers[0]) != nil)
         #expect(target.root["mine"] as? Int == 1)
@@ -59,7 +68,9 @@ struct ConfigFileRulesTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: home.file("config.json"))
         let result = try login(registries.servers[0], home)
         #expect(result.exitCode == 0, "\(result.stderr)")
-        #expect(try FileManager.default.attributesOfItem(atPath: home.file("config.json"))[.posixPermissions] as? Int == 0o640)
+        #expect(
+            try FileManager.default.attributesOfItem(atPath: home.file("config.json"))[.posixPermissions] as? Int
+                == 0o640)
         #expect(try ConfigJSON(home.read("config.json")).auth(registries.servers[0]) != nil)
     }
 
@@ -92,7 +103,7 @@ struct ConfigFileRulesTests {
         Corrupt(content: #"{"auths": []}"#, mentions: "'auths'"),
         Corrupt(content: #"{"auths": {"127.0.0.1:1": "x"}}"#, mentions: #"auths["127.0.0.1:1"]"#, logoutFails: false),
         Corrupt(content: #"{"credsStore": 7}"#, mentions: "'credsStore'"),
-        Corrupt(content: #"{"credHelpers": ["x"]}"#, mentions: "'credHelpers'"),
+        Corrupt(content: #"{"credHelpers": ["x"]}"#, mentions: "'credHelpers'")
     ]
 
     /// Nothing listens on 127.0.0.1:1: the config is checked before the registry is asked, so no server is needed.
@@ -102,7 +113,9 @@ struct ConfigFileRulesTests {
         try home.write("config.json", row.content)
         let before = try home.read("config.json")
         let logout = ["logout", "-s", "127.0.0.1:1"]
-        for arguments in [["login", "-s", "127.0.0.1:1", "-u", "u", "-p", "pw-never-stored"]] + (row.logoutFails ? [logout] : []) {
+        for arguments in [["login", "-s", "127.0.0.1:1", "-u", "u", "-p", "pw-never-stored"]]
+            + (row.logoutFails ? [logout] : [])
+        {
             let result = try PolicyBinary.run(arguments + ["-c", home.path], timeout: 20)
             #expect(result.exitCode == 5, "\(arguments[0]): \(result.stderr)")
             #expect(result.stdout.isEmpty)
@@ -110,7 +123,9 @@ struct ConfigFileRulesTests {
             #expect(result.stderr.contains(row.mentions), "\(result.stderr)")
             #expect(!result.stderr.contains("pw-never-stored"))
             #expect(try home.read("config.json") == before)
-            let left = try FileManager.default.contentsOfDirectory(atPath: home.path).filter { $0 != "config.json.lock" }
+            let left = try FileManager.default.contentsOfDirectory(atPath: home.path).filter {
+                $0 != "config.json.lock"
+            }
             #expect(left == ["config.json"], "no temporary file is left behind")
         }
     }

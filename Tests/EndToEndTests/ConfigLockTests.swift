@@ -10,9 +10,13 @@ struct ConfigLockTests {
 
     /// Holds `<home>/config.json.lock` for `seconds` (or until the fixture is stopped) and returns once it is held.
     func holdLock(_ home: TemporaryDirectory, for seconds: String) throws -> FixtureProcess {
-        let holder = try FixtureProcess("/usr/bin/flock", [home.file("config.json.lock"), "/bin/sh", "-c",
-                                                           "touch \"$0\"; sleep \(seconds)", home.file("held")],
-                                        stdout: home.file("flock.out"), stderr: home.file("flock.err"))
+        let holder = try FixtureProcess(
+            "/usr/bin/flock",
+            [
+                home.file("config.json.lock"), "/bin/sh", "-c",
+                "touch \"$0\"; sleep \(seconds)", home.file("held")
+            ],
+            stdout: home.file("flock.out"), stderr: home.file("flock.err"))
         _ = try holder.waitForFile(home.file("held"), describing: "flock")
         return holder
     }
@@ -33,12 +37,15 @@ struct ConfigLockTests {
             stdin: Self.password, environment: ["POLICY_LOCK_TIMEOUT": "5"])
         // The announcement (after about a second) comes while policy still waits, well before the bound (5 s).
         while policy.isRunning && !policy.stderr.contains(waitingLine(home)) { usleep(20_000) }
-        #expect(policy.stderr.contains(waitingLine(home)) && policy.isRunning, "announced while waiting: \(policy.stderr)")
+        #expect(
+            policy.stderr.contains(waitingLine(home)) && policy.isRunning, "announced while waiting: \(policy.stderr)")
         let result = try policy.finish()
         let elapsed = Date().timeIntervalSince(started)
         #expect(result.exitCode == 5, "\(result.stderr)")
-        #expect(result.stderr.contains("Gave up after 5 seconds waiting for another process to release '\(home.file("config.json.lock"))'"),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "Gave up after 5 seconds waiting for another process to release '\(home.file("config.json.lock"))'"),
+            "\(result.stderr)")
         #expect(result.stderr.contains("POLICY_LOCK_TIMEOUT"))
         #expect(result.stderr.components(separatedBy: waitingLine(home)).count == 2, "announced once: \(result.stderr)")
         #expect(elapsed >= 4.9 && elapsed < 30, "gave up after \(elapsed) s with POLICY_LOCK_TIMEOUT=5")
@@ -60,9 +67,12 @@ struct ConfigLockTests {
 
     @Test func anInvalidBoundIsAUsageError() throws {
         let home = try TemporaryDirectory()
-        let result = try PolicyBinary.run(["logout", "-s", "registry.example", "-c", home.path], environment: ["POLICY_LOCK_TIMEOUT": "0"])
+        let result = try PolicyBinary.run(
+            ["logout", "-s", "registry.example", "-c", home.path], environment: ["POLICY_LOCK_TIMEOUT": "0"])
         #expect(result.exitCode == 2)
-        #expect(result.stderr.contains("$POLICY_LOCK_TIMEOUT must be a whole number of seconds between 1 and 3600, not '0'"),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "$POLICY_LOCK_TIMEOUT must be a whole number of seconds between 1 and 3600, not '0'"),
+            "\(result.stderr)")
     }
 }

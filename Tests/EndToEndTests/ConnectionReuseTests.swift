@@ -9,8 +9,11 @@ struct ConnectionReuseTests {
 
     func login(_ registry: RegistryFixture) throws -> ProcessResult {
         let home = try TemporaryDirectory()
-        return try PolicyBinary.run(["--debug", "login", "-s", registry.server, "-u", "robot", "--password-stdin",
-                               "--ca-file", registry.caFile, "-c", home.path], stdin: Self.password)
+        return try PolicyBinary.run(
+            [
+                "--debug", "login", "-s", registry.server, "-u", "robot", "--password-stdin",
+                "--ca-file", registry.caFile, "-c", home.path
+            ], stdin: Self.password)
     }
 
     @Test func aTokenServiceOnTheRegistrysHostSharesItsConnection() throws {

@@ -15,12 +15,15 @@ struct ConsumerTests {
         try FileManager.default.createDirectory(atPath: work.file("certs"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: registry.caFile, toPath: work.file("certs/ca.crt"))
         let emptyAuth = try work.write("empty.json", "{}")
-        let refused = try Skopeo.copy(image, to: "\(registry.server)/policy/consumer:v1", authFile: emptyAuth, certs: work.file("certs"))
+        let refused = try Skopeo.copy(
+            image, to: "\(registry.server)/policy/consumer:v1", authFile: emptyAuth, certs: work.file("certs"))
         #expect(refused.exitCode != 0, "pushed without credentials: the registry does not check them")
-        let pushed = try Skopeo.copy(image, to: "\(registry.server)/policy/consumer:v1", authFile: home.file("config.json"),
-                                     certs: work.file("certs"))
+        let pushed = try Skopeo.copy(
+            image, to: "\(registry.server)/policy/consumer:v1", authFile: home.file("config.json"),
+            certs: work.file("certs"))
         #expect(pushed.exitCode == 0, "\(pushed.stderr)")
-        let getLogin = try ProcessRunner.run(Skopeo.path, ["login", "--get-login", "--authfile", home.file("config.json"), registry.server])
+        let getLogin = try ProcessRunner.run(
+            Skopeo.path, ["login", "--get-login", "--authfile", home.file("config.json"), registry.server])
         #expect(getLogin.stdout == "demo\n", "\(getLogin.stderr)")
     }
 }
@@ -40,8 +43,13 @@ struct OCIImage {
 enum Skopeo {
     static let path = "/usr/bin/skopeo"
 
-    static func copy(_ image: OCIImage, to destination: String, authFile: String, certs: String) throws -> ProcessResult {
-        try ProcessRunner.run(path, ["copy", "--retry-times", "0", "--dest-authfile", authFile, "--dest-cert-dir", certs,
-                                     image.reference, "docker://" + destination], timeout: 120)
+    static func copy(_ image: OCIImage, to destination: String, authFile: String, certs: String) throws -> ProcessResult
+    {
+        try ProcessRunner.run(
+            path,
+            [
+                "copy", "--retry-times", "0", "--dest-authfile", authFile, "--dest-cert-dir", certs,
+                image.reference, "docker://" + destination
+            ], timeout: 120)
     }
 }

@@ -9,24 +9,31 @@ struct CredentialHelperTests {
     static let user = "robot"
     static let password = "helper secret 42"
 
-    func login(_ server: String, _ home: TemporaryDirectory, _ helper: ScriptedHelper,
-               extraEnvironment: [String: String] = [:]) throws -> ProcessResult {
-        try PolicyBinary.run(["login", "-s", server, "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path],
-                       stdin: Self.password, environment: helper.environment.merging(extraEnvironment) { $1 })
+    func login(
+        _ server: String, _ home: TemporaryDirectory, _ helper: ScriptedHelper,
+        extraEnvironment: [String: String] = [:]
+    ) throws -> ProcessResult {
+        try PolicyBinary.run(
+            ["login", "-s", server, "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path],
+            stdin: Self.password, environment: helper.environment.merging(extraEnvironment) { $1 })
     }
 
     func logout(_ server: String, _ home: TemporaryDirectory, _ helper: ScriptedHelper) throws -> ProcessResult {
         try PolicyBinary.run(["logout", server, "-c", home.path], environment: helper.environment)
     }
 
-    @Test(arguments: [#""credsStore": "scripted""#, #""credStore": "scripted""#, #""credsStore": "scripted", "credStore": "scripted""#])
+    @Test(arguments: [
+        #""credsStore": "scripted""#, #""credStore": "scripted""#, #""credsStore": "scripted", "credStore": "scripted""#
+    ])
     func loginStoresThroughTheHelperWithTheSecretOnlyOnStdin(_ storeKey: String) throws {
         let registries = try BasicRegistries(count: 1, user: Self.user, password: Self.password)
         let server = registries.servers[0]
         let helper = try ScriptedHelper()
         let home = try TemporaryDirectory()
         let stale = Data("old:stale-secret".utf8).base64EncodedString()
-        try home.write("config.json", #"{\#(storeKey), "auths": {"\#(server)": {"auth": "\#(stale)", "email": "keep@example.com"}}}"#)
+        try home.write(
+            "config.json",
+            #"{\#(storeKey), "auths": {"\#(server)": {"auth": "\#(stale)", "email": "keep@example.com"}}}"#)
         let result = try login(server, home, helper)
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout == "Login Succeeded\n")
@@ -38,7 +45,9 @@ struct CredentialHelperTests {
         let configText = String(decoding: try home.read("config.json"), as: UTF8.self)
         #expect(!configText.contains(stale), "no stale secret is left beside the helper")
         #expect(!configText.contains(Data("\(Self.user):\(Self.password)".utf8).base64EncodedString()))
-        #expect(try ConfigJSON(home.read("config.json")).entry(server) as? [String: String] == ["email": "keep@example.com"])
+        #expect(
+            try ConfigJSON(home.read("config.json")).entry(server) as? [String: String] == ["email": "keep@example.com"]
+        )
     }
 
     @Test func credHelpersForTheServerWinOverCredsStore() throws {
@@ -95,8 +104,9 @@ struct CredentialHelperTests {
         #expect(result.exitCode == 5)
         #expect(result.stderr.contains("within 1 second and"), "\(result.stderr)")
         #expect(try home.read("config.json") == Data(#"{"credsStore": "scripted"}"#.utf8))
-        let child = Int32((try? String(contentsOfFile: helper.directory.file("child.pid"), encoding: .utf8))?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+        let child = Int32(
+            (try? String(contentsOfFile: helper.directory.file("child.pid"), encoding: .utf8))?
+                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
         #expect(child != nil, "the helper started its background child")
         if let child { #expect(processEnded(child, within: 5), "the helper's child outlived the timeout") }
     }
@@ -110,10 +120,11 @@ struct CredentialHelperTests {
     static let missing: [Missing] = [
         Missing(config: #"{"credsStore": "absent"}"#, mentions: ["docker-credential-absent", "credsStore"]),
         Missing(config: #"{"credStore": "absent"}"#, mentions: ["docker-credential-absent", "credStore"]),
-        Missing(config: #"{"credHelpers": {"127.0.0.1:1": "absent"}}"#,
-                mentions: ["docker-credential-absent", #"credHelpers["127.0.0.1:1"]"#]),
+        Missing(
+            config: #"{"credHelpers": {"127.0.0.1:1": "absent"}}"#,
+            mentions: ["docker-credential-absent", #"credHelpers["127.0.0.1:1"]"#]),
         Missing(config: #"{"credsStore": "pass", "credStore": "osxkeychain"}"#, mentions: ["'pass'", "'osxkeychain'"]),
-        Missing(config: #"{"credsStore": "../../bin/sh"}"#, mentions: ["'../../bin/sh'", "credsStore"]),
+        Missing(config: #"{"credsStore": "../../bin/sh"}"#, mentions: ["'../../bin/sh'", "credsStore"])
     ]
 
     /// Checked before the registry is asked: nothing listens on 127.0.0.1:1.
@@ -123,7 +134,8 @@ struct CredentialHelperTests {
         let home = try TemporaryDirectory()
         try home.write("config.json", row.config)
         for arguments in [["login", "-s", "127.0.0.1:1", "-u", "u", "-p", "pw"], ["logout", "-s", "127.0.0.1:1"]] {
-            let result = try PolicyBinary.run(arguments + ["-c", home.path], environment: helper.environment, timeout: 20)
+            let result = try PolicyBinary.run(
+                arguments + ["-c", home.path], environment: helper.environment, timeout: 20)
             #expect(result.exitCode == 5, "\(result.stderr)")
             for text in row.mentions { #expect(result.stderr.contains(text), "\(result.stderr)") }
             #expect(try home.read("config.json") == Data(row.config.utf8))
@@ -151,8 +163,9 @@ struct CredentialHelperTests {
         let again = try logout(server, home, helper)
         #expect(again.exitCode == 0)
         #expect(again.stdout == "Not logged in to \(server)\n")
-        #expect(helper.verbs == ["store", "erase", "get", "get", "get", "get", "get"],
-                "unrecorded: get asks, for each spelling; not found is an answer, not an error")
+        #expect(
+            helper.verbs == ["store", "erase", "get", "get", "get", "get", "get"],
+            "unrecorded: get asks, for each spelling; not found is an answer, not an error")
     }
 
     /// A helper that refuses to erase what it lacks (as docker-credential-pass does) and a record of a login it
@@ -185,12 +198,15 @@ struct HelperLimitsTests {
     static let user = "robot"
     static let password = "helper limits 7"
 
-    func login(_ server: String, _ home: TemporaryDirectory, _ helper: ScriptedHelper,
-               helperTimeout: String? = nil) throws -> ProcessResult {
+    func login(
+        _ server: String, _ home: TemporaryDirectory, _ helper: ScriptedHelper,
+        helperTimeout: String? = nil
+    ) throws -> ProcessResult {
         var environment = helper.environment
         environment["POLICY_HELPER_TIMEOUT"] = helperTimeout
-        return try PolicyBinary.run(["login", "-s", server, "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path],
-                              stdin: Self.password, environment: environment, timeout: 60)
+        return try PolicyBinary.run(
+            ["login", "-s", server, "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path],
+            stdin: Self.password, environment: environment, timeout: 60)
     }
 
     /// A helper that answers `store` with 2 MiB and exit 0 must not count as a successful store.

@@ -8,8 +8,11 @@ struct DebugTraceTests {
         let password = "debug-secret-7"
         let registry = try RegistryFixture(.token, user: "robot", password: password)
         let home = try TemporaryDirectory()
-        let result = try PolicyBinary.run(["--debug", "login", "-s", registry.server, "-u", "robot", "--password-stdin",
-                                     "--ca-file", registry.caFile, "-c", home.path], stdin: password)
+        let result = try PolicyBinary.run(
+            [
+                "--debug", "login", "-s", registry.server, "-u", "robot", "--password-stdin",
+                "--ca-file", registry.caFile, "-c", home.path
+            ], stdin: password)
         #expect(result.exitCode == 0, "\(result.stderr)")
         let trace = result.stderr
         #expect(trace.contains("> GET https://\(registry.server)/v2/ (no credentials)"))
@@ -31,8 +34,10 @@ struct DebugTraceTests {
         let password = "debug-basic-secret"
         let registry = try RegistryFixture(.basic, user: "demo", password: password)
         let home = try TemporaryDirectory()
-        let result = try PolicyBinary.run(["login", "-s", registry.server, "-u", "demo", "-p", password, "--debug",
-                                     "--ca-file", registry.caFile, "-c", home.path])
+        let result = try PolicyBinary.run([
+            "login", "-s", registry.server, "-u", "demo", "-p", password, "--debug",
+            "--ca-file", registry.caFile, "-c", home.path
+        ])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stderr.contains("(Basic credentials of 'demo', redacted)"))
         #expect(result.stderr.contains("reused connection"))
@@ -48,9 +53,15 @@ struct DebugTraceTests {
         let basic = try RegistryFixture(.basic, user: "demo", password: password)
         let home = try TemporaryDirectory()
         let auth = { (user: String) in Data("\(user):\(password)".utf8).base64EncodedString() }
-        try home.write("config.json", #"{"auths": {"\#(token.server)": {"auth": "\#(auth("robot"))"}, "\#(basic.server)": {"auth": "\#(auth("demo"))"}}}"#)
-        let bundle = try home.write("ca.pem", String(decoding: try Data(contentsOf: URL(fileURLWithPath: token.caFile))
-            + Data(contentsOf: URL(fileURLWithPath: basic.caFile)), as: UTF8.self))
+        try home.write(
+            "config.json",
+            #"{"auths": {"\#(token.server)": {"auth": "\#(auth("robot"))"}, "\#(basic.server)": {"auth": "\#(auth("demo"))"}}}"#
+        )
+        let bundle = try home.write(
+            "ca.pem",
+            String(
+                decoding: try Data(contentsOf: URL(fileURLWithPath: token.caFile))
+                    + Data(contentsOf: URL(fileURLWithPath: basic.caFile)), as: UTF8.self))
         let result = try PolicyBinary.run(["--debug", "status", "--verify", "--ca-file", bundle, "-c", home.path])
         #expect(result.exitCode == 0, "\(result.stderr)")
         let trace = result.stderr

@@ -7,11 +7,14 @@ struct DefaultDomainTests {
     @Test func loginRemembersTheServerForTheNextLogin() throws {
         let registry = try RegistryFixture(.basic, user: "demo", password: "pw-default")
         let home = try TemporaryDirectory()
-        try logIn(registry.server, user: "demo", password: "pw-default", home: home, reach: .caFile(registry.caFile), arguments: ["-d"])
+        try logIn(
+            registry.server, user: "demo", password: "pw-default", home: home, reach: .caFile(registry.caFile),
+            arguments: ["-d"])
         #expect(try home.read("default-domain.cfg") == Data(registry.server.utf8))
         #expect(try ConfigJSON(home.read("config.json")).root["defaultDomain"] == nil)
-        let again = try PolicyBinary.run(["login", "-u", "demo", "--password-stdin", "--ca-file", registry.caFile, "-c", home.path],
-                                   stdin: "pw-default")
+        let again = try PolicyBinary.run(
+            ["login", "-u", "demo", "--password-stdin", "--ca-file", registry.caFile, "-c", home.path],
+            stdin: "pw-default")
         #expect(again.exitCode == 0, "\(again.stderr)")
     }
 
@@ -19,11 +22,15 @@ struct DefaultDomainTests {
     @Test func theDefaultLivesInItsOwnFile() throws {
         let registries = try BasicRegistries(count: 1, user: "demo", password: "pw-default")
         let home = try TemporaryDirectory()
-        let login = try PolicyBinary.run(["login", "-s", "http://\(registries.servers[0])/", "-u", "demo", "--password-stdin",
-                                    "-c", home.path, "-d"], stdin: "pw-default")
+        let login = try PolicyBinary.run(
+            [
+                "login", "-s", "http://\(registries.servers[0])/", "-u", "demo", "--password-stdin",
+                "-c", home.path, "-d"
+            ], stdin: "pw-default")
         #expect(login.exitCode == 0, "\(login.stderr)")
         #expect(try home.read("default-domain.cfg") == Data(registries.servers[0].utf8))
-        let mode = try FileManager.default.attributesOfItem(atPath: home.file("default-domain.cfg"))[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: home.file("default-domain.cfg"))[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }
 
@@ -37,9 +44,12 @@ struct DefaultDomainTests {
         try home.write("config.json", #"{"auths": {"\#(old)": {"auth": "\#(auth)"}}, "defaultDomain": "\#(old)"}"#)
         let relogin = try PolicyBinary.run(["login", "--plaintext", "-c", home.path])
         #expect(relogin.exitCode == 0, "\(relogin.stderr)")
-        #expect(relogin.stderr.contains("existing credentials (user demo)"), "the legacy default was not used: \(relogin.stderr)")
-        let moved = try PolicyBinary.run(["login", "-s", new, "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path, "-d"],
-                                   stdin: "pw-default")
+        #expect(
+            relogin.stderr.contains("existing credentials (user demo)"),
+            "the legacy default was not used: \(relogin.stderr)")
+        let moved = try PolicyBinary.run(
+            ["login", "-s", new, "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path, "-d"],
+            stdin: "pw-default")
         #expect(moved.exitCode == 0, "\(moved.stderr)")
         #expect(try home.read("default-domain.cfg") == Data(new.utf8))
         #expect(try ConfigJSON(home.read("config.json")).root["defaultDomain"] == nil)
@@ -53,7 +63,8 @@ struct DefaultDomainTests {
         let server = registries.servers[0]
         let home = try TemporaryDirectory()
         let auth = Data("demo:pw-default".utf8).base64EncodedString()
-        try home.write("config.json", #"{"auths": {"\#(server)": {"auth": "\#(auth)"}}, "defaultDomain": "\#(server)"}"#)
+        try home.write(
+            "config.json", #"{"auths": {"\#(server)": {"auth": "\#(auth)"}}, "defaultDomain": "\#(server)"}"#)
         let result = try PolicyBinary.run(["login", "-s", server, "--plaintext", "-d", "-c", home.path])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(try home.read("default-domain.cfg") == Data(server.utf8))
@@ -77,12 +88,15 @@ struct DefaultDomainTests {
         for server in [second, first] {  // the last -d wins: `first` is the default
             try logIn(server, user: "demo", password: "pw-default", home: home, arguments: ["-d"])
         }
-        let failed = try PolicyBinary.run(["login", "-s", second, "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path, "-d"],
-                                    stdin: "wrong")
+        let failed = try PolicyBinary.run(
+            ["login", "-s", second, "-u", "demo", "--password-stdin", "--plaintext", "-c", home.path, "-d"],
+            stdin: "wrong")
         #expect(failed.exitCode == 3, "\(failed.stderr)")
         let logout = try PolicyBinary.run(["logout", "-c", home.path])
         #expect(logout.exitCode == 0, "\(logout.stderr)")
-        #expect(logout.stdout.contains(first) && !logout.stdout.contains(second), "the default is still \(first): \(logout.stdout)")
+        #expect(
+            logout.stdout.contains(first) && !logout.stdout.contains(second),
+            "the default is still \(first): \(logout.stdout)")
         let config = try ConfigJSON(home.read("config.json"))
         #expect(config.entry(first) == nil, "logout without -s removed the default server's login")
         #expect(config.entry(second) != nil, "the server of the failed login is still logged in")

@@ -22,22 +22,31 @@ struct DockerHubTests {
         let hub = try Self.hub()
         let home = try TemporaryDirectory()
         let old = Data("demo:old".utf8).base64EncodedString()
-        try home.write("config.json", #"{"auths": {"docker.io": {"auth": "\#(old)"}, "index.docker.io": {"auth": "\#(old)"}, "ghcr.io": {"auth": "\#(old)"}}, "psFormat": "x"}"#)
+        try home.write(
+            "config.json",
+            #"{"auths": {"docker.io": {"auth": "\#(old)"}, "index.docker.io": {"auth": "\#(old)"}, "ghcr.io": {"auth": "\#(old)"}}, "psFormat": "x"}"#
+        )
         for spelling in ["docker.io", "registry-1.docker.io", "https://index.docker.io/v1/", "index.docker.io"] {
-            let result = try RealNames.run(["login", "-s", spelling, "-u", "demo", "--password-stdin", "--ca-file", hub.caFile,
-                                            "-c", home.path], hosts: hub.hosts, stdin: "pw-hub\n")
+            let result = try RealNames.run(
+                [
+                    "login", "-s", spelling, "-u", "demo", "--password-stdin", "--ca-file", hub.caFile,
+                    "-c", home.path
+                ], hosts: hub.hosts, stdin: "pw-hub\n")
             #expect(result.exitCode == 0, "\(spelling): \(result.stderr)")
             let auths = try Self.auths(home)
             #expect(auths.keys.sorted() == ["ghcr.io"] + Self.keys, "\(spelling): \(auths.keys.sorted())")
             for key in Self.keys {
-                #expect((auths[key] as? [String: Any])?["auth"] as? String == Data("demo:pw-hub".utf8).base64EncodedString())
+                #expect(
+                    (auths[key] as? [String: Any])?["auth"] as? String == Data("demo:pw-hub".utf8).base64EncodedString()
+                )
             }
         }
         let requests = try hub.requests()
         #expect(Set(requests.map(\.host)) == ["registry-1.docker.io", "auth.docker.io"], "\(requests)")
         #expect(try ConfigJSON(home.read("config.json")).root["psFormat"] as? String == "x")
         // Stored Hub credentials are found under any spelling, and re-verified.
-        let again = try RealNames.run(["login", "-s", "docker.io", "--ca-file", hub.caFile, "-c", home.path], hosts: hub.hosts)
+        let again = try RealNames.run(
+            ["login", "-s", "docker.io", "--ca-file", hub.caFile, "-c", home.path], hosts: hub.hosts)
         #expect(again.exitCode == 0, "\(again.stderr)")
         #expect(again.stderr.contains("Authenticating with existing credentials (user demo)"))
     }
@@ -48,13 +57,18 @@ struct DockerHubTests {
     func theDockerCLIFindsAndRemovesTheEntry() throws {
         let hub = try Self.hub()
         let home = try TemporaryDirectory()
-        let login = try RealNames.run(["login", "-s", "registry-1.docker.io", "-u", "demo", "--password-stdin", "--ca-file", hub.caFile,
-                                       "-c", home.path], hosts: hub.hosts, stdin: "pw-hub")
+        let login = try RealNames.run(
+            [
+                "login", "-s", "registry-1.docker.io", "-u", "demo", "--password-stdin", "--ca-file", hub.caFile,
+                "-c", home.path
+            ], hosts: hub.hosts, stdin: "pw-hub")
         #expect(login.exitCode == 0, "\(login.stderr)")
         let docker = try DockerCLI(configDirectory: home.path)
         let dockerLogout = try docker.run(["logout"])
         #expect(dockerLogout.exitCode == 0, "\(dockerLogout.stderr)")
-        #expect(dockerLogout.stdout.contains("Removing login credentials for https://index.docker.io/v1/"), "\(dockerLogout.stdout)")
+        #expect(
+            dockerLogout.stdout.contains("Removing login credentials for https://index.docker.io/v1/"),
+            "\(dockerLogout.stdout)")
         #expect(try Self.auths(home).keys.sorted() == ["registry-1.docker.io"])
         let logout = try PolicyBinary.run(["logout", "-s", "index.docker.io", "-c", home.path])
         #expect(logout.exitCode == 0, "\(logout.stderr)")
@@ -68,8 +82,11 @@ struct DockerHubTests {
         let home = try TemporaryDirectory()
         let helper = try ScriptedHelper()
         try home.write("config.json", #"{"credsStore": "scripted"}"#)
-        let login = try RealNames.run(["login", "-s", "docker.io", "-u", "demo", "--password-stdin", "--ca-file", hub.caFile,
-                                       "-c", home.path], hosts: hub.hosts, stdin: "pw-hub", environment: helper.environment)
+        let login = try RealNames.run(
+            [
+                "login", "-s", "docker.io", "-u", "demo", "--password-stdin", "--ca-file", hub.caFile,
+                "-c", home.path
+            ], hosts: hub.hosts, stdin: "pw-hub", environment: helper.environment)
         #expect(login.exitCode == 0, "\(login.stderr)")
         let auths = try Self.auths(home)
         #expect(auths.keys.sorted() == Self.keys)
@@ -89,13 +106,19 @@ struct DockerHubTests {
 @Suite(.enabled(if: RealNames.available))
 struct GHCRAccessTests {
     static func ghcr() throws -> NamedRegistry {
-        try NamedRegistry(.ghcr, names: ["ghcr.io"],
-                          credentials: ["user": "me", "password": "ghp_write", "readonly": "ghp_read", "repositories": "me/app"])
+        try NamedRegistry(
+            .ghcr, names: ["ghcr.io"],
+            credentials: ["user": "me", "password": "ghp_write", "readonly": "ghp_read", "repositories": "me/app"])
     }
 
-    static func login(_ registry: NamedRegistry, _ password: String, _ home: TemporaryDirectory, access: String) throws -> ProcessResult {
-        try RealNames.run(["login", "-s", "ghcr.io", "-u", "me", "--password-stdin", "--ca-file", registry.caFile, "-c", home.path,
-                           "--check-access", access], hosts: registry.hosts, stdin: password)
+    static func login(
+        _ registry: NamedRegistry, _ password: String, _ home: TemporaryDirectory, access: String
+    ) throws -> ProcessResult {
+        try RealNames.run(
+            [
+                "login", "-s", "ghcr.io", "-u", "me", "--password-stdin", "--ca-file", registry.caFile, "-c", home.path,
+                "--check-access", access
+            ], hosts: registry.hosts, stdin: password)
     }
 
     @Test func aWritePATIsProbedAndTheUploadCancelled() throws {
@@ -107,8 +130,11 @@ struct GHCRAccessTests {
         let requests = try registry.requests()
         let upload = requests.first { $0.method == "POST" && $0.path == "/v2/me/app/blobs/uploads/" }
         #expect(upload != nil, "\(requests)")
-        #expect(requests.contains { $0.method == "DELETE" && $0.path.hasPrefix("/v2/me/app/blobs/uploads/") && $0.authorization == "Bearer" },
-                "the probe's upload was not cancelled: \(requests)")
+        #expect(
+            requests.contains {
+                $0.method == "DELETE" && $0.path.hasPrefix("/v2/me/app/blobs/uploads/") && $0.authorization == "Bearer"
+            },
+            "the probe's upload was not cancelled: \(requests)")
         #expect(requests.contains { $0.method == "GET" && $0.path == "/v2/me/app/tags/list" })
     }
 

@@ -11,8 +11,9 @@ struct ECRTests {
     static let expired = "eyJwYXlsb2FkIjoiZXhwaXJlZC10b2tlbiJ9"
 
     static func login(_ registry: NamedRegistry, password: String, home: TemporaryDirectory) throws -> ProcessResult {
-        try RealNames.run(["login", "-s", name, "-u", "AWS", "--password-stdin", "--ca-file", registry.caFile, "-c", home.path],
-                          hosts: registry.hosts, stdin: password + "\n")
+        try RealNames.run(
+            ["login", "-s", name, "-u", "AWS", "--password-stdin", "--ca-file", registry.caFile, "-c", home.path],
+            hosts: registry.hosts, stdin: password + "\n")
     }
 
     static func registry() throws -> NamedRegistry {
@@ -28,7 +29,9 @@ struct ECRTests {
         #expect(try ConfigJSON(home.read("config.json")).auth(Self.name) == SecretLeaks.basic("AWS", Self.token))
         let requests = try registry.requests()
         #expect(requests.allSatisfy { $0.host == Self.name }, "every request went to the name: \(requests)")
-        #expect(requests.contains { $0.path.hasPrefix("/v2/") && $0.authorization == "Basic" }, "Basic, to the registry itself")
+        #expect(
+            requests.contains { $0.path.hasPrefix("/v2/") && $0.authorization == "Basic" },
+            "Basic, to the registry itself")
         SecretLeaks.expectNone(in: result, secrets: [Self.token, SecretLeaks.basic("AWS", Self.token)])
     }
 
@@ -40,7 +43,8 @@ struct ECRTests {
         #expect(result.exitCode == 3, "\(result.stderr)")
         #expect(result.stderr.contains(Self.name), "\(result.stderr)")
         #expect(result.stderr.contains("get-login-password"), "\(result.stderr)")
-        #expect(!result.stderr.lowercased().contains("expired"), "a wrong password is not an expired one: \(result.stderr)")
+        #expect(
+            !result.stderr.lowercased().contains("expired"), "a wrong password is not an expired one: \(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: home.file("config.json")))
     }
 
@@ -58,7 +62,9 @@ struct ECRTests {
         SecretLeaks.expectNone(in: result, secrets: [Self.expired])
         let wrong = try Self.login(registry, password: "not-an-ecr-token", home: home)
         let ownWords = { (text: String) in
-            [NamedRegistry.ecrExpiredMessage, "Not Authorized", "401", "403"].reduce(text) { $0.replacingOccurrences(of: $1, with: "") }
+            [NamedRegistry.ecrExpiredMessage, "Not Authorized", "401", "403"].reduce(text) {
+                $0.replacingOccurrences(of: $1, with: "")
+            }
         }
         #expect(ownWords(result.stderr) != ownWords(wrong.stderr), "expired: \(result.stderr) wrong: \(wrong.stderr)")
     }

@@ -12,8 +12,9 @@ struct FixtureCleanupTests {
         let started = Date()
         let marker = UUID().uuidString
         #expect(throws: FixtureError.self) {
-            _ = try RegistryFixture(.token, user: "demo", password: "never", environment: ["REGISTRY_BINARY": "/bin/false"],
-                                    marker: marker)
+            _ = try RegistryFixture(
+                .token, user: "demo", password: "never", environment: ["REGISTRY_BINARY": "/bin/false"],
+                marker: marker)
         }
         #expect(Date().timeIntervalSince(started) < 30, "a dead registry is noticed, not waited for")
         let left = Leftovers.remaining(marker: marker)
@@ -37,7 +38,9 @@ struct FixtureCleanupTests {
         let hostile = try HostileServer(["silent", "status-500"])
         let basic = try BasicRegistries(count: 2, user: "demo", password: "pw")
         let markers = [registry.marker, hostile.marker, basic.process.marker]
-        for marker in markers { #expect(!Leftovers.processes(marker: marker).isEmpty, "the fixture is found while it runs") }
+        for marker in markers {
+            #expect(!Leftovers.processes(marker: marker).isEmpty, "the fixture is found while it runs")
+        }
         registry.stop()
         hostile.stop()
         basic.stop()

@@ -62,7 +62,7 @@ struct HostileServerTests {
         // An anonymous 200 from another server is not "the registry allows anonymous access".
         Row(behaviour: "redirect-anonymous", says: "redirected the login to another server"),
         Row(behaviour: "redirect-loop", says: "redirects"),
-        Row(behaviour: "redirect-file", says: "Cannot talk to"),
+        Row(behaviour: "redirect-file", says: "Cannot talk to")
     ]
 
     @Test(arguments: rows)
@@ -86,8 +86,9 @@ struct HostileServerTests {
         #expect(sentence.hasPrefix("Error: ") && (sentence.hasSuffix(".") || sentence.hasSuffix("?")), "\(sentence)")
         #expect(sentence.contains(row.says), "\(sentence)")
         #expect(sentence.count < 400, "a server cannot make the sentence long: \(sentence.count) characters")
-        #expect(!sentence.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) },
-                "control characters printed")
+        #expect(
+            !sentence.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) },
+            "control characters printed")
         #expect(!FileManager.default.fileExists(atPath: home.file("config.json")), "nothing is stored")
         SecretLeaks.expectNone(in: result, secrets: [Self.secret, Self.basic, HostileServer.token])
     }
@@ -101,14 +102,16 @@ struct HostileServerTests {
         let result = try Self.login(server, behaviour, reach: behaviour == "realm-http" ? .tls : .plainHTTP, home: home)
         #expect(result.exitCode == 4, "\(result.stderr)")
         let requests = try server.requests()
-        #expect(requests.contains { $0.behaviour == behaviour }, "the fixture logged the request policy made: \(requests)")
+        #expect(
+            requests.contains { $0.behaviour == behaviour }, "the fixture logged the request policy made: \(requests)")
         let seenByOther = requests.filter { $0.behaviour == "recorder" }
         if behaviour == "realm-http" {
             #expect(seenByOther.isEmpty, "the plain-HTTP realm is never contacted")
         } else {
             #expect(!seenByOther.isEmpty, "the redirect was followed, so the check below means something")
-            #expect(requests.contains { $0.behaviour == behaviour && $0.authorization != nil },
-                    "credentials did go to the server that asked for them")
+            #expect(
+                requests.contains { $0.behaviour == behaviour && $0.authorization != nil },
+                "credentials did go to the server that asked for them")
         }
         #expect(seenByOther.allSatisfy { $0.authorization == nil }, "\(seenByOther)")
     }
@@ -120,10 +123,14 @@ struct HostileServerTests {
         defer { server.stop() }
         let home = try TemporaryDirectory()
         let identityToken = "refresh-never-forwarded-42"
-        let config = #"{"auths": {"\#(server.server("redirect-token"))": {"auth": "ZGVtbzo=", "identitytoken": "\#(identityToken)"}}}"#
+        let config =
+            #"{"auths": {"\#(server.server("redirect-token"))": {"auth": "ZGVtbzo=", "identitytoken": "\#(identityToken)"}}}"#
         try home.write("config.json", config)
-        let result = try PolicyBinary.run(["--debug", "login", "-s", server.server("redirect-token"), "--plaintext", "--timeout", "2",
-                                     "-c", home.path], timeout: 60)
+        let result = try PolicyBinary.run(
+            [
+                "--debug", "login", "-s", server.server("redirect-token"), "--plaintext", "--timeout", "2",
+                "-c", home.path
+            ], timeout: 60)
         #expect(result.exitCode == 4, "\(result.stderr)")
         #expect(result.stderr.contains("> POST http://"), "the exchange was attempted: \(result.stderr)")
         let requests = try server.requests()
@@ -144,15 +151,20 @@ struct HostileServerTests {
         let result = try Self.login(server, behaviour, reach: behaviour == "token-huge" ? .tls : .plainHTTP, home: home)
         #expect(result.exitCode == 4, "\(result.stderr)")
         #expect(baseline.maxResidentKiB > 0)
-        #expect(result.maxResidentKiB < baseline.maxResidentKiB + 32 * 1024,
-                "peak \(result.maxResidentKiB) KiB against \(baseline.maxResidentKiB) KiB for a tiny reply")
+        #expect(
+            result.maxResidentKiB < baseline.maxResidentKiB + 32 * 1024,
+            "peak \(result.maxResidentKiB) KiB against \(baseline.maxResidentKiB) KiB for a tiny reply")
     }
 
     static var basic: String { SecretLeaks.basic(user, secret) }
 
-    static func login(_ server: HostileServer, _ behaviour: String, reach: Reach, home: TemporaryDirectory) throws -> ProcessResult {
-        var arguments = ["--debug", "login", "-s", server.server(behaviour), "-u", user, "--password-stdin",
-                         "--timeout", "2", "-c", home.path]
+    static func login(
+        _ server: HostileServer, _ behaviour: String, reach: Reach, home: TemporaryDirectory
+    ) throws -> ProcessResult {
+        var arguments = [
+            "--debug", "login", "-s", server.server(behaviour), "-u", user, "--password-stdin",
+            "--timeout", "2", "-c", home.path
+        ]
         switch reach {
         case .plainHTTP: arguments.append("--plaintext")
         case .tls: arguments += ["--ca-file", server.caFile]

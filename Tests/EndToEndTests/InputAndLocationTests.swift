@@ -14,8 +14,9 @@ struct InputAndLocationTests {
     @Test func moreThan1MiBOnStdinIsRefused() throws {
         let home = try TemporaryDirectory()
         let huge = String(repeating: "k", count: (1 << 20) + 1)
-        let result = try PolicyBinary.run(["login", "-s", "127.0.0.1:1", "-u", Self.user, "--password-stdin", "-c", home.path],
-                                    stdin: huge, timeout: 30)
+        let result = try PolicyBinary.run(
+            ["login", "-s", "127.0.0.1:1", "-u", Self.user, "--password-stdin", "-c", home.path],
+            stdin: huge, timeout: 30)
         #expect(result.exitCode == 2, "\(result.stderr.prefix(500))")
         #expect(result.stderr.contains("--password-stdin"), "\(result.stderr.prefix(500))")
         #expect(!FileManager.default.fileExists(atPath: home.file("config.json")))
@@ -26,8 +27,11 @@ struct InputAndLocationTests {
         let registries = try BasicRegistries(count: 1, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()
         let large = String(repeating: "k", count: 60 * 1024)
-        let result = try PolicyBinary.run(["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
-                                     "-c", home.path], stdin: large, timeout: 30)
+        let result = try PolicyBinary.run(
+            [
+                "login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
+                "-c", home.path
+            ], stdin: large, timeout: 30)
         #expect(result.exitCode == 3 || result.exitCode == 4, "the registry answered, not the cap: \(result.stderr)")
     }
 
@@ -37,8 +41,9 @@ struct InputAndLocationTests {
     func anOpenStdinPipeWithoutPasswordSourceExits2Promptly(_ username: [String]) throws {
         let home = try TemporaryDirectory()
         let started = Date()
-        let result = try PolicyBinary.run(["login", "-s", "127.0.0.1:1"] + username + ["-c", home.path], holdStdinOpen: true,
-                                    timeout: 20)
+        let result = try PolicyBinary.run(
+            ["login", "-s", "127.0.0.1:1"] + username + ["-c", home.path], holdStdinOpen: true,
+            timeout: 20)
         let elapsed = Date().timeIntervalSince(started)
         #expect(result.exitCode == 2, "\(result.stderr)")
         #expect(elapsed < 10, "waited \(elapsed) s on a stdin nobody writes to")
@@ -50,8 +55,9 @@ struct InputAndLocationTests {
     @Test(arguments: [["--password-stdin"], ["-p", "pw-not-used"], []])
     func noUsernameWithoutATerminalIsAUsageError(_ passwordSource: [String]) throws {
         let home = try TemporaryDirectory()
-        let result = try PolicyBinary.run(["login", "-s", "127.0.0.1:1"] + passwordSource + ["-c", home.path],
-                                    stdin: "pw-not-used\n", timeout: 20)
+        let result = try PolicyBinary.run(
+            ["login", "-s", "127.0.0.1:1"] + passwordSource + ["-c", home.path],
+            stdin: "pw-not-used\n", timeout: 20)
         #expect(result.exitCode == 2, "\(result.stderr)")
         #expect(result.stderr.contains("--username"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: home.file("config.json")))
@@ -60,15 +66,18 @@ struct InputAndLocationTests {
     /// Without -c, `$POLICY_CONFIG_DIR` decides; HOME's ~/.policy is left alone.
     @Test func policyConfigDirIsUsedWithoutDashC() throws {
         let registries = try BasicRegistries(count: 1, user: Self.user, password: Self.password)
-        let home = try TemporaryDirectory(), configDirectory = try TemporaryDirectory()
-        let result = try PolicyBinary.run(["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext"],
-                                    stdin: Self.password,
-                                    environment: ["HOME": home.path, "POLICY_CONFIG_DIR": configDirectory.file("nested")])
+        let home = try TemporaryDirectory()
+        let configDirectory = try TemporaryDirectory()
+        let result = try PolicyBinary.run(
+            ["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext"],
+            stdin: Self.password,
+            environment: ["HOME": home.path, "POLICY_CONFIG_DIR": configDirectory.file("nested")])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(try ConfigJSON(configDirectory.read("nested/config.json")).auth(registries.servers[0]) != nil)
         #expect(!FileManager.default.fileExists(atPath: home.file(".policy")), "nothing in ~/.policy")
-        let logout = try PolicyBinary.run(["logout", registries.servers[0]],
-                                    environment: ["HOME": home.path, "POLICY_CONFIG_DIR": configDirectory.file("nested")])
+        let logout = try PolicyBinary.run(
+            ["logout", registries.servers[0]],
+            environment: ["HOME": home.path, "POLICY_CONFIG_DIR": configDirectory.file("nested")])
         #expect(logout.exitCode == 0 && logout.stdout.contains("Removing"), "\(logout.stdout)\(logout.stderr)")
         #expect(try ConfigJSON(configDirectory.read("nested/config.json")).entry(registries.servers[0]) == nil)
     }
@@ -76,9 +85,13 @@ struct InputAndLocationTests {
     /// -c wins over `$POLICY_CONFIG_DIR`.
     @Test func dashCWinsOverPolicyConfigDir() throws {
         let registries = try BasicRegistries(count: 1, user: Self.user, password: Self.password)
-        let option = try TemporaryDirectory(), variable = try TemporaryDirectory()
-        let result = try PolicyBinary.run(["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
-                                     "-c", option.path], stdin: Self.password, environment: ["POLICY_CONFIG_DIR": variable.path])
+        let option = try TemporaryDirectory()
+        let variable = try TemporaryDirectory()
+        let result = try PolicyBinary.run(
+            [
+                "login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
+                "-c", option.path
+            ], stdin: Self.password, environment: ["POLICY_CONFIG_DIR": variable.path])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: option.file("config.json")))
         #expect(!FileManager.default.fileExists(atPath: variable.file("config.json")))
@@ -91,9 +104,13 @@ struct InputAndLocationTests {
         var environment = ProcessInfo.processInfo.environment
         environment["POLICY_CONFIG_DIR"] = nil
         environment["HOME"] = home.path
-        let result = try ProcessRunner.run(Paths.policyBinary, ["login", "-s", registries.servers[0], "-u", Self.user,
-                                                                "--password-stdin", "--plaintext"],
-                                           stdin: Data(Self.password.utf8), environment: environment, timeout: 60)
+        let result = try ProcessRunner.run(
+            Paths.policyBinary,
+            [
+                "login", "-s", registries.servers[0], "-u", Self.user,
+                "--password-stdin", "--plaintext"
+            ],
+            stdin: Data(Self.password.utf8), environment: environment, timeout: 60)
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(try ConfigJSON(home.read(".policy/config.json")).auth(registries.servers[0]) != nil)
         let attributes = try FileManager.default.attributesOfItem(atPath: home.file(".policy"))
@@ -106,8 +123,9 @@ struct InputAndLocationTests {
         let registries = try BasicRegistries(count: 1, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()
         let server = registries.servers[0]
-        let result = try PolicyBinary.run(["login", "-s", "http://\(server)/", "-u", Self.user, "--password-stdin", "-c", home.path],
-                                    stdin: Self.password)
+        let result = try PolicyBinary.run(
+            ["login", "-s", "http://\(server)/", "-u", Self.user, "--password-stdin", "-c", home.path],
+            stdin: Self.password)
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "no fallback from HTTPS was needed: \(result.stderr)")
         let config = try ConfigJSON(home.read("config.json"))
@@ -121,8 +139,11 @@ struct InputAndLocationTests {
         let home = try TemporaryDirectory()
         let corrupt = "{\"auths\": {\"keep.example\": {\"auth\": \"a2VlcDprZWVw\"}}"
         try home.write("config.json", corrupt)
-        let result = try PolicyBinary.run(["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
-                                     "-c", home.path], stdin: Self.password)
+        let result = try PolicyBinary.run(
+            [
+                "login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
+                "-c", home.path
+            ], stdin: Self.password)
         #expect(result.exitCode == 5, "\(result.stderr)")
         #expect(result.stderr.contains(home.file("config.json")), "\(result.stderr)")
         #expect(try home.read("config.json") == Data(corrupt.utf8))

@@ -11,13 +11,15 @@ struct InstallTests {
         ("share/bash-completion/completions/policy", 0o644),
         ("share/fish/vendor_completions.d/policy.fish", 0o644),
         ("share/man/man1/policy.1", 0o644),
-        ("share/zsh/site-functions/_policy", 0o644),
+        ("share/zsh/site-functions/_policy", 0o644)
     ]
 
     @Test(arguments: [nil, "/opt/policy"])
     func installAndUninstall(prefix: String?) throws {
         let destination = try TemporaryDirectory()
-        let variables = ["DESTDIR=" + destination.path, "POLICY_BINARY=" + Paths.policyBinary] + (prefix.map { ["PREFIX=" + $0] } ?? [])
+        let variables =
+            ["DESTDIR=" + destination.path, "POLICY_BINARY=" + Paths.policyBinary]
+            + (prefix.map { ["PREFIX=" + $0] } ?? [])
         let install = try make(["install"] + variables)
         #expect(install.exitCode == 0, "\(install.stderr)")
         let prefixPath = prefix ?? "/usr/local"
@@ -27,8 +29,10 @@ struct InstallTests {
         #expect(try Self.files(under: destination.path).map { "\($0.path) \(String($0.mode, radix: 8))" } == expected)
         #expect(FileManager.default.contentsEqual(atPath: root + "/bin/policy", andPath: Paths.policyBinary))
         #expect(try read(root + "/share/man/man1/policy.1") == PolicyBinary.run(["__man"]).stdout)
-        for (shell, path) in [("bash", "share/bash-completion/completions/policy"), ("zsh", "share/zsh/site-functions/_policy"),
-                              ("fish", "share/fish/vendor_completions.d/policy.fish")] {
+        for (shell, path) in [
+            ("bash", "share/bash-completion/completions/policy"), ("zsh", "share/zsh/site-functions/_policy"),
+            ("fish", "share/fish/vendor_completions.d/policy.fish")
+        ] {
             #expect(try read(root + "/" + path) == PolicyBinary.run(["completion", shell]).stdout, "\(shell)")
         }
         try lookedUpWhereInstalled(root)
@@ -51,10 +55,14 @@ struct InstallTests {
         sandbox.environment["PATH"] = root + "/bin:" + (sandbox.environment["PATH"] ?? "")
         sandbox.environment["XDG_DATA_DIRS"] = root + "/share"
         for shell in [ShellUnderTest.bash, .fish] where ShellUnderTest.available(shell) {
-            #expect(try sandbox.complete("policy login --pas", in: shell, script: nil) == ["--password", "--password-stdin"], "\(shell)")
+            #expect(
+                try sandbox.complete("policy login --pas", in: shell, script: nil) == [
+                    "--password", "--password-stdin"
+                ], "\(shell)")
         }
         if ShellUnderTest.available(.zsh) {
-            #expect(try sandbox.complete("policy login --pas", in: .zsh, script: root + "/share/zsh/site-functions")
+            #expect(
+                try sandbox.complete("policy login --pas", in: .zsh, script: root + "/share/zsh/site-functions")
                     == ["--password", "--password-stdin"])
         }
     }
@@ -65,8 +73,9 @@ struct InstallTests {
         for name in ["MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "PREFIX", "DESTDIR", "POLICY_BINARY"] {
             environment[name] = nil
         }
-        return try ProcessRunner.run("/usr/bin/env", ["make", "--no-print-directory", "-C", Paths.root.path] + arguments,
-                                     environment: environment, timeout: 120)
+        return try ProcessRunner.run(
+            "/usr/bin/env", ["make", "--no-print-directory", "-C", Paths.root.path] + arguments,
+            environment: environment, timeout: 120)
     }
 
     private func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }

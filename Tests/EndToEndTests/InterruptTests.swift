@@ -21,8 +21,11 @@ struct InterruptTests {
         defer { for pid in Leftovers.processes(marker: marker) { kill(pid, SIGKILL) } }
         let policy = try RunningPolicy(
             ["login", "-s", server, "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path],
-            stdin: Self.password, environment: helper.environment.merging([FixtureProcess.markerVariable: marker]) { $1 })
-        try #require(waitForFile(helper.directory.file("store-started"), within: 30), "the helper's store began: \(policy.stderr)")
+            stdin: Self.password,
+            environment: helper.environment.merging([FixtureProcess.markerVariable: marker]) { $1 })
+        try #require(
+            waitForFile(helper.directory.file("store-started"), within: 30),
+            "the helper's store began: \(policy.stderr)")
         let storeStarted = Date()
         policy.send(signal)
         let result = try policy.finish()
@@ -34,10 +37,15 @@ struct InterruptTests {
         // The helper would store 2 s after it began, its child write 2 s after it started: wait past both.
         let pastTheHelpersSleep = storeStarted.addingTimeInterval(3)
         while Date() < pastTheHelpersSleep { usleep(50_000) }
-        #expect(!FileManager.default.fileExists(atPath: helper.directory.file("stored")), "the helper stored after policy ended")
-        #expect(!FileManager.default.fileExists(atPath: helper.directory.file("late-child")), "the helper's child outlived policy")
+        #expect(
+            !FileManager.default.fileExists(atPath: helper.directory.file("stored")),
+            "the helper stored after policy ended")
+        #expect(
+            !FileManager.default.fileExists(atPath: helper.directory.file("late-child")),
+            "the helper's child outlived policy")
         let left = Leftovers.processes(marker: marker)
         #expect(left.isEmpty, "left running: \(Leftovers.describe(left))")
-        #expect(try home.read("config.json") == Data(#"{"credsStore": "scripted"}"#.utf8), "config.json records nothing")
+        #expect(
+            try home.read("config.json") == Data(#"{"credsStore": "scripted"}"#.utf8), "config.json records nothing")
     }
 }

@@ -20,8 +20,11 @@ struct LoginBasicTests {
         let registry = try RegistryFixture(.basic, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()
         try home.write("config.json", Self.seededConfig)
-        let result = try PolicyBinary.run(["login", "-s", registry.server, "-u", Self.user, "--password-stdin",
-                                     "--ca-file", registry.caFile, "-c", home.path], stdin: Self.password + "\n")
+        let result = try PolicyBinary.run(
+            [
+                "login", "-s", registry.server, "-u", Self.user, "--password-stdin",
+                "--ca-file", registry.caFile, "-c", home.path
+            ], stdin: Self.password + "\n")
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout == "Login Succeeded\n")
         let config = try ConfigJSON(home.read("config.json"))
@@ -38,10 +41,15 @@ struct LoginBasicTests {
         let registry = try RegistryFixture(.basic, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()
         let configDirectory = home.file("fresh/.policy")
-        let result = try PolicyBinary.run(["login", "-s", registry.server, "-u", Self.user, "--password-stdin",
-                                     "--ca-file", registry.caFile, "-c", configDirectory], stdin: Self.password)
+        let result = try PolicyBinary.run(
+            [
+                "login", "-s", registry.server, "-u", Self.user, "--password-stdin",
+                "--ca-file", registry.caFile, "-c", configDirectory
+            ], stdin: Self.password)
         #expect(result.exitCode == 0, "\(result.stderr)")
-        let fileMode = try FileManager.default.attributesOfItem(atPath: configDirectory + "/config.json")[.posixPermissions] as? Int
+        let fileMode =
+            try FileManager.default.attributesOfItem(atPath: configDirectory + "/config.json")[.posixPermissions]
+            as? Int
         let directoryMode = try FileManager.default.attributesOfItem(atPath: configDirectory)[.posixPermissions] as? Int
         #expect(fileMode == 0o600)
         #expect(directoryMode == 0o700)
@@ -52,8 +60,11 @@ struct LoginBasicTests {
         let home = try TemporaryDirectory()
         try home.write("config.json", Self.seededConfig)
         let before = try home.read("config.json")
-        let result = try PolicyBinary.run(["login", "-s", registry.server, "-u", Self.user, "--password-stdin",
-                                     "--ca-file", registry.caFile, "-c", home.path], stdin: "wrong password\n")
+        let result = try PolicyBinary.run(
+            [
+                "login", "-s", registry.server, "-u", Self.user, "--password-stdin",
+                "--ca-file", registry.caFile, "-c", home.path
+            ], stdin: "wrong password\n")
         #expect(result.exitCode == 3)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains(registry.server))
@@ -64,8 +75,9 @@ struct LoginBasicTests {
     @Test func untrustedCertificateExits4WithCAFileHint() throws {
         let registry = try RegistryFixture(.basic, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()
-        let result = try PolicyBinary.run(["login", "-s", registry.server, "-u", Self.user, "--password-stdin", "-c", home.path],
-                                    stdin: Self.password)
+        let result = try PolicyBinary.run(
+            ["login", "-s", registry.server, "-u", Self.user, "--password-stdin", "-c", home.path],
+            stdin: Self.password)
         #expect(result.exitCode == 4)
         #expect(result.stderr.contains("--ca-file"))
         #expect(!FileManager.default.fileExists(atPath: home.file("config.json")))
@@ -74,8 +86,10 @@ struct LoginBasicTests {
     @Test func passwordOptionWarnsAndWorks() throws {
         let registry = try RegistryFixture(.basic, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()
-        let result = try PolicyBinary.run(["--config", home.path, "login", "--server=\(registry.server)", "-u", Self.user,
-                                     "-p", Self.password, "--ca-file", registry.caFile])
+        let result = try PolicyBinary.run([
+            "--config", home.path, "login", "--server=\(registry.server)", "-u", Self.user,
+            "-p", Self.password, "--ca-file", registry.caFile
+        ])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stderr.contains("WARNING! Using --password via the CLI is insecure. Use --password-stdin."))
         #expect(!result.stderr.contains(Self.password))
@@ -84,8 +98,11 @@ struct LoginBasicTests {
     @Test func anonymousRegistryStoresAndSaysItCouldNotCheck() throws {
         let registry = try RegistryFixture(.none, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()
-        let result = try PolicyBinary.run(["login", "-s", registry.server, "-u", Self.user, "--password-stdin",
-                                     "--ca-file", registry.caFile, "-c", home.path], stdin: Self.password)
+        let result = try PolicyBinary.run(
+            [
+                "login", "-s", registry.server, "-u", Self.user, "--password-stdin",
+                "--ca-file", registry.caFile, "-c", home.path
+            ], stdin: Self.password)
         #expect(result.exitCode == 0)
         #expect(result.stdout == "Login Succeeded\n")
         #expect(result.stderr.contains("anonymous"))

@@ -8,7 +8,8 @@ struct LogoutTests {
         let registries = try BasicRegistries(count: 1, user: "demo", password: "logout-pw")
         let server = registries.servers[0]
         let home = try TemporaryDirectory()
-        try home.write("config.json", #"{"auths": {"other.example": {"auth": "b3RoZXI6c2VjcmV0"}}, "HttpHeaders": {"X": "y"}}"#)
+        try home.write(
+            "config.json", #"{"auths": {"other.example": {"auth": "b3RoZXI6c2VjcmV0"}}, "HttpHeaders": {"X": "y"}}"#)
         try logIn(server, user: "demo", password: "logout-pw", home: home)
         let result = try PolicyBinary.run(["logout", "-s", "HTTP://\(server)/v2/", "-c", home.path])
         #expect(result.exitCode == 0, "\(result.stderr)")

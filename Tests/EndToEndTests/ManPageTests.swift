@@ -3,7 +3,8 @@ import Testing
 
 /// `policy __man` prints `policy.1`: it renders through man with no groff warning, and it describes every
 /// command, option and exit code that `policy help` lists, the environment and the files.
-@Suite(.enabled(if: Tools.available("man", "groff"), "man-db or groff-base is not installed (with CI=true they must be)"))
+@Suite(
+    .enabled(if: Tools.available("man", "groff"), "man-db or groff-base is not installed (with CI=true they must be)"))
 struct ManPageTests {
     /// The page rendered by `man -l` with all of groff's warnings on (`--warnings=w` passes groff `-ww`).
     static func render() throws -> (source: String, text: String, warnings: String) {
@@ -16,7 +17,8 @@ struct ManPageTests {
         environment["MANPAGER"] = "cat"
         environment["MANWIDTH"] = "200"
         environment["LC_ALL"] = "C.UTF-8"
-        let man = try ProcessRunner.run("/usr/bin/env", ["man", "--warnings=w", "-l", file], environment: environment, timeout: 30)
+        let man = try ProcessRunner.run(
+            "/usr/bin/env", ["man", "--warnings=w", "-l", file], environment: environment, timeout: 30)
         #expect(man.exitCode == 0, "\(man.stderr)")
         // One space for every run of blanks and line breaks, so that wrapped text still reads as one line.
         let text = man.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
@@ -33,7 +35,9 @@ struct ManPageTests {
 
     @Test func describesEveryCommandOptionAndExitCode() throws {
         let text = try Self.render().text
-        for section in ["NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "OPTIONS", "EXIT STATUS", "ENVIRONMENT", "FILES", "EXAMPLES"] {
+        for section in [
+            "NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "OPTIONS", "EXIT STATUS", "ENVIRONMENT", "FILES", "EXAMPLES"
+        ] {
             #expect(text.contains(" \(section) "), "section \(section)")
         }
         for command in try HelpListing.commands() {
@@ -47,8 +51,10 @@ struct ManPageTests {
         for (code, summary) in codes {
             #expect(text.contains(" \(code) \(summary)"), "exit code \(code)")
         }
-        for name in ["POLICY_CONFIG_DIR", "POLICY_HELPER_TIMEOUT", "HOME", "PATH", "HTTPS_PROXY", "NO_PROXY",
-                     "~/.policy/config.json", "~/.policy/default-domain.cfg"] {
+        for name in [
+            "POLICY_CONFIG_DIR", "POLICY_HELPER_TIMEOUT", "HOME", "PATH", "HTTPS_PROXY", "NO_PROXY",
+            "~/.policy/config.json", "~/.policy/default-domain.cfg"
+        ] {
             #expect(text.contains(name), "\(name)")
         }
     }

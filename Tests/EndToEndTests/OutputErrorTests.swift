@@ -9,11 +9,14 @@ struct OutputErrorTests {
     static let password = "output secret 42"
 
     /// Runs `policy ARGUMENTS` with its stdout (and stderr) redirected by the shell as `redirection` says.
-    func run(_ arguments: [String], _ redirection: String, environment: [String: String] = [:], stdin: String? = nil) throws -> ProcessResult {
+    func run(
+        _ arguments: [String], _ redirection: String, environment: [String: String] = [:], stdin: String? = nil
+    ) throws -> ProcessResult {
         var merged = ProcessInfo.processInfo.environment
         merged.merge(environment) { $1 }
-        return try ProcessRunner.run("/bin/sh", ["-c", "exec \"$0\" \"$@\" \(redirection)", Paths.policyBinary] + arguments,
-                                     stdin: stdin.map { Data($0.utf8) }, environment: merged)
+        return try ProcessRunner.run(
+            "/bin/sh", ["-c", "exec \"$0\" \"$@\" \(redirection)", Paths.policyBinary] + arguments,
+            stdin: stdin.map { Data($0.utf8) }, environment: merged)
     }
 
     /// A config with one login in the file, for `status`.
@@ -32,12 +35,22 @@ struct OutputErrorTests {
     }
 
     static let rows: [Row] = [
-        Row(arguments: ["version"], redirection: ">/dev/full", says: "Cannot write to standard output: No space left on device"),
-        Row(arguments: ["--help"], redirection: ">/dev/full", says: "Cannot write to standard output: No space left on device"),
-        Row(arguments: ["status", "--json"], redirection: ">/dev/full", says: "Cannot write to standard output: No space left on device"),
-        Row(arguments: ["status"], redirection: ">/dev/full", says: "Cannot write to standard output: No space left on device"),
-        Row(arguments: ["status", "--json"], redirection: ">&-", says: "Cannot write to standard output: Bad file descriptor"),
-        Row(arguments: ["version"], redirection: ">&-", says: "Cannot write to standard output: Bad file descriptor"),
+        Row(
+            arguments: ["version"], redirection: ">/dev/full",
+            says: "Cannot write to standard output: No space left on device"),
+        Row(
+            arguments: ["--help"], redirection: ">/dev/full",
+            says: "Cannot write to standard output: No space left on device"),
+        Row(
+            arguments: ["status", "--json"], redirection: ">/dev/full",
+            says: "Cannot write to standard output: No space left on device"),
+        Row(
+            arguments: ["status"], redirection: ">/dev/full",
+            says: "Cannot write to standard output: No space left on device"),
+        Row(
+            arguments: ["status", "--json"], redirection: ">&-",
+            says: "Cannot write to standard output: Bad file descriptor"),
+        Row(arguments: ["version"], redirection: ">&-", says: "Cannot write to standard output: Bad file descriptor")
     ]
 
     @Test(arguments: rows)
@@ -60,7 +73,8 @@ struct OutputErrorTests {
             sys.stderr.write(run.stderr.decode())
             sys.exit(run.returncode if run.returncode >= 0 else 128 - run.returncode)
             """
-        let result = try ProcessRunner.run("/usr/bin/env", ["python3", "-c", script, Paths.policyBinary] + arguments + ["-c", home.path])
+        let result = try ProcessRunner.run(
+            "/usr/bin/env", ["python3", "-c", script, Paths.policyBinary] + arguments + ["-c", home.path])
         #expect(result.exitCode == 128 + SIGPIPE, "\(result.stderr)")
         #expect(result.stderr.isEmpty)
     }
@@ -69,8 +83,9 @@ struct OutputErrorTests {
     @Test func aLoginWithAClosedStdoutStoresAndExits1() throws {
         let registries = try BasicRegistries(count: 1, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()
-        let result = try run(["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path],
-                             ">&-", stdin: Self.password)
+        let result = try run(
+            ["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path],
+            ">&-", stdin: Self.password)
         #expect(result.exitCode == 1, "\(result.stderr)")
         #expect(result.stderr == "Error: Cannot write to standard output: Bad file descriptor; the output is lost.\n")
         #expect(try ConfigJSON(home.read("config.json")).auth(registries.servers[0]) != nil)
@@ -80,8 +95,12 @@ struct OutputErrorTests {
     @Test func aFailedWriteToStderrIsANonZeroExit() throws {
         let registries = try BasicRegistries(count: 1, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()
-        let result = try run(["login", "-s", registries.servers[0], "-u", Self.user, "-p", Self.password, "--plaintext", "-c", home.path],
-                             "2>/dev/full")
+        let result = try run(
+            [
+                "login", "-s", registries.servers[0], "-u", Self.user, "-p", Self.password, "--plaintext", "-c",
+                home.path
+            ],
+            "2>/dev/full")
         #expect(result.exitCode == 1)
         #expect(result.stdout == "Login Succeeded\n")
     }

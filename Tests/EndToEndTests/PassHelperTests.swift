@@ -15,10 +15,16 @@ struct PassHelperTests {
 
         init() throws {
             directory = try TemporaryDirectory()
-            try FileManager.default.createDirectory(atPath: directory.file("gnupg"), withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-            let key = try run("gpg", ["--batch", "--pinentry-mode", "loopback", "--passphrase", "",
-                                      "--quick-generate-key", "policy test <policy-test@example.invalid>", "future-default", "default", "never"])
+            try FileManager.default.createDirectory(
+                atPath: directory.file("gnupg"), withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
+            let key = try run(
+                "gpg",
+                [
+                    "--batch", "--pinentry-mode", "loopback", "--passphrase", "",
+                    "--quick-generate-key", "policy test <policy-test@example.invalid>", "future-default", "default",
+                    "never"
+                ])
             guard key.exitCode == 0 else { throw FixtureError.startFailed("gpg key generation: \(key.stderr)") }
             let initialised = try run("pass", ["init", "policy-test@example.invalid"])
             guard initialised.exitCode == 0 else { throw FixtureError.startFailed("pass init: \(initialised.stderr)") }
@@ -27,9 +33,11 @@ struct PassHelperTests {
         func run(_ tool: String, _ arguments: [String], stdin: String? = nil) throws -> ProcessResult {
             var environment = ProcessInfo.processInfo.environment
             environment.merge(self.environment) { $1 }
-            let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map { "\($0)/\(tool)" }
+            let path =
+                (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map { "\($0)/\(tool)" }
                 .first { FileManager.default.isExecutableFile(atPath: $0) } ?? tool
-            return try ProcessRunner.run(path, arguments, stdin: stdin.map { Data($0.utf8) }, environment: environment, timeout: 60)
+            return try ProcessRunner.run(
+                path, arguments, stdin: stdin.map { Data($0.utf8) }, environment: environment, timeout: 60)
         }
 
         deinit {
@@ -62,7 +70,9 @@ struct PassHelperTests {
         // Debian's 0.6 answers an unknown server with empty fields; later versions say "credentials not found".
         let gone = try store.run("docker-credential-pass", ["get"], stdin: server)
         #expect(!gone.stdout.contains(password))
-        #expect(gone.stdout.contains("credentials not found") || gone.stdout.contains(#""Username":"","Secret":"""#), "\(gone.stdout)")
+        #expect(
+            gone.stdout.contains("credentials not found") || gone.stdout.contains(#""Username":"","Secret":"""#),
+            "\(gone.stdout)")
         #expect(try ConfigJSON(home.read("config.json")).entry(server) == nil)
 
         let again = try PolicyBinary.run(["logout", server, "-c", home.path], environment: store.environment)
@@ -88,8 +98,9 @@ struct PassHelperTests {
         let registries = try BasicRegistries(count: 1, user: "robot", password: "pw-pass-shared")
         let server = registries.servers[0]
         let store = try PassStore()
-        let seeded = try store.run("docker-credential-pass", ["store"],
-                                   stdin: #"{"ServerURL": "dockers.example", "Username": "docker-user", "Secret": "pw-docker"}"#)
+        let seeded = try store.run(
+            "docker-credential-pass", ["store"],
+            stdin: #"{"ServerURL": "dockers.example", "Username": "docker-user", "Secret": "pw-docker"}"#)
         #expect(seeded.exitCode == 0, "\(seeded.stdout)")
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"credsStore": "pass"}"#)
@@ -97,8 +108,11 @@ struct PassHelperTests {
         let status = try PolicyBinary.run(["status", "--json", "-c", home.path], environment: store.environment)
         #expect(status.exitCode == 0, "\(status.stderr)")
         let rows = try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [[String: Any]] ?? []
-        #expect(rows.map { "\($0["server"] ?? "") \($0["recorded"] ?? "")" }.sorted() == ["\(server) 1", "dockers.example 0"],
-                "\(status.stdout)")
+        #expect(
+            rows.map { "\($0["server"] ?? "") \($0["recorded"] ?? "")" }.sorted() == [
+                "\(server) 1", "dockers.example 0"
+            ],
+            "\(status.stdout)")
         let logout = try PolicyBinary.run(["logout", "--all", "-c", home.path], environment: store.environment)
         #expect(logout.exitCode == 0, "\(logout.stderr)")
         #expect(logout.stdout == "Removing login credentials for \(server)\n")
@@ -121,8 +135,9 @@ struct PassHelperTests {
         try docker.trust(dockersRegistry.caFile, for: dockersRegistry.server)
         let helperPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         let dockerEnvironment = store.environment.merging(["PATH": helperPath]) { $1 }
-        let dockerLogin = try docker.run(["login", "-u", "docker-user", "--password-stdin", dockersRegistry.server],
-                                         stdin: "pw-docker-side\n", environment: dockerEnvironment)
+        let dockerLogin = try docker.run(
+            ["login", "-u", "docker-user", "--password-stdin", dockersRegistry.server],
+            stdin: "pw-docker-side\n", environment: dockerEnvironment)
         #expect(dockerLogin.exitCode == 0, "\(dockerLogin.stdout)\(dockerLogin.stderr)")
         let keptByDocker = try store.run("docker-credential-pass", ["get"], stdin: dockersRegistry.server)
         #expect(keptByDocker.stdout.contains("docker-user"), "docker did not use pass: \(keptByDocker.stdout)")
@@ -138,8 +153,11 @@ struct PassHelperTests {
 
         let dockerLogout = try docker.run(["logout", dockersRegistry.server], environment: dockerEnvironment)
         #expect(dockerLogout.exitCode == 0, "\(dockerLogout.stderr)")
-        #expect(dockerLogout.stdout.contains("Removing login credentials for \(dockersRegistry.server)"), "\(dockerLogout.stdout)")
+        #expect(
+            dockerLogout.stdout.contains("Removing login credentials for \(dockersRegistry.server)"),
+            "\(dockerLogout.stdout)")
         let listed = try store.run("docker-credential-pass", ["list"])
-        #expect(listed.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "{}", "pass still holds \(listed.stdout)")
+        #expect(
+            listed.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "{}", "pass still holds \(listed.stdout)")
     }
 }

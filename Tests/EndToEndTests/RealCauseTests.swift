@@ -11,9 +11,13 @@ struct RealCauseTests {
     static let user = "demo"
     static let password = "real-cause-secret"
 
-    func login(_ server: String, user: String = user, reach: [String], home: TemporaryDirectory, stdin: String = password,
-               timeout: String = "20") throws -> ProcessResult {
-        try PolicyBinary.run(["login", "-s", server, "-u", user, "--password-stdin", "--timeout", timeout, "-c", home.path] + reach, stdin: stdin)
+    func login(
+        _ server: String, user: String = user, reach: [String], home: TemporaryDirectory, stdin: String = password,
+        timeout: String = "20"
+    ) throws -> ProcessResult {
+        try PolicyBinary.run(
+            ["login", "-s", server, "-u", user, "--password-stdin", "--timeout", timeout, "-c", home.path] + reach,
+            stdin: stdin)
     }
 
     /// libcurl writes 127.1 and 0x7f.0.0.1 as 127.0.0.1: the answer still comes from the server asked.
@@ -33,8 +37,9 @@ struct RealCauseTests {
     @Test func credentialsTooLongForHTTP2ReachTheRegistry() throws {
         let registry = try RegistryFixture(.basic, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()
-        let result = try login(registry.server, reach: ["--ca-file", registry.caFile], home: home,
-                               stdin: String(repeating: "x", count: 50_000))
+        let result = try login(
+            registry.server, reach: ["--ca-file", registry.caFile], home: home,
+            stdin: String(repeating: "x", count: 50_000))
         #expect(result.exitCode == 3, "\(result.stderr)")
         #expect(result.stderr.contains("rejected the credentials of 'demo' (HTTP 401"), "\(result.stderr)")
         #expect(!result.stderr.contains("No answer"))
@@ -44,10 +49,12 @@ struct RealCauseTests {
     @Test func credentialsTooLongForAnyRequestSayTooLongWithTheLimit() throws {
         let registry = try RegistryFixture(.basic, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()
-        let result = try login(registry.server, reach: ["--ca-file", registry.caFile], home: home,
-                               stdin: String(repeating: "x", count: 1 << 20))
+        let result = try login(
+            registry.server, reach: ["--ca-file", registry.caFile], home: home,
+            stdin: String(repeating: "x", count: 1 << 20))
         #expect(result.exitCode == 2, "\(result.stderr)")
-        #expect(result.stderr.contains("The credentials are too long to send to \(registry.server)"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("The credentials are too long to send to \(registry.server)"), "\(result.stderr)")
         #expect(result.stderr.contains("at most 1020 KiB"), "\(result.stderr)")
         #expect(!result.stderr.contains("memory"))
         #expect(!FileManager.default.fileExists(atPath: home.file("config.json")))
@@ -59,8 +66,11 @@ struct RealCauseTests {
         let home = try TemporaryDirectory()
         let result = try login(registries.servers[0], user: " demo\t", reach: ["--plaintext"], home: home)
         #expect(result.exitCode == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("WARNING! The user name had blanks around it; they were removed (as docker does), logging in as 'demo'."),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "WARNING! The user name had blanks around it; they were removed (as docker does), logging in as 'demo'."
+            ),
+            "\(result.stderr)")
         let stored = try ConfigJSON(home.read("config.json")).auth(registries.servers[0])
         #expect(stored == Data("demo:\(Self.password)".utf8).base64EncodedString())
     }
@@ -71,14 +81,18 @@ struct RealCauseTests {
         try home.write("default-domain.cfg", "registry.example/evil path\n")
         let result = try PolicyBinary.run(["logout", "-c", home.path])
         #expect(result.exitCode == 2, "\(result.stderr)")
-        #expect(result.stderr.contains("The default registry remembered in '\(home.file("default-domain.cfg"))' is not a registry address"),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "The default registry remembered in '\(home.file("default-domain.cfg"))' is not a registry address"),
+            "\(result.stderr)")
         #expect(result.stderr.contains("'/evil path'"), "\(result.stderr)")
     }
 
     /// A --ca-file that is no certificate is the user's mistake (2), as a missing one is, not a TLS failure (4).
-    @Test(arguments: [("/etc/passwd", "holds no PEM certificate"), ("/etc", "Cannot read the file given to --ca-file"),
-                      ("/nonexistent/ca.pem", "Cannot read the file given to --ca-file")])
+    @Test(arguments: [
+        ("/etc/passwd", "holds no PEM certificate"), ("/etc", "Cannot read the file given to --ca-file"),
+        ("/nonexistent/ca.pem", "Cannot read the file given to --ca-file")
+    ])
     func aCAFileThatHoldsNoCertificateIsAUsageError(_ file: String, _ says: String) throws {
         let registry = try RegistryFixture(.basic, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()

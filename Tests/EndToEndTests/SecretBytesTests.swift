@@ -16,8 +16,10 @@ struct SecretBytesTests {
         let registries = try BasicRegistries(count: 1, user: Self.user, passwordBytes: Self.password)
         let server = registries.servers[0]
         let home = try TemporaryDirectory()
-        let arguments = [Array("login".utf8), Array("-s".utf8), Array(server.utf8), Array("-u".utf8), Array(Self.user.utf8),
-                         Array("-p".utf8), Self.password, Array("--plaintext".utf8), Array("-c".utf8), Array(home.path.utf8)]
+        let arguments = [
+            Array("login".utf8), Array("-s".utf8), Array(server.utf8), Array("-u".utf8), Array(Self.user.utf8),
+            Array("-p".utf8), Self.password, Array("--plaintext".utf8), Array("-c".utf8), Array(home.path.utf8)
+        ]
         let result = try PolicyBinary.run(rawArguments: arguments)
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(try ConfigJSON(home.read("config.json")).auth(server) == Self.storedAuth)
@@ -28,8 +30,9 @@ struct SecretBytesTests {
         let registries = try BasicRegistries(count: 1, user: Self.user, passwordBytes: Self.password)
         let server = registries.servers[0]
         let home = try TemporaryDirectory()
-        let result = try PolicyBinary.run(rawArguments: ["login", "-s", server, "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path]
-                                        .map { Array($0.utf8) }, stdin: Data(Self.password + (inline ? [] : [0x0A])))
+        let result = try PolicyBinary.run(
+            rawArguments: ["login", "-s", server, "-u", Self.user, "--password-stdin", "--plaintext", "-c", home.path]
+                .map { Array($0.utf8) }, stdin: Data(Self.password + (inline ? [] : [0x0A])))
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(try ConfigJSON(home.read("config.json")).auth(server) == Self.storedAuth)
     }
@@ -53,8 +56,11 @@ struct SecretBytesTests {
     func aNULIsRefusedNeverCut(_ secret: [UInt8]) throws {
         let registries = try BasicRegistries(count: 1, user: Self.user, password: "a")
         let home = try TemporaryDirectory()
-        let result = try PolicyBinary.run(rawArguments: ["login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
-                                                   "-c", home.path].map { Array($0.utf8) }, stdin: Data(secret))
+        let result = try PolicyBinary.run(
+            rawArguments: [
+                "login", "-s", registries.servers[0], "-u", Self.user, "--password-stdin", "--plaintext",
+                "-c", home.path
+            ].map { Array($0.utf8) }, stdin: Data(secret))
         #expect(result.exitCode == 2, "\(result.stderr)")
         #expect(result.stderr.contains("NUL byte"), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
@@ -67,11 +73,16 @@ struct SecretBytesTests {
         let helper = try ScriptedHelper()
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"credsStore": "scripted"}"#)
-        let result = try PolicyBinary.run(rawArguments: ["login", "-s", "127.0.0.1:1", "-u", Self.user, "--password-stdin", "--plaintext",
-                                                   "-c", home.path].map { Array($0.utf8) },
-                                    stdin: Data(Self.password), environment: helper.environment)
+        let result = try PolicyBinary.run(
+            rawArguments: [
+                "login", "-s", "127.0.0.1:1", "-u", Self.user, "--password-stdin", "--plaintext",
+                "-c", home.path
+            ].map { Array($0.utf8) },
+            stdin: Data(Self.password), environment: helper.environment)
         #expect(result.exitCode == 5, "\(result.stderr)")
-        #expect(result.stderr.contains("not UTF-8") && result.stderr.contains("docker-credential-scripted"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("not UTF-8") && result.stderr.contains("docker-credential-scripted"),
+            "\(result.stderr)")
         #expect(helper.verbs.isEmpty)
         #expect(try home.read("config.json") == Data(#"{"credsStore": "scripted"}"#.utf8))
     }
@@ -82,7 +93,9 @@ struct SecretBytesTests {
         let registries = try BasicRegistries(count: 1, user: "docker", password: "the-new-one")
         let server = registries.servers[0]
         let home = try TemporaryDirectory()
-        try home.write("config.json", #"{"auths": {"\#(server)": {"auth": "\#(Data("docker:pass".utf8).base64EncodedString())"}}}"#)
+        try home.write(
+            "config.json", #"{"auths": {"\#(server)": {"auth": "\#(Data("docker:pass".utf8).base64EncodedString())"}}}"#
+        )
         let result = try PolicyBinary.run(["login", "-s", server, "--plaintext", "-c", home.path])
         #expect(result.exitCode == 3, "\(result.stderr)")
         #expect(result.stderr.contains("'policy login -s \(server) -u USER --password-stdin'"), "\(result.stderr)")
@@ -106,20 +119,25 @@ struct NonRegularConfigTests {
         return "FIFO"
     }
 
-    @Test(arguments: [["login", "-s", "{server}", "-u", "demo", "--password-stdin", "--plaintext"], ["status"], ["logout", "--all"]])
+    @Test(arguments: [
+        ["login", "-s", "{server}", "-u", "demo", "--password-stdin", "--plaintext"], ["status"], ["logout", "--all"]
+    ])
     func aLinkToADeviceIsRefusedAndNothingIsWritten(_ command: [String]) throws {
         let registries = try BasicRegistries(count: 1, user: "demo", password: "device-secret-1")
         let home = try TemporaryDirectory()
         let kind = Self.makeNode(at: home.file("node"))
-        try FileManager.default.createSymbolicLink(atPath: home.file("config.json"), withDestinationPath: home.file("node"))
+        try FileManager.default.createSymbolicLink(
+            atPath: home.file("config.json"), withDestinationPath: home.file("node"))
         let arguments = command.map { $0 == "{server}" ? registries.servers[0] : $0 } + ["-c", home.path]
         let result = try PolicyBinary.run(arguments, stdin: "device-secret-1\n", timeout: 20)
         #expect(result.exitCode == 5, "\(kind): \(result.stdout)\(result.stderr)")
-        #expect(result.stderr.contains("config.json") && result.stderr.contains("not a regular file"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("config.json") && result.stderr.contains("not a regular file"), "\(result.stderr)")
         var status = stat()
         #expect(lstat(home.file("node"), &status) == 0)
         #expect((status.st_mode & S_IFMT) != S_IFREG, "the \(kind) was replaced by a file")
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: home.file("config.json")) == home.file("node"))
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(atPath: home.file("config.json")) == home.file("node"))
         let names = try FileManager.default.contentsOfDirectory(atPath: home.path).sorted()
         #expect(names == ["config.json", "node"] || names == ["config.json", "config.json.lock", "node"], "\(names)")
     }

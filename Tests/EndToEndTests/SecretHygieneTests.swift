@@ -18,7 +18,9 @@ struct SecretHygieneTests {
             var password: String
             var viaArgument = false
             var exitCode: Int32
-            var testDescription: String { "\(mode) \(exitCode == 0 ? "accepted" : "rejected")\(viaArgument ? " via -p" : "")" }
+            var testDescription: String {
+                "\(mode) \(exitCode == 0 ? "accepted" : "rejected")\(viaArgument ? " via -p" : "")"
+            }
         }
 
         static let rows: [Row] = [
@@ -26,7 +28,7 @@ struct SecretHygieneTests {
             Row(mode: .basic, password: secret, viaArgument: true, exitCode: 0),
             Row(mode: .basic, password: "the-registry-knows-another", exitCode: 3),
             Row(mode: .token, password: secret, exitCode: 0),
-            Row(mode: .token, password: "the-registry-knows-another", exitCode: 3),
+            Row(mode: .token, password: "the-registry-knows-another", exitCode: 3)
         ]
 
         @Test(arguments: rows)
@@ -34,12 +36,16 @@ struct SecretHygieneTests {
             let registry = try RegistryFixture(row.mode, user: user, password: row.password)
             defer { registry.stop() }
             let home = try TemporaryDirectory()
-            var arguments = ["--debug", "login", "-s", registry.server, "-u", user, "--ca-file", registry.caFile, "-c", home.path]
+            var arguments = [
+                "--debug", "login", "-s", registry.server, "-u", user, "--ca-file", registry.caFile, "-c", home.path
+            ]
             arguments += row.viaArgument ? ["-p", secret] : ["--password-stdin"]
             let result = try PolicyBinary.run(arguments, stdin: row.viaArgument ? nil : secret + "\n")
             #expect(result.exitCode == row.exitCode, "\(result.stderr)")
             let tokens = registry.issuedTokens()
-            if row.mode == .token && row.exitCode == 0 { #expect(!tokens.isEmpty, "the token service logs what it issued") }
+            if row.mode == .token && row.exitCode == 0 {
+                #expect(!tokens.isEmpty, "the token service logs what it issued")
+            }
             SecretLeaks.expectNone(in: result, secrets: secrets + tokens)
             #expect(!result.stderr.contains("eyJ"), "no JWT in the output: \(result.stderr)")
         }
@@ -54,8 +60,10 @@ struct SecretHygieneTests {
             let server = try HostileServer([behaviour])
             defer { server.stop() }
             let home = try TemporaryDirectory()
-            let arguments = ["login", "-s", server.server(behaviour), "-u", user, "--password-stdin", "--plaintext",
-                             "--timeout", "5", "-c", home.path]
+            let arguments = [
+                "login", "-s", server.server(behaviour), "-u", user, "--password-stdin", "--plaintext",
+                "--timeout", "5", "-c", home.path
+            ]
             let result = try PolicyBinary.run((debug ? ["--debug"] : []) + arguments, stdin: secret + "\n")
             #expect(result.exitCode == 3, "\(result.stderr)")
             #expect(result.stderr.contains("[redacted]"), "the echo reached the output, so the check means something")
@@ -75,7 +83,7 @@ struct SecretHygieneTests {
         ["login", "-s", "r.example", "-u", user, "-P" + secret],
         ["login", "-s", "r.example", "-u", user, "-k" + secret],
         ["logout", "-p", secret],
-        ["-p", secret],
+        ["-p", secret]
     ])
     func usageErrorsDoNotEchoTheSecret(_ arguments: [String]) throws {
         let home = try TemporaryDirectory()
@@ -88,8 +96,11 @@ struct SecretHygieneTests {
     @Test(arguments: [" " + secret, secret + "\t", " " + secret + " "])
     func blanksWarningDoesNotShowTheSecret(_ padded: String) throws {
         let home = try TemporaryDirectory()
-        let result = try PolicyBinary.run(["--debug", "login", "-s", "127.0.0.1:1", "-u", Self.user, "--password-stdin",
-                                     "--plaintext", "--timeout", "2", "-c", home.path], stdin: padded + "\n", timeout: 30)
+        let result = try PolicyBinary.run(
+            [
+                "--debug", "login", "-s", "127.0.0.1:1", "-u", Self.user, "--password-stdin",
+                "--plaintext", "--timeout", "2", "-c", home.path
+            ], stdin: padded + "\n", timeout: 30)
         #expect(result.exitCode == 4, "\(result.stderr)")
         #expect(result.stderr.contains("starts or ends with a space or tab"))
         SecretLeaks.expectNone(in: result, secrets: Self.secrets + [padded, SecretLeaks.basic(Self.user, padded)])

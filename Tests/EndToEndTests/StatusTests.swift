@@ -8,13 +8,17 @@ struct StatusTests {
     @Test func verifyFindsAPasswordChangedOnTheRegistry() throws {
         let registry = try RegistryFixture(.token, user: "demo", password: "pw-before")
         let home = try TemporaryDirectory()
-        try logIn(registry.server, user: "demo", password: "pw-before", home: home, reach: .caFile(registry.caFile), arguments: ["-d"])
+        try logIn(
+            registry.server, user: "demo", password: "pw-before", home: home, reach: .caFile(registry.caFile),
+            arguments: ["-d"])
         let ok = try PolicyBinary.run(["status", "--verify", "--ca-file", registry.caFile, "-c", home.path])
         #expect(ok.exitCode == 0, "\(ok.stderr)")
         #expect(ok.stdout.contains("\(registry.server) (default)"), "\(ok.stdout)")
         #expect(ok.stdout.contains(" ok"), "\(ok.stdout)")
         try registry.directory.write("registry/users.json", #"{"demo": "pw-after"}"#)
-        let rejected = try PolicyBinary.run(["status", "--verify", "--json", "--ca-file", registry.caFile, "-c", home.path])
+        let rejected = try PolicyBinary.run([
+            "status", "--verify", "--json", "--ca-file", registry.caFile, "-c", home.path
+        ])
         #expect(rejected.exitCode == 3, "\(rejected.stderr)")
         let rows = try JSONSerialization.jsonObject(with: Data(rejected.stdout.utf8)) as? [[String: Any]]
         #expect(rows?.count == 1)
@@ -27,11 +31,16 @@ struct StatusTests {
         #expect(rows?.first?["kind"] as? String == "password")
         #expect(rows?.first?["expires"] is NSNull)
         #expect(rows?.first?["recorded"] as? Bool == true)
-        #expect(rows?.first.map { Set($0.keys) } == ["server", "keys", "username", "store", "kind", "expires", "default", "recorded", "status"])
+        #expect(
+            rows?.first.map { Set($0.keys) } == [
+                "server", "keys", "username", "store", "kind", "expires", "default", "recorded", "status"
+            ])
         #expect(rejected.stderr.contains("rejected"))
         #expect(!(rejected.stdout + rejected.stderr + ok.stdout).contains("pw-before"))
         registry.stop()
-        let unreachable = try PolicyBinary.run(["status", "--verify", "--timeout", "5", "--ca-file", registry.caFile, "-c", home.path])
+        let unreachable = try PolicyBinary.run([
+            "status", "--verify", "--timeout", "5", "--ca-file", registry.caFile, "-c", home.path
+        ])
         #expect(unreachable.exitCode == 4, "\(unreachable.stderr)")
         #expect(unreachable.stdout.contains("unreachable"))
     }
@@ -48,7 +57,9 @@ struct StatusTests {
         let status = try PolicyBinary.run(["status", "-c", home.path], environment: helper.environment)
         #expect(status.exitCode == 0, "\(status.stderr)")
         #expect(status.stdout.contains(fileServer) && status.stdout.contains("config.json"), "\(status.stdout)")
-        #expect(status.stdout.contains(helperServer) && status.stdout.contains("docker-credential-scripted"), "\(status.stdout)")
+        #expect(
+            status.stdout.contains(helperServer) && status.stdout.contains("docker-credential-scripted"),
+            "\(status.stdout)")
         #expect(!status.stdout.contains("pw-all"))
         let logout = try PolicyBinary.run(["logout", "--all", "-c", home.path], environment: helper.environment)
         #expect(logout.exitCode == 0, "\(logout.stderr)")

@@ -11,14 +11,18 @@ struct StoredLoginTests {
         let home = try TemporaryDirectory()
         try logIn(registry.server, user: "demo", password: "pw-stored", home: home, reach: .caFile(registry.caFile))
         let before = try home.read("config.json")
-        let modified = try FileManager.default.attributesOfItem(atPath: home.file("config.json"))[.modificationDate] as? Date
-        let again = try PolicyBinary.run(["login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path])
+        let modified =
+            try FileManager.default.attributesOfItem(atPath: home.file("config.json"))[.modificationDate] as? Date
+        let again = try PolicyBinary.run(["login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path]
+        )
         #expect(again.exitCode == 0, "\(again.stderr)")
         #expect(again.stdout == "Login Succeeded\n")
         #expect(again.stderr.contains("Authenticating with existing credentials (user demo)"), "\(again.stderr)")
         #expect(!again.stderr.contains("pw-stored"))
         #expect(try home.read("config.json") == before)
-        #expect(try FileManager.default.attributesOfItem(atPath: home.file("config.json"))[.modificationDate] as? Date == modified)
+        #expect(
+            try FileManager.default.attributesOfItem(atPath: home.file("config.json"))[.modificationDate] as? Date
+                == modified)
         if mode == .token {
             #expect(registry.tokenRequests().filter { $0["authorization_scheme"] as? String == "Basic" }.count == 2)
         }
@@ -27,12 +31,16 @@ struct StoredLoginTests {
     @Test func rejectedStoredCredentialsExit3AndSayHowToReplaceThem() throws {
         let registry = try RegistryFixture(.basic, user: "demo", password: "pw-now")
         let home = try TemporaryDirectory()
-        let stale = #"{"auths": {"\#(registry.server)": {"auth": "\#(Data("demo:pw-before".utf8).base64EncodedString())"}}}"#
+        let stale =
+            #"{"auths": {"\#(registry.server)": {"auth": "\#(Data("demo:pw-before".utf8).base64EncodedString())"}}}"#
         try home.write("config.json", stale)
-        let result = try PolicyBinary.run(["login", "-s", "https://\(registry.server)/", "--ca-file", registry.caFile, "-c", home.path])
+        let result = try PolicyBinary.run([
+            "login", "-s", "https://\(registry.server)/", "--ca-file", registry.caFile, "-c", home.path
+        ])
         #expect(result.exitCode == 3)
         #expect(result.stderr.contains("stored credentials of 'demo'"), "\(result.stderr)")
-        #expect(result.stderr.contains("policy login -s \(registry.server) -u USER --password-stdin"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("policy login -s \(registry.server) -u USER --password-stdin"), "\(result.stderr)")
         #expect(!result.stderr.contains("pw-before"))
         #expect(try home.read("config.json") == Data(stale.utf8))
     }
@@ -43,8 +51,10 @@ struct StoredLoginTests {
         let helper = try ScriptedHelper()
         let home = try TemporaryDirectory()
         try home.write("config.json", #"{"credsStore": "scripted"}"#)
-        try logIn(registries.servers[0], user: "robot", password: "pw-helper", home: home, environment: helper.environment)
-        let again = try PolicyBinary.run(["login", "-s", registries.servers[0], "--plaintext", "-c", home.path], environment: helper.environment)
+        try logIn(
+            registries.servers[0], user: "robot", password: "pw-helper", home: home, environment: helper.environment)
+        let again = try PolicyBinary.run(
+            ["login", "-s", registries.servers[0], "--plaintext", "-c", home.path], environment: helper.environment)
         #expect(again.exitCode == 0, "\(again.stderr)")
         #expect(again.stderr.contains("Authenticating with existing credentials (user robot)"), "\(again.stderr)")
         #expect(helper.verbs == ["store", "get"], "\(helper.verbs)")
@@ -54,14 +64,19 @@ struct StoredLoginTests {
     @Test func onATerminalRejectedStoredCredentialsAskForNewOnes() throws {
         let registry = try RegistryFixture(.basic, user: "demo", password: "pw-now")
         let home = try TemporaryDirectory()
-        try home.write("config.json", #"{"auths": {"\#(registry.server)": {"auth": "\#(Data("demo:pw-before".utf8).base64EncodedString())"}}}"#)
-        let session = try Terminal.run(["login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path],
-                                       answers: [("Username: ", "demo\n"), ("Password: ", "pw-now\n")])
+        try home.write(
+            "config.json",
+            #"{"auths": {"\#(registry.server)": {"auth": "\#(Data("demo:pw-before".utf8).base64EncodedString())"}}}"#)
+        let session = try Terminal.run(
+            ["login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path],
+            answers: [("Username: ", "demo\n"), ("Password: ", "pw-now\n")])
         #expect(session.exitCode == 0, "\(session.output)")
         #expect(session.unanswered.isEmpty, "\(session.output)")
         #expect(session.output.contains("stored credentials of 'demo'"), "\(session.output)")
         #expect(session.output.contains("Login Succeeded"))
-        #expect(try ConfigJSON(home.read("config.json")).auth(registry.server) == Data("demo:pw-now".utf8).base64EncodedString())
+        #expect(
+            try ConfigJSON(home.read("config.json")).auth(registry.server)
+                == Data("demo:pw-now".utf8).base64EncodedString())
     }
 
     /// New credentials always win, and the stale ones are not even tried first (an expired ECR entry must
@@ -69,9 +84,15 @@ struct StoredLoginTests {
     @Test func newCredentialsReplaceStoredOnesWithoutTryingThem() throws {
         let registry = try RegistryFixture(.token, user: "demo", password: "pw-now")
         let home = try TemporaryDirectory()
-        try home.write("config.json", #"{"auths": {"https://\#(registry.server)/v2/": {"auth": "\#(Data("demo:pw-before".utf8).base64EncodedString())"}}}"#)
-        let result = try PolicyBinary.run(["login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
-                                     "-c", home.path], stdin: "pw-now")
+        try home.write(
+            "config.json",
+            #"{"auths": {"https://\#(registry.server)/v2/": {"auth": "\#(Data("demo:pw-before".utf8).base64EncodedString())"}}}"#
+        )
+        let result = try PolicyBinary.run(
+            [
+                "login", "-s", registry.server, "-u", "demo", "--password-stdin", "--ca-file", registry.caFile,
+                "-c", home.path
+            ], stdin: "pw-now")
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(!result.stderr.contains("existing credentials"))
         #expect(registry.tokenRequests().filter { $0["authorization_scheme"] as? String == "Basic" }.count == 1)
@@ -88,11 +109,16 @@ struct StoredLoginTests {
         let home = try TemporaryDirectory()
         let docker = try DockerCLI(configDirectory: home.path)
         try docker.trust(registry.caFile, for: registry.server)
-        let dockerLogin = try docker.run(["login", "-u", "demo", "--password-stdin", registry.server], stdin: "pw-docker\n")
+        let dockerLogin = try docker.run(
+            ["login", "-u", "demo", "--password-stdin", registry.server], stdin: "pw-docker\n")
         #expect(dockerLogin.exitCode == 0, "\(dockerLogin.stderr)")
         let written = try home.read("config.json")
-        #expect(try ConfigJSON(written).entry(registry.server)?["identitytoken"] is String, "docker stored no identity token")
-        let result = try PolicyBinary.run(["login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path, "--debug"])
+        #expect(
+            try ConfigJSON(written).entry(registry.server)?["identitytoken"] is String,
+            "docker stored no identity token")
+        let result = try PolicyBinary.run([
+            "login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path, "--debug"
+        ])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stderr.contains("(user demo)"))
         #expect(result.stderr.contains("> POST https://"), "the exchange is traced: \(result.stderr)")
@@ -107,7 +133,8 @@ struct StoredLoginTests {
     @Test func anIdentityTokenTheTokenServiceNeverIssuedExits3() throws {
         let registry = try RegistryFixture(.token, user: "demo", password: "pw-docker")
         let home = try TemporaryDirectory()
-        let config = #"{"auths": {"\#(registry.server)": {"auth": "ZGVtbzo=", "identitytoken": "refresh-forged-0123"}}}"#
+        let config =
+            #"{"auths": {"\#(registry.server)": {"auth": "ZGVtbzo=", "identitytoken": "refresh-forged-0123"}}}"#
         try home.write("config.json", config)
         let result = try PolicyBinary.run(["login", registry.server, "--ca-file", registry.caFile, "-c", home.path])
         #expect(result.exitCode == 3, "\(result.stderr)")

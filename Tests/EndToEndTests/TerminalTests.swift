@@ -10,8 +10,9 @@ struct TerminalTests {
     @Test func promptsForUsernameAndPasswordWithoutEchoingIt() throws {
         let registry = try RegistryFixture(.basic, user: Self.user, password: Self.password)
         let home = try TemporaryDirectory()
-        let session = try Terminal.run(["login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path],
-                                       answers: [("Username: ", Self.user + "\n"), ("Password: ", Self.password + "\n")])
+        let session = try Terminal.run(
+            ["login", "-s", registry.server, "--ca-file", registry.caFile, "-c", home.path],
+            answers: [("Username: ", Self.user + "\n"), ("Password: ", Self.password + "\n")])
         #expect(session.exitCode == 0, "\(session.output)")
         #expect(session.unanswered.isEmpty)
         #expect(session.echoAtAnswers == [true, false], "echo on for the username, off for the password")
@@ -26,8 +27,9 @@ struct TerminalTests {
         let home = try TemporaryDirectory()
         // "half" is typed and the terminal's output read before Ctrl-C comes: ^C flushes queued output, so an
         // echo must be read first or its absence would prove nothing.
-        let session = try Terminal.run(["login", "-s", "registry.example", "-u", "me", "-c", home.path],
-                                       answers: [("Password: ", "half"), ("Password: ", "\u{03}")])
+        let session = try Terminal.run(
+            ["login", "-s", "registry.example", "-u", "me", "-c", home.path],
+            answers: [("Password: ", "half"), ("Password: ", "\u{03}")])
         #expect(session.unanswered.isEmpty)
         #expect(session.exitCode == -Int(SIGINT), "\(session.output)")
         #expect(session.echoAtAnswers == [false, false], "echo was off while the password was typed")

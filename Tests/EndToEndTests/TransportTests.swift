@@ -7,10 +7,13 @@ struct TransportTests {
     static let user = "demo"
     static let password = "transport-pass"
 
-    func login(_ server: String, _ extra: [String], environment: [String: String] = [:]) throws -> (ProcessResult, TemporaryDirectory) {
+    func login(
+        _ server: String, _ extra: [String], environment: [String: String] = [:]
+    ) throws -> (ProcessResult, TemporaryDirectory) {
         let home = try TemporaryDirectory()
-        let result = try PolicyBinary.run(["login", "-s", server, "-u", Self.user, "--password-stdin", "-c", home.path] + extra,
-                                    stdin: Self.password, environment: environment, timeout: 30)
+        let result = try PolicyBinary.run(
+            ["login", "-s", server, "-u", Self.user, "--password-stdin", "-c", home.path] + extra,
+            stdin: Self.password, environment: environment, timeout: 30)
         return (result, home)
     }
 
@@ -25,8 +28,12 @@ struct TransportTests {
         let (without, _) = try login(registry.server, ["--ca-file", registry.caFile])
         #expect(without.exitCode == 4)
         #expect(without.stderr.contains("--cert-file"), "\(without.stderr)")
-        let (with, home) = try login(registry.server, ["--ca-file", registry.caFile, "--cert-file", registry.clientCertificate,
-                                                        "--key-file", registry.clientKey])
+        let (with, home) = try login(
+            registry.server,
+            [
+                "--ca-file", registry.caFile, "--cert-file", registry.clientCertificate,
+                "--key-file", registry.clientKey
+            ])
         #expect(with.exitCode == 0, "\(with.stderr)")
         #expect(try ConfigJSON(home.read("config.json")).auth(registry.server) != nil)
     }
@@ -47,7 +54,8 @@ struct TransportTests {
 
     @Test func otherHostsNeverFallBackAndGetThePlaintextHint() throws {
         let address = try #require(LocalServers.nonLoopbackIPv4(), "this machine has no non-loopback IPv4 address")
-        let registry = try RegistryFixture(.basic, user: Self.user, password: Self.password, transport: .none, host: address)
+        let registry = try RegistryFixture(
+            .basic, user: Self.user, password: Self.password, transport: .none, host: address)
         let (result, home) = try login(registry.server, [])
         #expect(result.exitCode == 4)
         #expect(result.stderr.contains("--plaintext"), "\(result.stderr)")
@@ -57,7 +65,8 @@ struct TransportTests {
     }
 
     @Test func hostnameMismatchIsNamed() throws {
-        let registry = try RegistryFixture(.basic, user: Self.user, password: Self.password, certificateNames: "DNS:registry.example")
+        let registry = try RegistryFixture(
+            .basic, user: Self.user, password: Self.password, certificateNames: "DNS:registry.example")
         let (result, _) = try login(registry.server, ["--ca-file", registry.caFile])
         #expect(result.exitCode == 4)
         #expect(result.stderr.contains("issued for another name"), "\(result.stderr)")
@@ -93,8 +102,9 @@ struct TransportTests {
         let registry = try RegistryFixture(.basic, user: Self.user, password: Self.password)
         let proxy = try TinyProxy()
         defer { proxy.stop() }
-        let (result, _) = try login(registry.server, ["--ca-file", registry.caFile],
-                                    environment: ["HTTPS_PROXY": "http://127.0.0.1:\(proxy.port)", "NO_PROXY": ""])
+        let (result, _) = try login(
+            registry.server, ["--ca-file", registry.caFile],
+            environment: ["HTTPS_PROXY": "http://127.0.0.1:\(proxy.port)", "NO_PROXY": ""])
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(proxy.log.contains("CONNECT \(registry.server)"), "\(proxy.log)")
         proxy.stop()
@@ -105,8 +115,9 @@ struct TransportTests {
     @Test func noProxyBypassesTheProxy() throws {
         let registry = try RegistryFixture(.basic, user: Self.user, password: Self.password)
         let deadProxyPort = try LocalServers.freePort()
-        let (result, _) = try login(registry.server, ["--ca-file", registry.caFile],
-                                    environment: ["HTTPS_PROXY": "http://127.0.0.1:\(deadProxyPort)", "NO_PROXY": "127.0.0.1"])
+        let (result, _) = try login(
+            registry.server, ["--ca-file", registry.caFile],
+            environment: ["HTTPS_PROXY": "http://127.0.0.1:\(deadProxyPort)", "NO_PROXY": "127.0.0.1"])
         #expect(result.exitCode == 0, "\(result.stderr)")
     }
 }

@@ -11,17 +11,26 @@ struct UsageTests {
     }
 
     static let cases: [Case] = [
-        Case(arguments: ["login", "-s", "r.example", "-u", "u", "--password-stdin"], stdin: "", mentions: "--password-stdin"),
-        Case(arguments: ["login", "-s", "r.example", "-u", "u", "--password-stdin"], stdin: "\r\n\n", mentions: "--password-stdin"),
-        Case(arguments: ["login", "-s", "r.example", "-u", "u", "-p", "x", "--password-stdin"], stdin: "x", mentions: "--password-stdin"),
+        Case(
+            arguments: ["login", "-s", "r.example", "-u", "u", "--password-stdin"], stdin: "",
+            mentions: "--password-stdin"),
+        Case(
+            arguments: ["login", "-s", "r.example", "-u", "u", "--password-stdin"], stdin: "\r\n\n",
+            mentions: "--password-stdin"),
+        Case(
+            arguments: ["login", "-s", "r.example", "-u", "u", "-p", "x", "--password-stdin"], stdin: "x",
+            mentions: "--password-stdin"),
         Case(arguments: ["login", "-s", "r.example", "-u", "u"], stdin: nil, mentions: "--password-stdin"),
         Case(arguments: ["login", "-u", "u", "--password-stdin"], stdin: "x", mentions: "--server"),
         Case(arguments: ["login", "--bogus"], stdin: nil, mentions: "--bogus"),
         Case(arguments: ["login", "-s"], stdin: nil, mentions: "-s"),
-        Case(arguments: ["login", "-s", "r.example/some/path", "-u", "u", "-p", "x"], stdin: nil, mentions: "/some/path"),
-        Case(arguments: ["login", "-s", "r.example", "-u", "u", "-p", "x", "--timeout", "soon"], stdin: nil, mentions: "--timeout"),
+        Case(
+            arguments: ["login", "-s", "r.example/some/path", "-u", "u", "-p", "x"], stdin: nil, mentions: "/some/path"),
+        Case(
+            arguments: ["login", "-s", "r.example", "-u", "u", "-p", "x", "--timeout", "soon"], stdin: nil,
+            mentions: "--timeout"),
         Case(arguments: ["frobnicate"], stdin: nil, mentions: "frobnicate"),
-        Case(arguments: ["version", "-s", "x"], stdin: nil, mentions: "-s"),
+        Case(arguments: ["version", "-s", "x"], stdin: nil, mentions: "-s")
     ]
 
     @Test(arguments: cases)
@@ -35,7 +44,9 @@ struct UsageTests {
         #expect(!FileManager.default.fileExists(atPath: home.file("config.json")))
     }
 
-    @Test(arguments: [["--help"], ["help"], ["help", "login"], ["login", "--help"], ["-h", "logout"], ["--version"], ["version"]])
+    @Test(arguments: [
+        ["--help"], ["help"], ["help", "login"], ["login", "--help"], ["-h", "logout"], ["--version"], ["version"]
+    ])
     func helpAndVersionExit0(_ arguments: [String]) throws {
         let result = try PolicyBinary.run(arguments, timeout: 10)
         #expect(result.exitCode == 0)
@@ -45,7 +56,10 @@ struct UsageTests {
 
     @Test func loginHelpListsEveryLoginOption() throws {
         let result = try PolicyBinary.run(["help", "login"], timeout: 10)
-        for option in ["--server", "--username", "--password", "--password-stdin", "--ca-file", "--plaintext", "--timeout", "--config", "--debug"] {
+        for option in [
+            "--server", "--username", "--password", "--password-stdin", "--ca-file", "--plaintext", "--timeout",
+            "--config", "--debug"
+        ] {
             #expect(result.stdout.contains(option), "\(option)")
         }
     }

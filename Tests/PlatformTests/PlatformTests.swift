@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Platform
 
 /// The platform layer against the real system: errors are typed, interrupted calls are retried, files are
@@ -65,7 +66,8 @@ struct PlatformTests {
         let directory = NSTemporaryDirectory() + "platform-\(UUID().uuidString)"
         try Directory.create(directory, permissions: 0o700)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        try FileManager.default.createSymbolicLink(atPath: directory + "/link", withDestinationPath: "target/config.json")
+        try FileManager.default.createSymbolicLink(
+            atPath: directory + "/link", withDestinationPath: "target/config.json")
         #expect(Paths.symlinkTarget(directory + "/link") == "target/config.json")
         #expect(Paths.symlinkTarget(directory) == nil)
     }
@@ -81,7 +83,7 @@ struct PlatformTests {
                 for _ in 0..<1000 { counter.lock.withLock { counter.value += 1 } }
             }
         }
-        threads.forEach { $0.join() }
+        for thread in threads { thread.join() }
         #expect(threads.count == 4 && counter.value == 4000)
     }
 

@@ -1,16 +1,21 @@
 import Testing
+
 @testable import PolicyBase
 
 struct JSONParserTests {
     static let good: [(String, JSONValue)] = [
         ("{}", .object([:])),
         (" [ ] ", .array([])),
-        (#"{"a":1.50,"b":[true,false,null],"c":"x\u00e9\n\"q\"","d":-0.5e+10}"#,
-         .object(["a": .number("1.50"), "b": .array([.bool(true), .bool(false), .null]), "c": .string("xé\n\"q\""),
-                  "d": .number("-0.5e+10")])),
+        (
+            #"{"a":1.50,"b":[true,false,null],"c":"x\u00e9\n\"q\"","d":-0.5e+10}"#,
+            .object([
+                "a": .number("1.50"), "b": .array([.bool(true), .bool(false), .null]), "c": .string("xé\n\"q\""),
+                "d": .number("-0.5e+10")
+            ])
+        ),
         (#""\ud83d\ude00""#, .string("😀")),
         (#"10000000000000000000001"#, .number("10000000000000000000001")),
-        (#"{"dup":1,"dup":2}"#, .object(["dup": .number("2")])),
+        (#"{"dup":1,"dup":2}"#, .object(["dup": .number("2")]))
     ]
 
     @Test(arguments: good)
@@ -40,7 +45,7 @@ struct JSONParserTests {
         BadRow(text: "[\"a\u{01}\"]", reason: .unexpectedCharacter, line: 1, column: 4),
         BadRow(text: "{,}", reason: .unexpectedCharacter, line: 1, column: 2),
         BadRow(text: "[1,]", reason: .unexpectedCharacter, line: 1, column: 4),
-        BadRow(text: String(repeating: "[", count: 300), reason: .tooDeep, line: 1, column: 257),
+        BadRow(text: String(repeating: "[", count: 300), reason: .tooDeep, line: 1, column: 257)
     ]
 
     @Test(arguments: bad)
@@ -65,7 +70,9 @@ struct JSONParserTests {
     }
 
     @Test func writerSortsKeysAndIndentsWithTabs() {
-        let text = String(decoding: JSONWriter.write(.object(["b": .number("1"), "a": .object(["z": .string("\u{01}")])])), as: UTF8.self)
+        let text = String(
+            decoding: JSONWriter.write(.object(["b": .number("1"), "a": .object(["z": .string("\u{01}")])])),
+            as: UTF8.self)
         #expect(text == "{\n\t\"a\": {\n\t\t\"z\": \"\\u0001\"\n\t},\n\t\"b\": 1\n}\n")
     }
 }

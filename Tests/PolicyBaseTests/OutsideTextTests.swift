@@ -1,5 +1,5 @@
-import Testing
 import PolicyBase
+import Testing
 
 /// The one cleaner for text from outside: one line, no terminal controls, bounded.
 struct OutsideTextTests {
@@ -12,7 +12,9 @@ struct OutsideTextTests {
     }
 
     static let rows: [Row] = [
-        Row(name: "plain", input: "credentials not found in native keychain", expected: "credentials not found in native keychain"),
+        Row(
+            name: "plain", input: "credentials not found in native keychain",
+            expected: "credentials not found in native keychain"),
         Row(name: "trailing newline", input: "not found\n", expected: "not found"),
         Row(name: "blank runs collapse", input: "  error:\n\tlocked \r\n", expected: "error: locked"),
         Row(name: "ESC becomes a space", input: "\u{1B}[31mred\u{1B}[0m", expected: "[31mred [0m"),
@@ -20,15 +22,23 @@ struct OutsideTextTests {
         Row(name: "NEL and DEL", input: "a\u{85}b\u{7F}c", expected: "a b c"),
         Row(name: "only controls", input: "\u{7}\u{1B}\u{9B}", expected: ""),
         Row(name: "empty", input: "", expected: ""),
-        Row(name: "cut at the limit", input: String(repeating: "x", count: 400), expected: String(repeating: "x", count: 200) + "…"),
-        Row(name: "a name is cut at 80", input: String(repeating: "x", count: 81), length: .name,
+        Row(
+            name: "cut at the limit", input: String(repeating: "x", count: 400),
+            expected: String(repeating: "x", count: 200) + "…"),
+        Row(
+            name: "a name is cut at 80", input: String(repeating: "x", count: 81), length: .name,
             expected: String(repeating: "x", count: 80) + "…"),
-        Row(name: "exactly the limit is not cut", input: String(repeating: "x", count: 40) + "  ", length: .word,
+        Row(
+            name: "exactly the limit is not cut", input: String(repeating: "x", count: 40) + "  ", length: .word,
             expected: String(repeating: "x", count: 40)),
-        Row(name: "bidirectional overrides become spaces", input: "user\u{202E}gpj.exe\u{202C}", expected: "user gpj.exe"),
-        Row(name: "bidirectional isolates become spaces", input: "\u{2066}a\u{2067}b\u{2068}c\u{2069}", expected: "a b c"),
+        Row(
+            name: "bidirectional overrides become spaces", input: "user\u{202E}gpj.exe\u{202C}",
+            expected: "user gpj.exe"),
+        Row(
+            name: "bidirectional isolates become spaces", input: "\u{2066}a\u{2067}b\u{2068}c\u{2069}",
+            expected: "a b c"),
         Row(name: "embeddings become spaces", input: "a\u{202A}b\u{202B}c\u{202D}d", expected: "a b c d"),
-        Row(name: "non-ASCII kept", input: "café ☕", expected: "café ☕"),
+        Row(name: "non-ASCII kept", input: "café ☕", expected: "café ☕")
     ]
 
     @Test(arguments: rows)

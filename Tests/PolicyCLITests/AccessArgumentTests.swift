@@ -1,6 +1,7 @@
 import PolicyBase
 import RegistryAuth
 import Testing
+
 @testable import PolicyCLI
 
 /// `--check-access REPO[:ACTIONS]`: a repository path without the registry, and `pull`, `push` or both
@@ -26,7 +27,8 @@ struct AccessArgumentTests {
         GoodRow(text: "group/sub/group/image:push", repository: "group/sub/group/image", actions: [.push]),
         GoodRow(text: "my-org/my_repo.v2", repository: "my-org/my_repo.v2", actions: [.pull]),
         GoodRow(text: "123456789012/team-a", repository: "123456789012/team-a", actions: [.pull]),
-        GoodRow(text: String(repeating: "a", count: 255), repository: String(repeating: "a", count: 255), actions: [.pull]),
+        GoodRow(
+            text: String(repeating: "a", count: 255), repository: String(repeating: "a", count: 255), actions: [.pull])
     ]
 
     @Test(arguments: good)
@@ -61,7 +63,7 @@ struct AccessArgumentTests {
         "org x",
         "org/x\n",
         "org/ümlaut",
-        String(repeating: "a", count: 256),
+        String(repeating: "a", count: 256)
     ]
 
     @Test(arguments: bad)

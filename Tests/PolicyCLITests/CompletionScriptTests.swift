@@ -1,6 +1,7 @@
 import Foundation
 import PolicyBase
 import Testing
+
 @testable import PolicyCLI
 
 /// The completion scripts and the man page are generated from the option table: every option of the table is
@@ -10,7 +11,7 @@ struct CompletionScriptTests {
         ("bash", { BashCompletion.script($0) }),
         ("zsh", { ZshCompletion.script($0) }),
         ("fish", { FishCompletion.script($0) }),
-        ("man", { ManPage.text($0) }),
+        ("man", { ManPage.text($0) })
     ]
 
     /// How each output spells an option, so a test can look for it.
@@ -40,17 +41,23 @@ struct CompletionScriptTests {
         for command in CommandName.allCases {
             let offered = Self.bashOptions(of: command.rawValue, in: bash)
             #expect(offered.contains("--" + spec.long) == option.applies(to: command), "\(command)")
-            if let short = spec.short { #expect(offered.contains("-\(short)") == option.applies(to: command), "\(command)") }
+            if let short = spec.short {
+                #expect(offered.contains("-\(short)") == option.applies(to: command), "\(command)")
+            }
         }
         if spec.value != nil {
             #expect(bash.contains("        --\(spec.long)") && bash.contains(") _policy_kind="))
         }
         let fish = FishCompletion.script()
-        let fishLine = fish.split(separator: "\n").first { $0.contains(Self.spelled(spec, in: "fish")) }.map(String.init) ?? ""
+        let fishLine =
+            fish.split(separator: "\n").first { $0.contains(Self.spelled(spec, in: "fish")) }.map(String.init) ?? ""
         // `-n '__policy_using_command login status'`: the commands the option is offered for; none for a global one.
-        let fishCommands = fishLine.components(separatedBy: "__policy_using_command ").dropFirst().first?
+        let fishCommands =
+            fishLine.components(separatedBy: "__policy_using_command ").dropFirst().first?
             .prefix { $0 != "'" }.split(separator: " ").compactMap { CommandName(rawValue: String($0)) } ?? []
-        #expect(Set(fishCommands) == Set(CommandName.allCases.filter { !option.isGlobal && option.applies(to: $0) }), "\(fishLine)")
+        #expect(
+            Set(fishCommands) == Set(CommandName.allCases.filter { !option.isGlobal && option.applies(to: $0) }),
+            "\(fishLine)")
     }
 
     struct Added: Sendable, CustomTestStringConvertible {
@@ -65,10 +72,16 @@ struct CompletionScriptTests {
     static let added: [Added] = [
         Added(placeholder: nil, kind: nil, zshAction: "]'", fishCompletes: "-d 'Frobnicate"),
         Added(placeholder: "FILE", kind: "file", zshAction: ":FILE:_files'", fishCompletes: "-r -F"),
-        Added(placeholder: "DIR", kind: "directory", zshAction: ":DIR:_files -/'", fishCompletes: "__fish_complete_directories"),
-        Added(placeholder: "HOST[:PORT]", kind: "server", zshAction: ":HOST[\\:PORT]:_policy_servers'", fishCompletes: "(__policy_servers)"),
-        Added(placeholder: "REPO[:ACTIONS]", kind: "access", zshAction: ":REPO[\\:ACTIONS]:_policy_access'", fishCompletes: "(__policy_access pull push pull,push)"),
-        Added(placeholder: "COLOUR", kind: "text", zshAction: ":COLOUR: '", fishCompletes: "-x -d"),
+        Added(
+            placeholder: "DIR", kind: "directory", zshAction: ":DIR:_files -/'",
+            fishCompletes: "__fish_complete_directories"),
+        Added(
+            placeholder: "HOST[:PORT]", kind: "server", zshAction: ":HOST[\\:PORT]:_policy_servers'",
+            fishCompletes: "(__policy_servers)"),
+        Added(
+            placeholder: "REPO[:ACTIONS]", kind: "access", zshAction: ":REPO[\\:ACTIONS]:_policy_access'",
+            fishCompletes: "(__policy_access pull push pull,push)"),
+        Added(placeholder: "COLOUR", kind: "text", zshAction: ":COLOUR: '", fishCompletes: "-x -d")
     ]
 
     /// An option added to the table — here to the model the generators read — is in every script and in the man
@@ -77,11 +90,13 @@ struct CompletionScriptTests {
     func anAddedOptionChangesEveryScriptAndTheManPage(_ row: Added) {
         var model = CommandLineModel.current
         let login = model.commands.firstIndex { $0.name == "login" }!
-        let spec = OptionSpec(long: "frobnicate", value: row.placeholder.map { OptionValue($0, "a value") },
-                              help: "Frobnicate the registry", commands: [.login])
+        let spec = OptionSpec(
+            long: "frobnicate", value: row.placeholder.map { OptionValue($0, "a value") },
+            help: "Frobnicate the registry", commands: [.login])
         model.commands[login].options.append(spec)
         for (name, generate) in Self.generators {
-            let before = generate(.current), after = generate(model)
+            let before = generate(.current)
+            let after = generate(model)
             #expect(before != after, "\(name)")
             #expect(!before.contains("frobnicate") && after.contains(Self.spelled(spec, in: name)), "\(name)")
         }
@@ -93,10 +108,12 @@ struct CompletionScriptTests {
         let zsh = ZshCompletion.script(model)
         let zshSpec = zsh.split(separator: "\n").first { $0.contains("--frobnicate") }.map(String.init) ?? ""
         #expect(zshSpec.contains(row.zshAction), "\(zshSpec)")
-        #expect(zsh.split(separator: "\n").filter { $0.contains("--frobnicate") }.count == 1, "only in login's _arguments")
+        #expect(
+            zsh.split(separator: "\n").filter { $0.contains("--frobnicate") }.count == 1, "only in login's _arguments")
         let fish = FishCompletion.script(model)
         let fishLine = fish.split(separator: "\n").first { $0.contains("-l 'frobnicate'") }.map(String.init) ?? ""
-        #expect(fishLine.contains("__policy_using_command login'") && fishLine.contains(row.fishCompletes), "\(fishLine)")
+        #expect(
+            fishLine.contains("__policy_using_command login'") && fishLine.contains(row.fishCompletes), "\(fishLine)")
         #expect(ManPage.text(model).contains(#"Frobnicate the registry."#))
     }
 
@@ -112,7 +129,7 @@ struct CompletionScriptTests {
     @Test(arguments: [
         (["pull", "push"], ["pull", "push", "pull,push"]),
         (["a", "b", "c"], ["a", "b", "c", "a,b", "a,c", "b,c", "a,b,c"]),
-        (["only"], ["only"]),
+        (["only"], ["only"])
     ])
     func actionListsAreEverySelectionInOrder(_ actions: [String], _ expected: [String]) {
         #expect(ValueCompletion.actionLists(actions) == expected)
@@ -121,7 +138,7 @@ struct CompletionScriptTests {
     @Test(arguments: [
         ("ghcr.io", true), ("127.0.0.1:5000", true), ("[::1]:5000", true), ("quay.io/org", true),
         ("https://index.docker.io/v1/", true), ("", false), ("$(reboot)", false), ("`id`", false),
-        ("a b", false), ("a\nb", false), ("x;y", false), ("é.example", false), ("'q'", false),
+        ("a b", false), ("a\nb", false), ("x;y", false), ("é.example", false), ("'q'", false)
     ])
     func onlyPlainServerNamesReachAScript(_ name: String, _ plain: Bool) {
         #expect(StoredServersCommand.isPlain(name) == plain)
@@ -131,7 +148,7 @@ struct CompletionScriptTests {
         (".TH in text", #"\&.TH in text"#), ("'quote", #"\&'quote"#), (#"a\b"#, #"a\eb"#),
         ("--password-stdin", #"\-\-password\-stdin"#), ("re-checks (-s)", #"re-checks (\-s)"#),
         ("prefer --password-stdin.", #"prefer \-\-password\-stdin."#), ("a --b=c-d e-f", #"a \-\-b=c\-d e-f"#),
-        ("policy — log", #"policy \[u2014] log"#), ("x . y", "x . y"),
+        ("policy — log", #"policy \[u2014] log"#), ("x . y", "x . y")
     ])
     func roffEscapesWhatGroffWouldRead(_ text: String, _ expected: String) {
         #expect(ManPage.roff(text) == expected)
@@ -160,16 +177,21 @@ struct CompletionScriptTests {
         }
         #expect(names.contains("POLICY_CONFIG_DIR") && names.contains("POLICY_HELPER_TIMEOUT"))
         for name in names.sorted() {
-            #expect(section.contains(name.replacing("-", with: #"\-"#)), "\(name) is read by policy but not in the man page")
+            #expect(
+                section.contains(name.replacing("-", with: #"\-"#)), "\(name) is read by policy but not in the man page"
+            )
         }
     }
 
     @Test func anUnknownOrMissingShellNamesTheChoices() {
-        #expect(UnknownShell(typed: nil).sentence == "Name a shell: 'policy completion bash', 'policy completion zsh' or 'policy completion fish'.")
+        #expect(
+            UnknownShell(typed: nil).sentence
+                == "Name a shell: 'policy completion bash', 'policy completion zsh' or 'policy completion fish'.")
         #expect(UnknownShell(typed: OutsideText("tcsh\u{1b}[2J", .word)).sentence.contains("'tcsh"))
         #expect(!UnknownShell(typed: OutsideText("tcsh\u{1b}[2J", .word)).sentence.contains("\u{1b}"))
         #expect(UnknownShell(typed: nil).exitCode == .usage)
     }
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 }

@@ -2,6 +2,7 @@ import Foundation
 import PolicyBase
 import RegistryAuth
 import Testing
+
 @testable import PolicyCLI
 
 /// Commands driven in-process past their usage errors, with `CommandContext`'s transport factory answering from a
@@ -23,7 +24,8 @@ struct InProcessCommandTests {
             switch request.authorization {
             case nil:
                 return HTTPResponse(status: 401, headers: [("WWW-Authenticate", #"Basic realm="scripted""#)])
-            case .basic(InProcessCommandTests.user, let password) where password == Array(InProcessCommandTests.password.utf8):
+            case .basic(InProcessCommandTests.user, let password)
+            where password == Array(InProcessCommandTests.password.utf8):
                 return HTTPResponse(status: 200)
             default:
                 return HTTPResponse(status: 401, headers: [("WWW-Authenticate", #"Basic realm="scripted""#)])
@@ -48,9 +50,10 @@ struct InProcessCommandTests {
         let log = RequestLog()
         let captured = CapturedOutput()
         let factory: TransportFactory = transport ?? { _ in ScriptedRegistry(log: log) }
-        let code = Policy.run(arguments + ["-c", home.path],
-                              environment: Environment(variables: ["HOME": "/nonexistent-home"], standardInputIsTerminal: false),
-                              output: captured, makeTransport: factory)
+        let code = Policy.run(
+            arguments + ["-c", home.path],
+            environment: Environment(variables: ["HOME": "/nonexistent-home"], standardInputIsTerminal: false),
+            output: captured, makeTransport: factory)
         return Outcome(code: code, output: captured, requests: log.all)
     }
 
@@ -69,7 +72,10 @@ struct InProcessCommandTests {
         let outcome = run(["login", "-s", Self.server, "-u", Self.user, "-p", Self.password], home: home)
         #expect(outcome.code == .success, "\(outcome.output.standardError)")
         #expect(outcome.output.standardOutput == "Login Succeeded\n")
-        #expect(outcome.requests.map(\.authorization) == [nil, .basic(username: Self.user, password: Array(Self.password.utf8))])
+        #expect(
+            outcome.requests.map(\.authorization) == [
+                nil, .basic(username: Self.user, password: Array(Self.password.utf8))
+            ])
         #expect(try config(home).contains(ConfigDocumentAuth.encode(Self.user, Self.password)))
     }
 
@@ -77,8 +83,10 @@ struct InProcessCommandTests {
         let home = try temporaryHome()
         let outcome = run(["login", "-s", Self.server, "-u", Self.user, "-p", "wrong-pw-31"], home: home)
         #expect(outcome.code == .credentialsRejected)
-        #expect(outcome.output.standardError.contains("Error: Login to \(Self.server) failed: \(Self.server) rejected the credentials of 'me' (HTTP 401)"),
-                "\(outcome.output.standardError)")
+        #expect(
+            outcome.output.standardError.contains(
+                "Error: Login to \(Self.server) failed: \(Self.server) rejected the credentials of 'me' (HTTP 401)"),
+            "\(outcome.output.standardError)")
         #expect(outcome.output.standardOutput.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("config.json").path))
     }
@@ -87,13 +95,16 @@ struct InProcessCommandTests {
         let home = try temporaryHome()
         let outcome = run(["login", "-s", "other.example", "-u", Self.user, "-p", Self.password], home: home)
         #expect(outcome.code == .network)
-        #expect(outcome.output.standardError.contains("Cannot reach other.example: the connection was refused"), "\(outcome.output.standardError)")
+        #expect(
+            outcome.output.standardError.contains("Cannot reach other.example: the connection was refused"),
+            "\(outcome.output.standardError)")
     }
 
     @Test func aTransportThatCannotBeMadeIsAnInternalError() throws {
         let home = try temporaryHome()
-        let outcome = run(["login", "-s", Self.server, "-u", Self.user, "-p", Self.password], home: home,
-                          transport: { (_) throws(TransportError) in throw .other(code: -1, detail: "no handle") })
+        let outcome = run(
+            ["login", "-s", Self.server, "-u", Self.user, "-p", Self.password], home: home,
+            transport: { (_) throws(TransportError) in throw .other(code: -1, detail: "no handle") })
         #expect(outcome.code == .unexpected)
         #expect(outcome.output.standardError.contains("policy failed unexpectedly"), "\(outcome.output.standardError)")
     }
@@ -103,7 +114,8 @@ struct InProcessCommandTests {
     func statusVerifiesWithTheSameVerifier(_ stored: String, _ expected: ExitCode, _ state: String) throws {
         let home = try temporaryHome()
         let auth = ConfigDocumentAuth.encode(Self.user, stored)
-        try Data(#"{"auths": {"\#(Self.server)": {"auth": "\#(auth)"}}}"#.utf8).write(to: home.appendingPathComponent("config.json"))
+        try Data(#"{"auths": {"\#(Self.server)": {"auth": "\#(auth)"}}}"#.utf8).write(
+            to: home.appendingPathComponent("config.json"))
         let outcome = run(["status", "--verify"], home: home)
         #expect(outcome.code == expected, "\(outcome.output.standardError)")
         let row = outcome.output.standardOutput.split(separator: "\n").last.map(String.init) ?? ""

@@ -1,5 +1,6 @@
 import PolicyBase
 import Testing
+
 @testable import PolicyCLI
 
 struct SecretInputTests {
@@ -12,7 +13,7 @@ struct SecretInputTests {
         ("{\n  \"type\": \"service_account\"\n}\n", "{\n  \"type\": \"service_account\"\n}"),
         ("line1\r\nline2\r\n", "line1\r\nline2"),
         ("\n", ""),
-        ("", ""),
+        ("", "")
     ]
 
     @Test(arguments: rows)
@@ -37,7 +38,11 @@ struct SecretInputTests {
 
     @Test func redactsTheFormsASecretTakesWhenQuotedBack() {
         let redaction = Redaction(["pa\"ss\\word", "{\n  \"private_key\": \"-----BEGIN KEY-----abc\"\n}"])
-        #expect(redaction.apply(#"invalid payload: {"Secret":"pa\"ss\\word"}"#) == #"invalid payload: {"Secret":"[redacted]"}"#)
-        #expect(!redaction.apply(#"unknown: Unable to parse json key: "private_key": "-----BEGIN KEY-----abc""#).contains("BEGIN KEY"))
+        #expect(
+            redaction.apply(#"invalid payload: {"Secret":"pa\"ss\\word"}"#)
+                == #"invalid payload: {"Secret":"[redacted]"}"#)
+        #expect(
+            !redaction.apply(#"unknown: Unable to parse json key: "private_key": "-----BEGIN KEY-----abc""#).contains(
+                "BEGIN KEY"))
     }
 }

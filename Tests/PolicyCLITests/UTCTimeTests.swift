@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PolicyCLI
 
 /// Times and spans as `policy` prints them, computed without Foundation: every row checked against
@@ -37,7 +38,7 @@ struct UTCTimeTests {
         // 1900 is not a leap year either.
         TimeRow(unixSeconds: -2_208_988_800, formatted: "1900-01-01 00:00 UTC", iso: "1900-01-01T00:00:00Z"),
         TimeRow(unixSeconds: -2_203_977_600, formatted: "1900-02-28 00:00 UTC", iso: "1900-02-28T00:00:00Z"),
-        TimeRow(unixSeconds: -2_203_891_200, formatted: "1900-03-01 00:00 UTC", iso: "1900-03-01T00:00:00Z"),
+        TimeRow(unixSeconds: -2_203_891_200, formatted: "1900-03-01 00:00 UTC", iso: "1900-03-01T00:00:00Z")
     ]
 
     @Test(arguments: times)
@@ -59,7 +60,9 @@ struct UTCTimeTests {
             let date = UTCTime.civilDate(daysSinceEpoch: days)
             let leap = previous.year % 4 == 0 && (previous.year % 100 != 0 || previous.year % 400 == 0)
             let monthLength = previous.month == 2 && leap ? 29 : daysInMonth[previous.month - 1]
-            let expected = previous.day < monthLength ? (previous.year, previous.month, previous.day + 1)
+            let expected =
+                previous.day < monthLength
+                ? (previous.year, previous.month, previous.day + 1)
                 : previous.month < 12 ? (previous.year, previous.month + 1, 1) : (previous.year + 1, 1, 1)
             guard date == expected else {
                 Issue.record("day \(days): \(date), expected \(expected)")
@@ -93,7 +96,7 @@ struct UTCTimeTests {
         SpanRow(seconds: 400 * 86_400 + 3600, span: "400 d 1 h"),
         // A span is a length: an expiry in the past reads the same ("expired … (11 h 58 min ago)").
         SpanRow(seconds: -(11 * 3600 + 58 * 60), span: "11 h 58 min"),
-        SpanRow(seconds: -30, span: "less than a minute"),
+        SpanRow(seconds: -30, span: "less than a minute")
     ]
 
     @Test(arguments: spans)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RegistryAuth
 
 struct RegistryAddressTests {
@@ -26,14 +27,15 @@ struct RegistryAddressTests {
         Row(input: "https://registry-1.docker.io/v2/", key: "docker.io", api: "registry-1.docker.io"),
         Row(input: "Docker.IO/", key: "docker.io", api: "registry-1.docker.io"),
         Row(input: "docker.io:5000", key: "docker.io:5000", api: "docker.io:5000"),
-        Row(input: "123456789012.dkr.ecr.eu-west-1.amazonaws.com", key: "123456789012.dkr.ecr.eu-west-1.amazonaws.com",
+        Row(
+            input: "123456789012.dkr.ecr.eu-west-1.amazonaws.com", key: "123456789012.dkr.ecr.eu-west-1.amazonaws.com",
             api: "123456789012.dkr.ecr.eu-west-1.amazonaws.com"),
         Row(input: "localhost:5000", key: "localhost:5000", api: "localhost:5000", loopback: true),
         Row(input: "http://127.0.0.1:5000", key: "127.0.0.1:5000", api: "127.0.0.1:5000", plain: true, loopback: true),
         Row(input: "127.1.2.3", key: "127.1.2.3", api: "127.1.2.3", loopback: true),
         Row(input: "[::1]:5000", key: "[::1]:5000", api: "[::1]:5000", loopback: true),
         Row(input: "[2001:db8::1]", key: "[2001:db8::1]", api: "[2001:db8::1]"),
-        Row(input: "128.0.0.1", key: "128.0.0.1", api: "128.0.0.1"),
+        Row(input: "128.0.0.1", key: "128.0.0.1", api: "128.0.0.1")
     ]
 
     @Test(arguments: good)
@@ -58,7 +60,7 @@ struct RegistryAddressTests {
         ("ho st", .invalidHost("ho st")),
         ("[::1", .invalidHost("[::1")),
         ("-bad.example", .invalidHost("-bad.example")),
-        ("https://", .invalidHost("")),
+        ("https://", .invalidHost(""))
     ]
 
     @Test(arguments: bad)
@@ -67,8 +69,10 @@ struct RegistryAddressTests {
     }
 
     /// Every spelling of Docker Hub is stored under docker's key and the API host; everything else under its own.
-    @Test(arguments: ["docker.io", "index.docker.io", "registry-1.docker.io", "https://index.docker.io/v1/",
-                      "https://registry-1.docker.io/v2/", "http://docker.io"])
+    @Test(arguments: [
+        "docker.io", "index.docker.io", "registry-1.docker.io", "https://index.docker.io/v1/",
+        "https://registry-1.docker.io/v2/", "http://docker.io"
+    ])
     func dockerHubHasTwoStorageKeys(_ spelling: String) throws {
         let address = try RegistryAddress(parsing: spelling)
         #expect(address.isDockerHub)
@@ -91,8 +95,9 @@ struct RegistryAddressTests {
         ("ghcr.io", "ghcr.io.evil", false), ("ghcr.io", "https://index.docker.io/v1/", false),
         ("localhost:5000", "http://localhost:5000/v2/", true), ("localhost:5000", "localhost", false),
         // Namespaced keys (containers-auth.json) are other logins, never aliases to replace.
-        ("quay.io", "quay.io/org", false), ("quay.io", "https://quay.io/org/repo", false), ("docker.io", "docker.io/library", false),
-        ("quay.io", "quay.io/v1", true),
+        ("quay.io", "quay.io/org", false), ("quay.io", "https://quay.io/org/repo", false),
+        ("docker.io", "docker.io/library", false),
+        ("quay.io", "quay.io/v1", true)
     ])
     func matchesStoredKeys(_ server: String, _ storedKey: String, _ expected: Bool) throws {
         #expect(try RegistryAddress(parsing: server).matches(storedKey: storedKey) == expected)

@@ -21,8 +21,10 @@ final class ScriptedTransport: HTTPTransport {
     static func challenge(_ header: String) -> Answer {
         { request in
             if request.authorization == nil {
-                return .success(HTTPResponse(status: 401, headers: [("Www-Authenticate", header)],
-                                             body: Array(#"{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}"#.utf8)))
+                return .success(
+                    HTTPResponse(
+                        status: 401, headers: [("Www-Authenticate", header)],
+                        body: Array(#"{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}"#.utf8)))
             }
             return .success(HTTPResponse(status: 200))
         }
@@ -37,6 +39,10 @@ final class ScriptedTransport: HTTPTransport {
     }
 
     static func status(_ status: Int, body: String = "", headers: [(String, String)] = []) -> Answer {
-        { _ in .success(HTTPResponse(status: status, headers: headers.map { (name: $0.0, value: $0.1) }, body: Array(body.utf8))) }
+        { _ in
+            .success(
+                HTTPResponse(status: status, headers: headers.map { (name: $0.0, value: $0.1) }, body: Array(body.utf8))
+            )
+        }
     }
 }

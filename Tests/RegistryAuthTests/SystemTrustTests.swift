@@ -1,9 +1,12 @@
 import Testing
+
 @testable import RegistryAuth
 
 struct SystemTrustNameTests {
-    @Test(arguments: [("5ad8a5d6.0", true), ("002c0b4f.12", true), ("5AD8A5D6.1", true), ("ca-certificates.crt", false),
-                      ("5ad8a5d6.r0", false), ("5ad8a5d.0", false), ("5ad8a5d6.", false), ("5ad8a5d6", false), ("zzzzzzzz.0", false)])
+    @Test(arguments: [
+        ("5ad8a5d6.0", true), ("002c0b4f.12", true), ("5AD8A5D6.1", true), ("ca-certificates.crt", false),
+        ("5ad8a5d6.r0", false), ("5ad8a5d.0", false), ("5ad8a5d6.", false), ("5ad8a5d6", false), ("zzzzzzzz.0", false)
+    ])
     func recognisesOpenSSLHashLinks(_ name: String, _ expected: Bool) {
         #expect(SystemTrust.isHashLinkName(name) == expected)
     }

@@ -1,10 +1,14 @@
 import Testing
+
 @testable import RegistryAuth
 
 struct TokenReplyTests {
     /// Replies from registries.md and edge cases: (body, expected token or nil for an error).
     static let rows: [(String, Result<String, TokenReplyError>)] = [
-        (#"{"token":"eyJhub","access_token":"eyJhub","expires_in":300,"issued_at":"2018-11-17T01:32:08.367366757Z"}"#, .success("eyJhub")),
+        (
+            #"{"token":"eyJhub","access_token":"eyJhub","expires_in":300,"issued_at":"2018-11-17T01:32:08.367366757Z"}"#,
+            .success("eyJhub")
+        ),
         (#"{"token":"djE6abc"}"#, .success("djE6abc")),
         (#"{"expires_in":43200,"issued_at":"2020-09-13T21:42:30.844703449-07:00","token":"gcr"}"#, .success("gcr")),
         (#"{"access_token":"acr-only"}"#, .success("acr-only")),
@@ -18,7 +22,7 @@ struct TokenReplyTests {
         ("true", .failure(.notJSON)),
         ("<html>oops</html>", .failure(.notJSON)),
         ("", .failure(.notJSON)),
-        (#"{"token":"unterminated"#, .failure(.notJSON)),
+        (#"{"token":"unterminated"#, .failure(.notJSON))
     ]
 
     @Test(arguments: rows)

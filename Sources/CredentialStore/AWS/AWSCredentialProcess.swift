@@ -12,20 +12,24 @@ public struct AWSCredentialProcess: Sendable {
     ///   - outputLimit: most bytes accepted on stdout and on stderr.
     public init(command: String, timeoutSeconds: Int, outputLimit: Int = 1 << 20) {
         self.command = command
-        process = BoundedProcess(executable: "/bin/sh", arguments: ["-c", command], timeoutSeconds: timeoutSeconds,
-                                 outputLimit: outputLimit)
+        process = BoundedProcess(
+            executable: "/bin/sh", arguments: ["-c", command], timeoutSeconds: timeoutSeconds,
+            outputLimit: outputLimit)
     }
 
     /// Runs the command and reads its credentials, waiting on the one bridge to Swift concurrency (as the
     /// credential helpers do); not from inside a task.
     public func run() throws(AWSProcessProblem) -> AWSCredentials {
         let process = process
-        let outcome = (try? BlockingBridge.run { () throws(StoreError) in await process.run(input: []) })
+        let outcome =
+            (try? BlockingBridge.run { () throws(StoreError) in await process.run(input: []) })
             ?? .couldNotRun("the call did not finish")
         return try Self.credentials(from: outcome, process: process)
     }
 
-    private static func credentials(from outcome: BoundedProcess.Outcome, process: BoundedProcess) throws(AWSProcessProblem) -> AWSCredentials {
+    private static func credentials(
+        from outcome: BoundedProcess.Outcome, process: BoundedProcess
+    ) throws(AWSProcessProblem) -> AWSCredentials {
         switch outcome {
         case .finished(let reply):
             guard reply.succeeded else {
@@ -41,7 +45,9 @@ public struct AWSCredentialProcess: Sendable {
 
     /// The documented JSON; what is wrong with it is named, its values never quoted.
     static func credentials(in output: [UInt8]) throws(AWSProcessProblem) -> AWSCredentials {
-        guard let object = (try? JSONParser.parse(output))?.objectValue else { throw .invalidOutput(reason: "it is not a JSON object") }
+        guard let object = (try? JSONParser.parse(output))?.objectValue else {
+            throw .invalidOutput(reason: "it is not a JSON object")
+        }
         guard case .number(let version) = object["Version"], version == "1" else {
             throw .invalidOutput(reason: "its Version is not 1")
         }
@@ -51,6 +57,7 @@ public struct AWSCredentialProcess: Sendable {
         guard let secret = object["SecretAccessKey"]?.stringValue, !secret.isEmpty else {
             throw .invalidOutput(reason: "it has no SecretAccessKey")
         }
-        return AWSCredentials(accessKeyID: keyID, secretAccessKey: secret, sessionToken: object["SessionToken"]?.stringValue)
+        return AWSCredentials(
+            accessKeyID: keyID, secretAccessKey: secret, sessionToken: object["SessionToken"]?.stringValue)
     }
 }

@@ -14,7 +14,9 @@ public struct AWSINIFile: Sendable, Equatable {
         var section: String?
         var lastKey: String?
         var keyIndent = 0
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for rawLine in text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        {
             let indent = rawLine.prefix { $0 == " " || $0 == "\t" }.count
             let line = rawLine.trimmingBlanks()
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
@@ -49,7 +51,9 @@ public struct AWSINIFile: Sendable, Equatable {
             let words = name.split(whereSeparator: { $0 == " " || $0 == "\t" })
             guard words.count >= 2, words[0] == "profile" else { continue }
             var profile = name.drop { $0 == " " || $0 == "\t" }.dropFirst("profile".count).trimmingBlanks()
-            if profile.count >= 2, profile.hasPrefix("\""), profile.hasSuffix("\"") { profile = String(profile.dropFirst().dropLast()) }
+            if profile.count >= 2, profile.hasPrefix("\""), profile.hasSuffix("\"") {
+                profile = String(profile.dropFirst().dropLast())
+            }
             profiles[profile, default: [:]].merge(values) { _, new in new }
         }
         return profiles

@@ -13,7 +13,8 @@ public struct AWSSharedFiles: Sendable {
         func expand(_ path: String) -> String {
             path.hasPrefix("~/") && !home.isEmpty ? home + path.dropFirst() : path
         }
-        credentialsPath = expand(environment["AWS_SHARED_CREDENTIALS_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? "~/.aws/credentials")
+        credentialsPath = expand(
+            environment["AWS_SHARED_CREDENTIALS_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? "~/.aws/credentials")
         configPath = expand(environment["AWS_CONFIG_FILE"].flatMap { $0.isEmpty ? nil : $0 } ?? "~/.aws/config")
     }
 
@@ -33,28 +34,35 @@ public struct AWSSharedFiles: Sendable {
     public func credentials(profile: String, explicit: Bool) throws(AWSSourceError) -> ProfileCredentials {
         let credentialsFile = try Self.read(credentialsPath)
         let configFile = try Self.read(configPath)
-        return try Self.resolve(profile: profile, explicit: explicit, credentials: credentialsFile, config: configFile,
-                                credentialsPath: credentialsPath, configPath: configPath)
+        return try Self.resolve(
+            profile: profile, explicit: explicit, credentials: credentialsFile, config: configFile,
+            credentialsPath: credentialsPath, configPath: configPath)
     }
 
     /// The resolution itself, on parsed files (table-tested).
-    static func resolve(profile: String, explicit: Bool, credentials: AWSINIFile?, config: AWSINIFile?,
-                        credentialsPath: String, configPath: String) throws(AWSSourceError) -> ProfileCredentials {
+    static func resolve(
+        profile: String, explicit: Bool, credentials: AWSINIFile?, config: AWSINIFile?,
+        credentialsPath: String, configPath: String
+    ) throws(AWSSourceError) -> ProfileCredentials {
         let fromCredentials = credentials?.sections[profile]
         let fromConfig = config?.configProfiles[profile]
         guard fromCredentials != nil || fromConfig != nil else {
-            if explicit { throw .profileNotFound(profile: profile, credentialsFile: credentialsPath, configFile: configPath) }
+            if explicit {
+                throw .profileNotFound(profile: profile, credentialsFile: credentialsPath, configFile: configPath)
+            }
             return .none(exists: false)
         }
         // botocore merges the credentials file over the config file for everything but the static keys.
-        let merged = (fromConfig ?? [:]).merging(fromCredentials ?? [:]) { _, fromCredentialsFile in fromCredentialsFile }
+        let merged = (fromConfig ?? [:]).merging(fromCredentials ?? [:]) { _, fromCredentialsFile in fromCredentialsFile
+        }
         let fileOf = { (key: String) in fromCredentials?[key] != nil ? credentialsPath : configPath }
         if merged["role_arn"] != nil {
             throw .unsupportedProfile(profile: profile, file: fileOf("role_arn"), kind: .assumeRole)
         }
         if merged["sso_session"] != nil || merged["sso_start_url"] != nil {
-            throw .unsupportedProfile(profile: profile, file: fileOf(merged["sso_session"] != nil ? "sso_session" : "sso_start_url"),
-                                      kind: .sso)
+            throw .unsupportedProfile(
+                profile: profile, file: fileOf(merged["sso_session"] != nil ? "sso_session" : "sso_start_url"),
+                kind: .sso)
         }
         if let keys = try staticKeys(fromCredentials, profile: profile, file: credentialsPath) {
             return .keys(keys, file: credentialsPath)
@@ -70,7 +78,9 @@ public struct AWSSharedFiles: Sendable {
 
     /// `aws_access_key_id` and `aws_secret_access_key` (both, or neither), with `aws_session_token` (or the
     /// older `aws_security_token`).
-    private static func staticKeys(_ values: [String: String]?, profile: String, file: String) throws(AWSSourceError) -> AWSCredentials? {
+    private static func staticKeys(
+        _ values: [String: String]?, profile: String, file: String
+    ) throws(AWSSourceError) -> AWSCredentials? {
         guard let values else { return nil }
         let keyID = values["aws_access_key_id"].flatMap { $0.isEmpty ? nil : $0 }
         let secret = values["aws_secret_access_key"].flatMap { $0.isEmpty ? nil : $0 }
@@ -79,15 +89,18 @@ public struct AWSSharedFiles: Sendable {
         case (.some, nil): throw .partialKeys(profile: profile, file: file, missing: "aws_secret_access_key")
         case (nil, .some): throw .partialKeys(profile: profile, file: file, missing: "aws_access_key_id")
         case (.some(let keyID), .some(let secret)):
-            return AWSCredentials(accessKeyID: keyID, secretAccessKey: secret,
-                                  sessionToken: values["aws_session_token"] ?? values["aws_security_token"])
+            return AWSCredentials(
+                accessKeyID: keyID, secretAccessKey: secret,
+                sessionToken: values["aws_session_token"] ?? values["aws_security_token"])
         }
     }
 
     /// A shared file, or nil when it does not exist.
     private static func read(_ path: String) throws(AWSSourceError) -> AWSINIFile? {
         do {
-            return try FileSystem.readFileIfPresent(path).map { AWSINIFile(parsing: String(decoding: $0, as: UTF8.self)) }
+            return try FileSystem.readFileIfPresent(path).map {
+                AWSINIFile(parsing: String(decoding: $0, as: UTF8.self))
+            }
         } catch {
             if case .fileSystem(_, _, let code) = error { throw .unreadable(path: path, errno: code) }
             throw .unreadable(path: path, errno: 0)

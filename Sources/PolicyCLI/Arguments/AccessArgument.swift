@@ -11,7 +11,9 @@ enum AccessArgument {
             repository = text[..<colon]
             var named: [RepositoryAction] = []
             for word in text[text.index(after: colon)...].split(separator: ",", omittingEmptySubsequences: false) {
-                guard let action = RepositoryAction(rawValue: String(word)) else { throw .invalidAccess(OutsideText(text, .name)) }
+                guard let action = RepositoryAction(rawValue: String(word)) else {
+                    throw .invalidAccess(OutsideText(text, .name))
+                }
                 if !named.contains(action) { named.append(action) }
             }
             actions = named.sorted()
@@ -27,11 +29,14 @@ enum AccessArgument {
     /// Lower-case path components of letters, digits and `.`, `_`, `-`, joined by `/` (the distribution spec's
     /// name grammar, loosely): no registry host with a port, no tag, no empty component.
     private static func isRepositoryName(_ name: Substring) -> Bool {
-        !name.isEmpty && name.utf8.count <= 255 && name.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
-            !part.isEmpty && part.utf8.allSatisfy { byte in
-                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                    || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        !name.isEmpty && name.utf8.count <= 255
+            && name.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
+                !part.isEmpty
+                    && part.utf8.allSatisfy { byte in
+                        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+                    }
             }
-        }
     }
 }

@@ -38,8 +38,9 @@ enum ArgumentParser {
             }
             guard let (option, spelling, inlineValue) = try lookUp(argument) else {
                 let command = parsed.command ?? arguments.lazy.compactMap(CommandName.init(rawValue:)).first
-                throw .unknownOption(OutsideText(spellingOfUnknown(argument), .word), command: command,
-                                     nearest: NearestOption.find(spellingOfUnknown(argument), for: command))
+                throw .unknownOption(
+                    OutsideText(spellingOfUnknown(argument), .word), command: command,
+                    nearest: NearestOption.find(spellingOfUnknown(argument), for: command))
             }
             used.append((option, spelling))
             if option.spec.value != nil {
@@ -101,14 +102,18 @@ enum ArgumentParser {
     /// The option's name only, never text glued to it: that may be a password given to a mistyped option.
     private static func spellingOfUnknown(_ argument: String) -> String {
         if argument.hasPrefix("--") {
-            return "--" + (argument.dropFirst(2).split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+            return "--"
+                + (argument.dropFirst(2).split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first
+                    ?? "")
         }
         return argument.dropFirst().first.map { "-" + String($0) } ?? argument
     }
 
     private static func addOperand(_ operand: String, to parsed: inout ParsedArguments) throws(UsageError) {
         guard let command = parsed.command else {
-            guard let command = CommandName(rawValue: operand) else { throw .unknownCommand(OutsideText(operand, .word)) }
+            guard let command = CommandName(rawValue: operand) else {
+                throw .unknownCommand(OutsideText(operand, .word))
+            }
             parsed.command = command
             return
         }

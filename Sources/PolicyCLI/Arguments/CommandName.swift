@@ -27,7 +27,8 @@ enum CommandName: String, CaseIterable, Sendable {
     /// One typical command line, for help.
     var example: String? {
         switch self {
-        case .login: "echo \"$PAT\" | policy login -s ghcr.io -u USER --password-stdin --check-access USER/policy:pull,push"
+        case .login:
+            "echo \"$PAT\" | policy login -s ghcr.io -u USER --password-stdin --check-access USER/policy:pull,push"
         case .logout: "policy logout -s ghcr.io"
         case .status: "policy status --verify"
         case .completion, .help, .version: nil

@@ -10,7 +10,8 @@ enum ConfigLocation {
     static func directory(option: String?, environment: [String: String]) -> String? {
         if let option, !option.isEmpty { return option }
         if let fromEnvironment = environment[environmentVariable], !fromEnvironment.isEmpty { return fromEnvironment }
-        guard let home = environment["HOME"].flatMap({ $0.isEmpty ? nil : $0 }) ?? CurrentProcess.passwordDatabaseHome() else { return nil }
+        guard let home = environment["HOME"].flatMap({ $0.isEmpty ? nil : $0 }) ?? CurrentProcess.passwordDatabaseHome()
+        else { return nil }
         return home + "/.policy"
     }
 }

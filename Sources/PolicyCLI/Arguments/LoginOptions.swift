@@ -47,7 +47,8 @@ struct LoginOptions {
     /// A user name as docker takes it: without leading and trailing white space (Go's strings.TrimSpace).
     static func trimmed(_ username: String) -> String {
         guard let first = username.firstIndex(where: { !$0.isWhitespace }),
-              let last = username.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+            let last = username.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
         return String(username[first...last])
     }
 }

@@ -15,7 +15,9 @@ struct NetworkOptions {
         transport.userAgent = "policy/\(HelpText.version)"
         transport.insecure = parsed.has(.insecure)
         if let timeout = parsed.value(.timeout) {
-            guard let seconds = TimeoutSeconds.parse(timeout) else { throw .invalidTimeout(OutsideText(timeout, .word)) }
+            guard let seconds = TimeoutSeconds.parse(timeout) else {
+                throw .invalidTimeout(OutsideText(timeout, .word))
+            }
             transport.timeoutSeconds = seconds
         }
         transport.caFile = try Self.readableFile(parsed, .caFile, "--ca-file")
@@ -41,7 +43,9 @@ struct NetworkOptions {
         }
     }
 
-    private static func readableFile(_ parsed: ParsedArguments, _ option: Option, _ name: String) throws(InputError) -> String? {
+    private static func readableFile(
+        _ parsed: ParsedArguments, _ option: Option, _ name: String
+    ) throws(InputError) -> String? {
         guard let path = parsed.value(option) else { return nil }
         guard Paths.isReadable(path) else { throw .unreadableFile(option: name, path: OutsideText(path)) }
         return path

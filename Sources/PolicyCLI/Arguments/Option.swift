@@ -9,8 +9,9 @@ enum Option: CaseIterable, Hashable, Sendable {
     var spec: OptionSpec {
         switch self {
         case .config:
-            OptionSpec(long: "config", short: "c", value: OptionValue("DIR", "a directory"),
-                       help: "Directory of config.json (default ~/.policy, or $POLICY_CONFIG_DIR)")
+            OptionSpec(
+                long: "config", short: "c", value: OptionValue("DIR", "a directory"),
+                help: "Directory of config.json (default ~/.policy, or $POLICY_CONFIG_DIR)")
         case .debug:
             OptionSpec(long: "debug", help: "Trace HTTP exchanges and store calls on stderr, secrets redacted")
         case .help:
@@ -18,38 +19,50 @@ enum Option: CaseIterable, Hashable, Sendable {
         case .version:
             OptionSpec(long: "version", help: "Print the version and exit")
         case .server:
-            OptionSpec(long: "server", short: "s", value: OptionValue("HOST[:PORT]", "a registry such as ghcr.io"),
-                       help: "Registry address (a scheme and a trailing / or /v2/ are accepted)", commands: [.login, .logout])
+            OptionSpec(
+                long: "server", short: "s", value: OptionValue("HOST[:PORT]", "a registry such as ghcr.io"),
+                help: "Registry address (a scheme and a trailing / or /v2/ are accepted)", commands: [.login, .logout])
         case .username:
-            OptionSpec(long: "username", short: "u", value: OptionValue("USER", "a user name"),
-                       help: "User name or account", commands: [.login])
+            OptionSpec(
+                long: "username", short: "u", value: OptionValue("USER", "a user name"),
+                help: "User name or account", commands: [.login])
         case .password:
-            OptionSpec(long: "password", short: "p", value: OptionValue("SECRET", "a password or token"),
-                       help: "Password or token (insecure: prefer --password-stdin)", commands: [.login])
+            OptionSpec(
+                long: "password", short: "p", value: OptionValue("SECRET", "a password or token"),
+                help: "Password or token (insecure: prefer --password-stdin)", commands: [.login])
         case .passwordStdin:
-            OptionSpec(long: "password-stdin", help: "Read the password or token from standard input", commands: [.login])
+            OptionSpec(
+                long: "password-stdin", help: "Read the password or token from standard input", commands: [.login])
         case .defaultDomain:
-            OptionSpec(long: "default-domain", short: "d",
-                       help: "Remember this server as the default for later commands without -s", commands: [.login])
+            OptionSpec(
+                long: "default-domain", short: "d",
+                help: "Remember this server as the default for later commands without -s", commands: [.login])
         case .insecure:
-            OptionSpec(long: "insecure", short: "k", help: "Do not verify the registry's TLS certificate", commands: networked)
+            OptionSpec(
+                long: "insecure", short: "k", help: "Do not verify the registry's TLS certificate", commands: networked)
         case .plaintext:
             OptionSpec(long: "plaintext", help: "Talk plain HTTP instead of HTTPS", commands: networked)
         case .caFile:
-            OptionSpec(long: "ca-file", value: OptionValue("FILE", "a PEM file"),
-                       help: "Trust the certificate authorities in this PEM file", commands: networked)
+            OptionSpec(
+                long: "ca-file", value: OptionValue("FILE", "a PEM file"),
+                help: "Trust the certificate authorities in this PEM file", commands: networked)
         case .certFile:
-            OptionSpec(long: "cert-file", value: OptionValue("FILE", "a PEM file"),
-                       help: "Client certificate (PEM) for mutual TLS", commands: networked)
+            OptionSpec(
+                long: "cert-file", value: OptionValue("FILE", "a PEM file"),
+                help: "Client certificate (PEM) for mutual TLS", commands: networked)
         case .keyFile:
-            OptionSpec(long: "key-file", value: OptionValue("FILE", "a PEM file"),
-                       help: "Private key (PEM) of the client certificate", commands: networked)
+            OptionSpec(
+                long: "key-file", value: OptionValue("FILE", "a PEM file"),
+                help: "Private key (PEM) of the client certificate", commands: networked)
         case .timeout:
-            OptionSpec(long: "timeout", value: OptionValue("SECONDS", "a number of seconds"),
-                       help: "Bound on each request, connection included (default 30)", commands: networked)
+            OptionSpec(
+                long: "timeout", value: OptionValue("SECONDS", "a number of seconds"),
+                help: "Bound on each request, connection included (default 30)", commands: networked)
         case .checkAccess:
-            OptionSpec(long: "check-access", value: OptionValue("REPO[:ACTIONS]", "a repository such as org/policy:pull,push"),
-                       help: "After verifying, check pull and/or push on REPO (repeatable)", commands: [.login], repeatable: true)
+            OptionSpec(
+                long: "check-access", value: OptionValue("REPO[:ACTIONS]", "a repository such as org/policy:pull,push"),
+                help: "After verifying, check pull and/or push on REPO (repeatable)", commands: [.login],
+                repeatable: true)
         case .all:
             OptionSpec(long: "all", help: "Remove every stored login", commands: [.logout])
         case .verify:

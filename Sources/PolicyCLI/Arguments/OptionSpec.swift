@@ -10,8 +10,10 @@ struct OptionSpec: Sendable {
     /// Whether every occurrence counts (`--check-access a --check-access b`); otherwise the last one wins.
     var repeatable = false
 
-    init(long: String, short: Character? = nil, value: OptionValue? = nil, help: String, commands: Set<CommandName> = [],
-         repeatable: Bool = false) {
+    init(
+        long: String, short: Character? = nil, value: OptionValue? = nil, help: String, commands: Set<CommandName> = [],
+        repeatable: Bool = false
+    ) {
         self.long = long
         self.short = short
         self.value = value

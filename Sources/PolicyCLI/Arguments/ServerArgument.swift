@@ -29,7 +29,8 @@ enum ServerArgument {
         } catch {
             // Named, so that the user knows which file to fix: the server was never typed.
             let fromFile = (try? defaultDomain.file.read()) != nil
-            throw InputError.invalidDefaultDomain(file: OutsideText(fromFile ? defaultDomain.file.path : defaultDomain.config.path), error)
+            throw InputError.invalidDefaultDomain(
+                file: OutsideText(fromFile ? defaultDomain.file.path : defaultDomain.config.path), error)
         }
     }
 }

@@ -62,8 +62,9 @@ struct AWSCredentialChain {
         case (.some, nil): throw failure(.environment, .partialEnvironment(missing: "AWS_SECRET_ACCESS_KEY"))
         case (nil, .some): throw failure(.environment, .partialEnvironment(missing: "AWS_ACCESS_KEY_ID"))
         case (.some(let keyID), .some(let secret)):
-            return .found(AWSCredentials(accessKeyID: keyID, secretAccessKey: secret, sessionToken: value("AWS_SESSION_TOKEN")),
-                          .environment)
+            return .found(
+                AWSCredentials(accessKeyID: keyID, secretAccessKey: secret, sessionToken: value("AWS_SESSION_TOKEN")),
+                .environment)
         }
     }
 
@@ -76,14 +77,16 @@ struct AWSCredentialChain {
         output.protect(token)
         let endpoint: AWSEndpoint
         do {
-            endpoint = try AWSEndpoint.resolve(.sts, defaultURL: AWSClient.stsEndpoint(region: stsRegion), environment: environment)
+            endpoint = try AWSEndpoint.resolve(
+                .sts, defaultURL: AWSClient.stsEndpoint(region: stsRegion), environment: environment)
         } catch {
             throw failure(source, .invalidEndpoint(error))
         }
         let sessionName = value("AWS_ROLE_SESSION_NAME") ?? "policy-\(now)"
         do {
-            let credentials = try client.assumeRoleWithWebIdentity(roleARN: roleARN, sessionName: sessionName, webIdentityToken: token,
-                                                                   at: endpoint)
+            let credentials = try client.assumeRoleWithWebIdentity(
+                roleARN: roleARN, sessionName: sessionName, webIdentityToken: token,
+                at: endpoint)
             return .found(credentials, source)
         } catch {
             throw failure(source, .call(error))
@@ -105,13 +108,16 @@ struct AWSCredentialChain {
         case .process(let command, let file):
             let source = AWSCredentialSource.credentialProcess(profile: name, file: file)
             do {
-                let credentials = try AWSCredentialProcess(command: command, timeoutSeconds: processTimeoutSeconds).run()
+                let credentials = try AWSCredentialProcess(command: command, timeoutSeconds: processTimeoutSeconds)
+                    .run()
                 return .found(credentials, source)
             } catch {
                 throw failure(source, .store(.process(profile: name, file: file, error)))
             }
         case .none(let exists):
-            return .skipped(.profile(name: name, exists: exists, credentialsFile: files.credentialsPath, configFile: files.configPath))
+            return .skipped(
+                .profile(
+                    name: name, exists: exists, credentialsFile: files.credentialsPath, configFile: files.configPath))
         }
     }
 
@@ -120,7 +126,9 @@ struct AWSCredentialChain {
         if let relative = value("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") {
             url = AWSClient.containerRelativeBase + (relative.hasPrefix("/") ? relative : "/" + relative)
         } else if let full = value("AWS_CONTAINER_CREDENTIALS_FULL_URI") {
-            guard AWSClient.isAllowedContainerURL(full) else { throw failure(.container(url: full), .disallowedContainerURL(full)) }
+            guard AWSClient.isAllowedContainerURL(full) else {
+                throw failure(.container(url: full), .disallowedContainerURL(full))
+            }
             url = full
         } else {
             return .skipped(.containerUnset)

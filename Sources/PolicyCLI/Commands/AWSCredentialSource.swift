@@ -22,7 +22,8 @@ enum AWSCredentialSource: Equatable {
         case .environment: "the environment (AWS_ACCESS_KEY_ID)"
         case .webIdentity(let role): "web identity (AWS_WEB_IDENTITY_TOKEN_FILE, role \(OutsideText(role)))"
         case .profile(let name, let file): "profile '\(OutsideText(name))' in \(OutsideText(file))"
-        case .credentialProcess(let name, let file): "the credential_process of profile '\(OutsideText(name))' in \(OutsideText(file))"
+        case .credentialProcess(let name, let file):
+            "the credential_process of profile '\(OutsideText(name))' in \(OutsideText(file))"
         case .container(let url): "the container credentials endpoint \(OutsideText(url))"
         case .instanceMetadata(let role): "EC2 instance metadata" + (role.map { " (role \(OutsideText($0)))" } ?? "")
         }

@@ -21,14 +21,16 @@ enum AWSSkippedSource: Equatable {
             return "web identity (AWS_WEB_IDENTITY_TOKEN_FILE is not set)"
         case .profile(let name, let exists, let credentialsFile, let configFile):
             let profile = "profile '\(OutsideText(name, .name))'"
-            return exists ? "\(profile) (it has no keys and no credential_process)"
+            return exists
+                ? "\(profile) (it has no keys and no credential_process)"
                 : "\(profile) (in neither \(OutsideText(credentialsFile)) nor \(OutsideText(configFile)))"
         case .containerUnset:
             return "container credentials (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and _FULL_URI are not set)"
         case .instanceMetadataDisabled:
             return "EC2 instance metadata (AWS_EC2_METADATA_DISABLED is true)"
         case .instanceMetadata(let endpoint, .noAnswer):
-            return "EC2 instance metadata (no answer from \(OutsideText(endpoint)) within \(AWSClient.metadataTimeoutMilliseconds / 1000) s: not on EC2)"
+            return
+                "EC2 instance metadata (no answer from \(OutsideText(endpoint)) within \(AWSClient.metadataTimeoutMilliseconds / 1000) s: not on EC2)"
         case .instanceMetadata(_, .noRole):
             return "EC2 instance metadata (the instance has no IAM role)"
         case .instanceMetadata(let endpoint, .refused(let status)):

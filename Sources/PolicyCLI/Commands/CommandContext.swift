@@ -7,7 +7,8 @@ typealias TransportFactory = @Sendable (TransportOptions) throws(TransportError)
 
 /// Makes the transport a native ECR login talks to AWS through (a handle of its own, never the registry's):
 /// the CA bundle for AWS endpoints (`AWS_CA_BUNDLE`) and the User-Agent.
-typealias AWSTransportFactory = @Sendable (_ caBundle: String?, _ userAgent: String) throws(TransportError) -> any AWSTransport
+typealias AWSTransportFactory =
+    @Sendable (_ caBundle: String?, _ userAgent: String) throws(TransportError) -> any AWSTransport
 
 /// What every command receives: where to print, its environment, where the config lives, whether to trace, and
 /// how to reach registries (libcurl; a scripted transport when a test runs a command in-process).
@@ -21,7 +22,9 @@ struct CommandContext {
     var makeAWSTransport: AWSTransportFactory = Self.curlAWSTransport
 
     /// The libcurl transport, the one every run of the binary uses.
-    static let curlTransport: TransportFactory = { (options) throws(TransportError) in try CurlTransport(options: options) }
+    static let curlTransport: TransportFactory = { (options) throws(TransportError) in
+        try CurlTransport(options: options)
+    }
 
     /// libcurl for AWS, with SigV4.
     static let curlAWSTransport: AWSTransportFactory = { (caBundle, userAgent) throws(TransportError) in

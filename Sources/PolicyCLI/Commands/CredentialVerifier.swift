@@ -14,8 +14,10 @@ struct CredentialVerifier: Sendable {
     ///   - access: `--check-access` requests, checked once the credentials are verified.
     ///   - observer: sees every exchange (it protects the tokens the flow obtains, and draws `--debug`'s trace).
     /// - Throws: `VerificationFailure` saying whether the credentials themselves were refused.
-    func verify(_ credentials: Credentials, at server: RegistryAddress, checking access: [AccessRequest] = [],
-                observer: ObservingTransport.Observer? = nil) throws(VerificationFailure) -> LoginReport {
+    func verify(
+        _ credentials: Credentials, at server: RegistryAddress, checking access: [AccessRequest] = [],
+        observer: ObservingTransport.Observer? = nil
+    ) throws(VerificationFailure) -> LoginReport {
         if let (expires, source) = credentials.secretText.flatMap(CredentialExpiry.of), expires <= now {
             throw .expired(expires: expires, source: source)
         }
@@ -29,8 +31,9 @@ struct CredentialVerifier: Sendable {
         }
         if let observer { transport = ObservingTransport(wrapping: transport, observer: observer) }
         do {
-            return try RegistryLogin(transport: transport).verify(credentials, at: server, plainHTTP: network.plainHTTP,
-                                                                 checking: access)
+            return try RegistryLogin(transport: transport).verify(
+                credentials, at: server, plainHTTP: network.plainHTTP,
+                checking: access)
         } catch {
             throw .login(error)
         }

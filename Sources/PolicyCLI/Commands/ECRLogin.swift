@@ -16,7 +16,8 @@ struct ECRLogin {
     /// nil unless `server` is an ECR registry and the options give no password and no user but `AWS`.
     init?(server: RegistryAddress, options: LoginOptions, context: CommandContext) {
         guard options.passwordSource == .prompt, options.username == nil || options.username == Self.username,
-              let registry = ECRRegistry(host: server.key) else { return nil }
+            let registry = ECRRegistry(host: server.key)
+        else { return nil }
         self.server = server
         self.registry = registry
         network = options.network
@@ -33,7 +34,8 @@ struct ECRLogin {
         let environment = context.environment.variables
         let endpoint: AWSEndpoint
         do {
-            endpoint = try AWSEndpoint.resolve(registry.service, defaultURL: registry.apiEndpoint, environment: environment)
+            endpoint = try AWSEndpoint.resolve(
+                registry.service, defaultURL: registry.apiEndpoint, environment: environment)
         } catch {
             throw AWSSourceFailure(server: server, source: .environment, problem: .invalidEndpoint(error))
         }
@@ -42,21 +44,25 @@ struct ECRLogin {
             environment: environment, client: client,
             stsRegion: environment["AWS_REGION"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? environment["AWS_DEFAULT_REGION"].flatMap { $0.isEmpty ? nil : $0 } ?? registry.region,
-            processTimeoutSeconds: try StorageSettings.helperTimeout(context.environment[StorageSettings.helperTimeoutVariable]),
+            processTimeoutSeconds: try StorageSettings.helperTimeout(
+                context.environment[StorageSettings.helperTimeoutVariable]),
             now: context.environment.now, output: context.output, trace: trace, server: server)
-        let credentials: AWSCredentials, source: AWSCredentialSource
+        let credentials: AWSCredentials
+        let source: AWSCredentialSource
         switch try chain.resolve() {
         case .found(let found, let from): (credentials, source) = (found, from)
         case .notFound(let tried):
             if required { throw AWSCredentialsNotFound(server: server, registry: registry, tried: tried) }
             return nil
         }
-        context.output.error(refreshing ? ECRNotes.refreshing(server, from: source) : ECRNotes.fetching(server, from: source))
+        context.output.error(
+            refreshing ? ECRNotes.refreshing(server, from: source) : ECRNotes.fetching(server, from: source))
         let authorization: ECRAuthorization
         do {
             authorization = try client.authorizationToken(for: registry, at: endpoint, credentials: credentials)
         } catch {
-            throw ECRTokenFailure(server: server, registry: registry, source: source, error: error, now: context.environment.now)
+            throw ECRTokenFailure(
+                server: server, registry: registry, source: source, error: error, now: context.environment.now)
         }
         let login = Credentials(username: authorization.username, secret: authorization.password)
         context.output.protect(login.secret)
@@ -77,7 +83,8 @@ struct ECRLogin {
             throw InternalError(detail: error.sentence(host: registry.apiEndpoint))
         }
         if let trace {
-            transport = ObservingAWSTransport(wrapping: transport) { request, result in trace.exchange(request, result) }
+            transport = ObservingAWSTransport(wrapping: transport) { request, result in trace.exchange(request, result)
+            }
         }
         return AWSClient(transport: transport, timeoutSeconds: network.transport.timeoutSeconds)
     }

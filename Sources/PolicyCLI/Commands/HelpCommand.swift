@@ -12,7 +12,9 @@ struct HelpCommand: Command {
 
     func run() throws {
         guard let topic else { return context.output.raw(HelpText.general()) }
-        guard let command = CommandName(rawValue: topic) else { throw UsageError.unknownCommand(OutsideText(topic, .word)) }
+        guard let command = CommandName(rawValue: topic) else {
+            throw UsageError.unknownCommand(OutsideText(topic, .word))
+        }
         context.output.raw(Self.screen(command))
     }
 

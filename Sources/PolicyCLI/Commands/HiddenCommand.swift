@@ -12,8 +12,10 @@ enum HiddenCommand: String {
         case .storedServers:
             // Only the global options (-c) fit; anything else is ignored, as a completion script cannot report it.
             let option = (try? ArgumentParser.parse(arguments))?.value(.config)
-            StoredServersCommand(configDirectory: ConfigLocation.directory(option: option, environment: environment.variables),
-                                 environment: environment, output: output).run()
+            StoredServersCommand(
+                configDirectory: ConfigLocation.directory(option: option, environment: environment.variables),
+                environment: environment, output: output
+            ).run()
         }
         return .success
     }

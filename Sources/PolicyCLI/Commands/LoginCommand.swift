@@ -1,5 +1,5 @@
-import PolicyBase
 import CredentialStore
+import PolicyBase
 import RegistryAuth
 
 /// `policy login`: gather credentials, verify them with the registry, store them, say so.
@@ -20,7 +20,8 @@ struct LoginCommand: Command {
         // An ECR host with no password given gets one from ECR with AWS credentials (on a terminal with none
         // found, it asks as before).
         let ecr = ECRLogin(server: server, options: options, context: context)
-        if options.username == nil && options.passwordSource == .prompt, let stored = try storage.lookup(server.storage) {
+        if options.username == nil && options.passwordSource == .prompt, let stored = try storage.lookup(server.storage)
+        {
             return try reverify(stored, at: server, storage: storage, ecr: ecr)
         }
         if let ecr, let fetched = try ecr.fetch(required: !context.standardInputIsTerminal) {
@@ -40,13 +41,15 @@ struct LoginCommand: Command {
         do {
             report = try verify(credentials, at: server)
         } catch {
-            throw error.reportable(server: server, credentials: credentials, stored: false, now: context.environment.now)
+            throw error.reportable(
+                server: server, credentials: credentials, stored: false, now: context.environment.now)
         }
         try refuseMissingAccess(report, credentials, at: server)
         let choice = try storage.save(credentials, under: server.storage)
         if options.rememberAsDefault { try context.defaultDomain().remember(server.key) }
         if context.debug {
-            DebugTrace(output: output).line(StoreNotes.saved(keys: server.storageKeys, choice: choice, file: storage.file.path))
+            DebugTrace(output: output).line(
+                StoreNotes.saved(keys: server.storageKeys, choice: choice, file: storage.file.path))
         }
         finish(report, credentials, at: server)
     }
@@ -54,14 +57,17 @@ struct LoginCommand: Command {
     /// `policy login [-s SERVER]` with nothing new: checks the stored credentials with the registry and
     /// rewrites nothing. Rejected or expired ones are replaced: on ECR by a new token when AWS credentials are
     /// found, else by new ones asked for on a terminal, else exit 3.
-    private func reverify(_ stored: StoredLogin, at server: RegistryAddress, storage: CredentialStorage, ecr: ECRLogin?) throws {
-        let output = context.output, now = context.environment.now
+    private func reverify(
+        _ stored: StoredLogin, at server: RegistryAddress, storage: CredentialStorage, ecr: ECRLogin?
+    ) throws {
+        let output = context.output
+        let now = context.environment.now
         protect(stored.credentials)
         output.error(LoginNotes.usingStored(username: OutsideText(stored.credentials.username, .name)))
         let report: LoginReport
         do {
             report = try verify(stored.credentials, at: server)
-        } catch where error.refusedCredentials {
+        } catch  where error.refusedCredentials {
             if let ecr, let fetched = try ecr.fetch(required: false, refreshing: true) {
                 return try logIn(fetched, at: server, storage: storage)
             }
@@ -102,7 +108,9 @@ struct LoginCommand: Command {
 
     private func resolveUsername() throws(InputError) -> String {
         if let username = options.username {
-            if options.usernameWasTrimmed { context.output.warning(LoginNotes.usernameTrimmed(OutsideText(username, .name))) }
+            if options.usernameWasTrimmed {
+                context.output.warning(LoginNotes.usernameTrimmed(OutsideText(username, .name)))
+            }
             return username
         }
         guard context.standardInputIsTerminal else { throw InputError.noUsernameNoTTY }
@@ -154,10 +162,13 @@ struct LoginCommand: Command {
 
     /// Checks the credentials with the registry (and `--check-access`). Every token the flow obtains joins the
     /// redaction of `--debug`'s trace (RegistryLogin redacts the server messages it makes itself).
-    private func verify(_ credentials: Credentials, at server: RegistryAddress) throws(VerificationFailure) -> LoginReport {
+    private func verify(
+        _ credentials: Credentials, at server: RegistryAddress
+    ) throws(VerificationFailure) -> LoginReport {
         let output = context.output
         let trace = context.debug ? DebugTrace(output: output) : nil
-        let verifier = CredentialVerifier(network: options.network, makeTransport: context.makeTransport, now: context.environment.now)
+        let verifier = CredentialVerifier(
+            network: options.network, makeTransport: context.makeTransport, now: context.environment.now)
         let report = try verifier.verify(credentials, at: server, checking: options.access) { request, result in
             if case .bearer(let token) = request.authorization { output.protect(token) }
             trace?.exchange(request, result)
@@ -169,9 +180,12 @@ struct LoginCommand: Command {
     }
 
     /// Valid credentials without the access `--check-access` asked for are not stored (exit 6).
-    private func refuseMissingAccess(_ report: LoginReport, _ credentials: Credentials, at server: RegistryAddress) throws(AccessDenied) {
+    private func refuseMissingAccess(
+        _ report: LoginReport, _ credentials: Credentials, at server: RegistryAddress
+    ) throws(AccessDenied) {
         if report.access.contains(where: { !$0.allGranted }) {
-            throw AccessDenied(server: server, username: OutsideText(credentials.username, .name), reports: report.access)
+            throw AccessDenied(
+                server: server, username: OutsideText(credentials.username, .name), reports: report.access)
         }
     }
 }

@@ -1,5 +1,5 @@
-import PolicyBase
 import CredentialStore
+import PolicyBase
 import RegistryAuth
 
 /// `policy logout [-s server]`: erase the server's credentials from the store that holds them (a credential
@@ -23,9 +23,11 @@ struct LogoutCommand: Command {
         let storage = try StorageSettings.storage(context)
         let removed = try storage.remove(server.storage)
         if context.debug {
-            DebugTrace(output: context.output).line("store: logout of \(server.key) removed \(removed ? "stored credentials" : "nothing")")
+            DebugTrace(output: context.output).line(
+                "store: logout of \(server.key) removed \(removed ? "stored credentials" : "nothing")")
         }
-        context.output.out(removed ? LogoutNotes.removing(OutsideText(server.description, .name)) : LogoutNotes.notLoggedIn(server))
+        context.output.out(
+            removed ? LogoutNotes.removing(OutsideText(server.description, .name)) : LogoutNotes.notLoggedIn(server))
     }
 
     /// `--all`: removes exactly the logins this config records (`CredentialStorage.removeRecorded`), never one only

@@ -19,7 +19,9 @@ struct StatusCommand: Command {
 
     init(_ parsed: ParsedArguments, context: CommandContext) throws {
         servers = try parsed.operands.map { (text) throws(InputError) -> RegistryAddress in
-            do throws(RegistryAddressError) { return try RegistryAddress(parsing: text) } catch { throw .invalidServer(error) }
+            do throws(RegistryAddressError) { return try RegistryAddress(parsing: text) } catch {
+                throw .invalidServer(error)
+            }
         }
         verify = parsed.has(.verify)
         json = parsed.has(.json)
@@ -37,11 +39,15 @@ struct StatusCommand: Command {
         if servers.isEmpty {
             rows = registries.map { StatusRow($0, isDefault: $0.name == defaultDomain?.key) }
         } else {
-            registries = registries.filter { registry in servers.contains { server in registry.logins.contains { server.matches(storedKey: $0.key) } } }
+            registries = registries.filter { registry in
+                servers.contains { server in registry.logins.contains { server.matches(storedKey: $0.key) } }
+            }
             rows = registries.map { StatusRow($0, isDefault: $0.name == defaultDomain?.key) }
             // A named server without a login has a row that says so, unless its store could not be read.
-            for server in servers where !registries.contains(where: { $0.logins.contains { server.matches(storedKey: $0.key) } })
-                && !inventory.isUnreadable(server.storageKeys) && !rows.contains(where: { $0.name == server.key }) {
+            for server in servers
+            where !registries.contains(where: { $0.logins.contains { server.matches(storedKey: $0.key) } })
+                && !inventory.isUnreadable(server.storageKeys) && !rows.contains(where: { $0.name == server.key })
+            {
                 rows.append(StatusRow(notLoggedIn: server, isDefault: server.key == defaultDomain?.key))
             }
         }
@@ -52,7 +58,8 @@ struct StatusCommand: Command {
         for store in inventory.unreadable {
             context.output.warning(StatusNotes.unreadable(store.error.sentence, servers: store.servers))
         }
-        for key in inventory.unusedSecrets where servers.isEmpty || servers.contains(where: { $0.matches(storedKey: key) }) {
+        for key in inventory.unusedSecrets
+        where servers.isEmpty || servers.contains(where: { $0.matches(storedKey: key) }) {
             context.output.error(StatusNotes.unusedSecret(key, file: storage.file.path))
         }
         context.output.raw(json ? StatusFormat.json(checked) : StatusFormat.table(checked, file: storage.file.path))
@@ -64,7 +71,8 @@ struct StatusCommand: Command {
     /// from the workers; each has its own transport. With `--debug` each worker keeps its exchanges, which are
     /// traced here afterwards, registry by registry in the table's order, so that lines never interleave.
     private func check(_ rows: [StatusRow]) -> [StatusRow] {
-        let verifier = CredentialVerifier(network: network, makeTransport: context.makeTransport, now: context.environment.now)
+        let verifier = CredentialVerifier(
+            network: network, makeTransport: context.makeTransport, now: context.environment.now)
         let traced = context.debug
         let checks = BoundedWorkers.map(count: rows.count, limit: Self.concurrentChecks) { index in
             let log = traced ? ExchangeLog() : nil
@@ -75,7 +83,9 @@ struct StatusCommand: Command {
             let trace = DebugTrace(output: context.output)
             for (_, exchanges) in checks {
                 // A token a registry may echo back is masked before any line of the trace is printed.
-                for exchange in exchanges { if case .bearer(let token) = exchange.request.authorization { context.output.protect(token) } }
+                for exchange in exchanges {
+                    if case .bearer(let token) = exchange.request.authorization { context.output.protect(token) }
+                }
                 for exchange in exchanges { trace.exchange(exchange.request, exchange.result) }
             }
         }
@@ -92,9 +102,11 @@ struct StatusCommand: Command {
         guard let registry = row.registry else { return row.state }
         guard let address = registry.address else { return nil }
         do {
-            let observer = log.map { log in { (request: HTTPRequest, result: Result<HTTPResponse, TransportError>) in
-                log.exchanges.append(Exchange(request: request, result: result))
-            } }
+            let observer = log.map { log in
+                { (request: HTTPRequest, result: Result<HTTPResponse, TransportError>) in
+                    log.exchanges.append(Exchange(request: request, result: result))
+                }
+            }
             _ = try verifier.verify(registry.shown.credentials, at: address, observer: observer)
             return .ok
         } catch .expired {

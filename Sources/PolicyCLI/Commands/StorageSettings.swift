@@ -13,8 +13,9 @@ enum StorageSettings {
 
     static func storage(_ context: CommandContext) throws -> CredentialStorage {
         let timeout = try helperTimeout(context.environment[helperTimeoutVariable])
-        let lockTimeout = try seconds(context.environment[lockTimeoutVariable], variable: lockTimeoutVariable,
-                                      default: defaultLockTimeout)
+        let lockTimeout = try seconds(
+            context.environment[lockTimeoutVariable], variable: lockTimeoutVariable,
+            default: defaultLockTimeout)
         let output = context.output
         ConfigFile.lockWait = LockWait(announceAfterMilliseconds: 1000, giveUpAfterSeconds: lockTimeout) { path in
             output.error(StoreNotes.waitingForLock(path))

@@ -23,7 +23,11 @@ struct StoredRegistry: Sendable {
         return groups.values.map { group in
             var group = group
             let preferred = group.address?.storageKeys ?? []
-            group.logins.sort { (preferred.firstIndex(of: $0.key) ?? Int.max, $0.key) < (preferred.firstIndex(of: $1.key) ?? Int.max, $1.key) }
+            group.logins.sort {
+                (preferred.firstIndex(of: $0.key) ?? Int.max, $0.key) < (
+                    preferred.firstIndex(of: $1.key) ?? Int.max, $1.key
+                )
+            }
             return group
         }.sorted { $0.name < $1.name }
     }

@@ -14,10 +14,12 @@ struct StoredServersCommand {
 
     func run() {
         guard let configDirectory else { return }
-        let configured = (try? StorageSettings.helperTimeout(environment[StorageSettings.helperTimeoutVariable]))
+        let configured =
+            (try? StorageSettings.helperTimeout(environment[StorageSettings.helperTimeoutVariable]))
             ?? StorageSettings.defaultHelperTimeout
-        let storage = CredentialStorage(configDirectory: configDirectory,
-                                        helperTimeoutSeconds: min(configured, Self.helperTimeoutSeconds))
+        let storage = CredentialStorage(
+            configDirectory: configDirectory,
+            helperTimeoutSeconds: min(configured, Self.helperTimeoutSeconds))
         var names: [String] = []
         for key in storage.storedServerKeys() {
             let name = (try? RegistryAddress(parsing: key))?.key ?? key
@@ -29,9 +31,11 @@ struct StoredServersCommand {
     /// Only names a shell takes as one plain word: letters, digits and `.-_:/[]@`. A config key such as
     /// `$(reboot)` never reaches a completion script.
     static func isPlain(_ name: String) -> Bool {
-        !name.isEmpty && name.count <= 255 && name.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-                || ".-_:/[]@".unicodeScalars.contains(scalar))
-        }
+        !name.isEmpty && name.count <= 255
+            && name.unicodeScalars.allSatisfy { scalar in
+                scalar.isASCII
+                    && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                        || ".-_:/[]@".unicodeScalars.contains(scalar))
+            }
     }
 }

@@ -9,7 +9,8 @@ extension AWSCallError {
         case .transport, .invalidReply: return .network
         case .service(let error):
             switch error.kind {
-            case .accessDenied, .invalidSignature, .expiredToken, .unrecognizedClient, .invalidIdentityToken: return .credentialsRejected
+            case .accessDenied, .invalidSignature, .expiredToken, .unrecognizedClient, .invalidIdentityToken:
+                return .credentialsRejected
             case .throttled, .unavailable: return .network
             case .other: return [401, 403].contains(error.status) ? .credentialsRejected : .network
             }

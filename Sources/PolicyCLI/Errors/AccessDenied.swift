@@ -14,12 +14,16 @@ struct AccessDenied: ReportableError {
         let lacking = reports.filter { !$0.allGranted }.map { report in
             let missing = report.denied.map(\.rawValue).joined(separator: " and ")
             let granted = report.granted.isEmpty ? "nothing" : report.granted.map(\.rawValue).joined(separator: ", ")
-            let notFound = report.repositoryNotFound ? ", and the repository was not found or is not visible to them" : ""
+            let notFound =
+                report.repositoryNotFound ? ", and the repository was not found or is not visible to them" : ""
             return "\(missing) on \(report.request.repository) (granted: \(granted)\(notFound))"
         }
-        var sentence = "The credentials of '\(username)' are valid for \(server) but lack "
+        var sentence =
+            "The credentials of '\(username)' are valid for \(server) but lack "
             + lacking.joined(separator: "; ") + "; nothing was stored."
-        if let hint = RegistryHints.forMissingAccess(server: server, missingPush: reports.contains { $0.denied.contains(.push) }) {
+        if let hint = RegistryHints.forMissingAccess(
+            server: server, missingPush: reports.contains { $0.denied.contains(.push) })
+        {
             sentence += " " + hint
         }
         return sentence
@@ -44,7 +48,8 @@ struct ExpiredCredentials: ReportableError {
         let when = "\(which) for \(server) expired \(UTCTime.format(expires)) (\(UTCTime.span(now - expires)) ago)"
         switch source {
         case .ecrToken:
-            return when + "; get a new one with 'aws ecr get-login-password --region <region> | \(LoginCommandLine.text(server: server.key, username: "AWS"))'."
+            return when
+                + "; get a new one with 'aws ecr get-login-password --region <region> | \(LoginCommandLine.text(server: server.key, username: "AWS"))'."
         case .jwt:
             return when + "; get a new token and log in again: '\(LoginCommandLine.text(server: server.key))'."
         }

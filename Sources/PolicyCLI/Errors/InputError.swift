@@ -79,7 +79,8 @@ extension RegistryAddressError {
         case .hasPath(let path): return "give the host and port only, without the path '\(path)'"
         case .invalidHost:
             // Not quoted: a password given where the server belongs must not reach a CI log.
-            return "it is not a host name (letters, digits, '.', '-', '_', or a bracketed IPv6 address, and an optional :PORT)"
+            return
+                "it is not a host name (letters, digits, '.', '-', '_', or a bracketed IPv6 address, and an optional :PORT)"
         case .invalidPort(let port): return "the port '\(port)' is not a number between 1 and 65535"
         }
     }

@@ -10,6 +10,7 @@ struct LogoutIncomplete: ReportableError {
 
     var sentence: String {
         let list = keys.map { "\(OutsideText($0, .name))" }.joined(separator: ", ")
-        return "\(keys.count) recorded login\(keys.count == 1 ? "" : "s") could not be removed (\(list)) and \(keys.count == 1 ? "is" : "are") still stored; every other one was removed."
+        return
+            "\(keys.count) recorded login\(keys.count == 1 ? "" : "s") could not be removed (\(list)) and \(keys.count == 1 ? "is" : "are") still stored; every other one was removed."
     }
 }

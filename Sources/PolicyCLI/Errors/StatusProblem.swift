@@ -32,7 +32,8 @@ struct StatusProblem: ReportableError {
             parts.append("\(broken.count) stored login\(broken.count == 1 ? "" : "s") did not verify (\(list))")
         }
         // New credentials do not help a registry that could not be reached: advise a login only when they would.
-        let advice = exitCode == .credentialsRejected
+        let advice =
+            exitCode == .credentialsRejected
             ? "log in\(broken.isEmpty ? "" : " again") with '\(LoginCommandLine.text())'."
             : (failing.count == 1 ? "the registry" : "the registries")
                 + " could not be reached; check the network, a proxy, or the TLS options (--ca-file, -k) and try again."
@@ -42,7 +43,9 @@ struct StatusProblem: ReportableError {
 
     /// An ECR login is renewed without the AWS CLI: say so for each refused or expired one.
     private var ecrAdvice: String {
-        let ecr = failing.filter { ($0.state == .rejected || $0.state == .expired) && ECRRegistry(host: $0.name) != nil }
+        let ecr = failing.filter {
+            ($0.state == .rejected || $0.state == .expired) && ECRRegistry(host: $0.name) != nil
+        }
         // The name matched ECR's host pattern: plain ASCII, nothing to clean.
         return ecr.map { " 'policy login -s \($0.name)' gets a new ECR password with your AWS credentials." }.joined()
     }

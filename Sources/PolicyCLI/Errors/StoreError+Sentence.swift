@@ -11,25 +11,33 @@ extension StoreError: ReportableError {
         case .fileSystem(let operation, let path, let code):
             return "Cannot \(operation) '\(path)': \(Errno(rawValue: code))."
         case .lockTimedOut(let path, let seconds):
-            return "Gave up after \(Plural.seconds(seconds)) waiting for another process to release '\(path)'; try again when it has finished, or raise $\(StorageSettings.lockTimeoutVariable)."
+            return
+                "Gave up after \(Plural.seconds(seconds)) waiting for another process to release '\(path)'; try again when it has finished, or raise $\(StorageSettings.lockTimeoutVariable)."
         case .notRegularFile(let path, let target?):
-            return "'\(path)' links to '\(OutsideText(target))', which is not a regular file; policy keeps credentials only in a regular file, and changed nothing. Point the link at a file, or remove it."
+            return
+                "'\(path)' links to '\(OutsideText(target))', which is not a regular file; policy keeps credentials only in a regular file, and changed nothing. Point the link at a file, or remove it."
         case .notRegularFile(let path, nil):
-            return "'\(path)' is not a regular file; policy keeps credentials only in a regular file, and changed nothing. Move it away."
+            return
+                "'\(path)' is not a regular file; policy keeps credentials only in a regular file, and changed nothing. Move it away."
         case .notJSONObject(let path, let parseError?):
-            return "'\(path)' is not valid JSON (\(parseError.reason.text) at line \(parseError.line), column \(parseError.column)); fix or move the file, it was left untouched."
+            return
+                "'\(path)' is not valid JSON (\(parseError.reason.text) at line \(parseError.line), column \(parseError.column)); fix or move the file, it was left untouched."
         case .notJSONObject(let path, nil):
             return "'\(path)' holds JSON that is not an object; fix or move the file, it was left untouched."
         case .conflictingStores(let credsStore, let credStore):
-            return "The config names two credential stores, credsStore '\(credsStore)' and credStore '\(credStore)'; keep one."
+            return
+                "The config names two credential stores, credsStore '\(credsStore)' and credStore '\(credStore)'; keep one."
         case .invalidEntry(let path, let key, let expected):
             return "'\(key)' in '\(path)' is not a JSON \(expected.text); fix the file, it was left untouched."
         case .invalidHelperName(let name, let configKey):
-            return "The credential helper '\(name)' named by \(configKey) in the config is not a program name; use a plain name such as 'pass'."
+            return
+                "The credential helper '\(name)' named by \(configKey) in the config is not a program name; use a plain name such as 'pass'."
         case .helperNotFound(let executable, let configKey):
-            return "The credential helper \(executable) (named by \(configKey) in the config) was not found on PATH; install it, or remove \(configKey) to keep credentials in config.json."
+            return
+                "The credential helper \(executable) (named by \(configKey) in the config) was not found on PATH; install it, or remove \(configKey) to keep credentials in config.json."
         case .secretNotText(let executable, let configKey):
-            return "The password is not UTF-8 text, which the credential helper \(executable) (named by \(configKey) in the config) cannot keep exactly: the helper protocol carries text; nothing was sent or stored. Remove \(configKey) to keep it in config.json, byte for byte."
+            return
+                "The password is not UTF-8 text, which the credential helper \(executable) (named by \(configKey) in the config) cannot keep exactly: the helper protocol carries text; nothing was sent or stored. Remove \(configKey) to keep it in config.json, byte for byte."
         case .helper(let executable, let verb, let problem):
             return problem.sentence(executable: executable, verb: verb)
         }
@@ -68,11 +76,14 @@ extension HelperProblem {
             let end = said.hasSuffix(".") || said.hasSuffix("?") || said.hasSuffix("!") ? "" : "."
             return "The credential helper \(executable) could not \(verb.action) (\(status.text)), \(said)\(end)"
         case .timedOut(let seconds):
-            return "The credential helper \(executable) did not finish '\(verb.rawValue)' within \(Plural.seconds(seconds)) and was stopped; if it waits for a passphrase, unlock it first, or raise $\(StorageSettings.helperTimeoutVariable)."
+            return
+                "The credential helper \(executable) did not finish '\(verb.rawValue)' within \(Plural.seconds(seconds)) and was stopped; if it waits for a passphrase, unlock it first, or raise $\(StorageSettings.helperTimeoutVariable)."
         case .outputTooLarge(let limit):
-            return "The credential helper \(executable) wrote more than \(limit / 1024) KiB for '\(verb.rawValue)' and was stopped."
+            return
+                "The credential helper \(executable) wrote more than \(limit / 1024) KiB for '\(verb.rawValue)' and was stopped."
         case .invalidReply:
-            return "The credential helper \(executable) answered '\(verb.rawValue)' with something other than the JSON the protocol prescribes."
+            return
+                "The credential helper \(executable) answered '\(verb.rawValue)' with something other than the JSON the protocol prescribes."
         case .couldNotRun(let reason):
             return "Cannot run the credential helper \(executable): \(reason)."
         }

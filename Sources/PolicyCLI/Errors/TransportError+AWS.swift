@@ -11,13 +11,16 @@ extension TransportError {
         case .timedOut(let seconds): return "\(host) did not answer within \(Plural.seconds(seconds))"
         case .untrustedCertificate(let detail):
             return "the TLS certificate of \(host) is not trusted (\(detail)); AWS_CA_BUNDLE names extra authorities"
-        case .hostnameMismatch(let detail): return "the TLS certificate of \(host) was issued for another name (\(detail))"
-        case .tlsHandshakeFailed(let detail), .clientCertificateProblem(let detail), .clientCertificateRequired(let detail),
-             .caFileProblem(let detail):
+        case .hostnameMismatch(let detail):
+            return "the TLS certificate of \(host) was issued for another name (\(detail))"
+        case .tlsHandshakeFailed(let detail), .clientCertificateProblem(let detail),
+            .clientCertificateRequired(let detail),
+            .caFileProblem(let detail):
             return "TLS with \(host) failed (\(detail))"
         case .connectionDropped(let detail): return "\(host) closed the connection (\(detail))"
         case .responseTooLarge: return "\(host) sent a response too large to be an answer"
-        case .requestTooLarge(let bytes, _): return "the request to \(host) is too long to send (\(bytes / 1024) KiB of headers)"
+        case .requestTooLarge(let bytes, _):
+            return "the request to \(host) is too long to send (\(bytes / 1024) KiB of headers)"
         case .emptyReply: return "\(host) closed the connection without answering"
         case .unsupported(let detail), .other(_, let detail): return "cannot talk to \(host) (\(detail))"
         }

@@ -15,6 +15,7 @@ struct UnreadableLogins: ReportableError {
             return "a credential helper"
         }
         let list = helpers.joined(separator: ", ")
-        return "The logins kept by \(list) could not be read, so the list above is incomplete; see the warning\(stores.count == 1 ? "" : "s") above."
+        return
+            "The logins kept by \(list) could not be read, so the list above is incomplete; see the warning\(stores.count == 1 ? "" : "s") above."
     }
 }

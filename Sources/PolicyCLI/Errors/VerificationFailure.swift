@@ -28,9 +28,11 @@ enum VerificationFailure: Error {
     func reportable(server: RegistryAddress, credentials: Credentials, stored: Bool, now: Int) -> any ReportableError {
         switch self {
         case .expired(let expires, let source):
-            ExpiredCredentials(server: server, expires: expires, now: now, source: source, stored: stored, kind: credentials.kind)
+            ExpiredCredentials(
+                server: server, expires: expires, now: now, source: source, stored: stored, kind: credentials.kind)
         case .login(let error):
-            LoginFailure(error: error, server: server, username: OutsideText(credentials.username, .name), stored: stored)
+            LoginFailure(
+                error: error, server: server, username: OutsideText(credentials.username, .name), stored: stored)
         case .noTransport(let error):
             InternalError(detail: error.sentence(host: server.apiAuthority))
         case .secretHasNUL:

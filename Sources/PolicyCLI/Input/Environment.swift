@@ -16,8 +16,9 @@ struct Environment: Sendable {
 
     /// The process's own environment.
     static func current() -> Environment {
-        Environment(variables: CurrentProcess.environmentVariables(),
-                    standardInputIsTerminal: FileDescriptor.standardInput.isTerminal)
+        Environment(
+            variables: CurrentProcess.environmentVariables(),
+            standardInputIsTerminal: FileDescriptor.standardInput.isTerminal)
     }
 
     subscript(_ name: String) -> String? { variables[name] }

@@ -20,7 +20,7 @@ enum SecretInput {
             let chunk: [UInt8]
             do {
                 chunk = try FileDescriptor.standardInput.read(upTo: 16 * 1024)
-            } catch where error.isWouldBlock {
+            } catch  where error.isWouldBlock {
                 FileDescriptor.standardInput.waitUntilReadable()
                 continue
             } catch {

@@ -18,8 +18,9 @@ struct AWSTrace {
     func exchange(_ request: AWSRequest, _ result: Result<HTTPResponse, TransportError>) {
         var how: [String] = []
         if let signing = request.signing {
-            how.append("SigV4 for \(signing.service) in \(signing.region)"
-                       + (signing.credentials.sessionToken == nil ? "" : " with a session token"))
+            how.append(
+                "SigV4 for \(signing.service) in \(signing.region)"
+                    + (signing.credentials.sessionToken == nil ? "" : " with a session token"))
         } else {
             how.append("unsigned")
         }
@@ -28,8 +29,10 @@ struct AWSTrace {
         trace.line("> \(request.method.rawValue) \(request.url) (\(how.joined(separator: "; ")); values redacted)")
         switch result {
         case .success(let response):
-            let shown = response.headers.filter { ["content-type", "date", "x-amzn-errortype"].contains($0.name.lowercased()) }
-                .map { "\($0.name.lowercased()): \(OutsideText($0.value))" }
+            let shown = response.headers.filter {
+                ["content-type", "date", "x-amzn-errortype"].contains($0.name.lowercased())
+            }
+            .map { "\($0.name.lowercased()): \(OutsideText($0.value))" }
             trace.line((["< \(response.status) (\(response.body.count) body bytes)"] + shown).joined(separator: " | "))
         case .failure(let error):
             trace.line("< no response: \(error.awsPhrase(host: request.authority))")

@@ -16,7 +16,8 @@ enum BashCompletion {
 
             """
         for command in model.commands {
-            text += "        \(quote(command.name))) _policy_words=(\(words(model.options(of: command).flatMap(CommandLineModel.spellings)))) ;;\n"
+            text +=
+                "        \(quote(command.name))) _policy_words=(\(words(model.options(of: command).flatMap(CommandLineModel.spellings)))) ;;\n"
         }
         text += "        *) _policy_words=(\(words(model.globalOptions.flatMap(CommandLineModel.spellings)))) ;;\n"
         text += """
@@ -52,7 +53,8 @@ enum BashCompletion {
             switch command.operands {
             case .none: text += "        \(quote(command.name))) _policy_kind=none ;;\n"
             case .servers: text += "        \(quote(command.name))) _policy_kind=servers ;;\n"
-            case .words(let list): text += "        \(quote(command.name))) _policy_kind=words _policy_words=(\(words(list))) ;;\n"
+            case .words(let list):
+                text += "        \(quote(command.name))) _policy_kind=words _policy_words=(\(words(list))) ;;\n"
             }
         }
         text += #"""
@@ -202,7 +204,7 @@ enum BashCompletion {
         "  mkdir -p ~/.local/share/bash-completion/completions",
         "  policy completion bash > ~/.local/share/bash-completion/completions/policy",
         "bash, without it, a line in ~/.bashrc:",
-        "  source <(policy completion bash)",
+        "  source <(policy completion bash)"
     ]
 
     private static func name(_ kind: ValueCompletion) -> String {
@@ -219,7 +221,8 @@ enum BashCompletion {
 
     /// A word bash reads literally: as it is when it holds only safe characters, else in single quotes.
     private static func quote(_ word: String) -> String {
-        let plain = !word.isEmpty && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.,/".contains($0)) }
+        let plain =
+            !word.isEmpty && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.,/".contains($0)) }
         return plain ? word : "'" + word.replacing("'", with: #"'\''"#) + "'"
     }
 }

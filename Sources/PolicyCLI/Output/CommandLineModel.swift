@@ -29,10 +29,11 @@ struct CommandLineModel {
             version: HelpText.version,
             globalOptions: Option.allCases.filter(\.isGlobal).map(\.spec),
             commands: CommandName.allCases.map { command in
-                Command(name: command.rawValue, summary: command.summary, operandUsage: command.operandUsage,
-                        operands: command.operandCompletion,
-                        options: Option.allCases.filter { $0.spec.commands.contains(command) }.map(\.spec),
-                        example: command.example)
+                Command(
+                    name: command.rawValue, summary: command.summary, operandUsage: command.operandUsage,
+                    operands: command.operandCompletion,
+                    options: Option.allCases.filter { $0.spec.commands.contains(command) }.map(\.spec),
+                    example: command.example)
             },
             exitCodes: ExitCode.allCases.map { ($0.rawValue, $0.summary) },
             configOption: Option.config.spec)
@@ -62,7 +63,8 @@ extension OptionSpec {
         case "FILE": return .file
         case "DIR": return .directory
         case "HOST[:PORT]": return .server
-        case "REPO[:ACTIONS]": return .access(actions: ValueCompletion.actionLists(RepositoryAction.allCases.map(\.rawValue)))
+        case "REPO[:ACTIONS]":
+            return .access(actions: ValueCompletion.actionLists(RepositoryAction.allCases.map(\.rawValue)))
         default: return .text
         }
     }

@@ -9,7 +9,7 @@ struct DebugTrace {
 
     /// Response headers worth showing: they decide or explain the authentication flow.
     static let interestingHeaders: Set<String> = [
-        "www-authenticate", "content-type", "content-length", "location", "docker-distribution-api-version",
+        "www-authenticate", "content-type", "content-length", "location", "docker-distribution-api-version"
     ]
 
     /// A trace line quotes what servers sent (URLs, headers) beside our words: every secret in play is hidden in
@@ -26,7 +26,9 @@ struct DebugTrace {
                 .filter { Self.interestingHeaders.contains($0.name.lowercased()) }
                 .map { "\($0.name.lowercased()): \(OutsideText($0.value))" }
             let connection = response.newConnections > 0 ? "new connection" : "reused connection"
-            line((["< \(response.status) (\(connection), \(response.body.count) body bytes)"] + headers).joined(separator: " | "))
+            line(
+                (["< \(response.status) (\(connection), \(response.body.count) body bytes)"] + headers).joined(
+                    separator: " | "))
         case .failure(let error):
             line("< no response: \(error.sentence(host: request.authority))")
         }

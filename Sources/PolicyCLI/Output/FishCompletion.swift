@@ -109,7 +109,7 @@ enum FishCompletion {
     static let installation = [
         "fish:",
         "  mkdir -p ~/.config/fish/completions",
-        "  policy completion fish > ~/.config/fish/completions/policy.fish",
+        "  policy completion fish > ~/.config/fish/completions/policy.fish"
     ]
 
     private static func line(_ option: OptionSpec, condition: String?) -> String {
@@ -121,9 +121,12 @@ enum FishCompletion {
         case nil: break
         case .text?: parts.append("-x")
         case .file?: parts.append("-r -F")
-        case .directory?: parts.append("-x -a '(__fish_complete_directories (string replace -r -- \"^-[^=]*=\" \"\" (commandline -ct)))'")
+        case .directory?:
+            parts.append(
+                "-x -a '(__fish_complete_directories (string replace -r -- \"^-[^=]*=\" \"\" (commandline -ct)))'")
         case .server?: parts.append("-x -a '(__policy_servers)'")
-        case .access(let actions)?: parts.append("-x -a " + quote("(__policy_access " + actions.joined(separator: " ") + ")"))
+        case .access(let actions)?:
+            parts.append("-x -a " + quote("(__policy_access " + actions.joined(separator: " ") + ")"))
         }
         parts.append("-d " + quote(option.help))
         return parts.joined(separator: " ") + "\n"

@@ -9,7 +9,7 @@ enum HelpText {
             "",
             "Usage: policy [global options] <command> [options]",
             "",
-            "Commands:",
+            "Commands:"
         ]
         lines += CommandName.allCases.map { "  " + pad($0.rawValue, to: 10) + $0.summary }
         lines += ["", "Global options:"] + optionLines(Option.allCases.filter(\.isGlobal))
@@ -21,7 +21,7 @@ enum HelpText {
         var lines = [
             command.summary + ".",
             "",
-            "Usage: policy \(command.rawValue) [options]\(command.operandUsage)",
+            "Usage: policy \(command.rawValue) [options]\(command.operandUsage)"
         ]
         let own = Option.allCases.filter { $0.spec.commands.contains(command) }
         if !own.isEmpty { lines += ["", "Options:"] + optionLines(own) }

@@ -1,5 +1,5 @@
-import PolicyBase
 import CredentialStore
+import PolicyBase
 import RegistryAuth
 
 /// The non-error lines a login prints.

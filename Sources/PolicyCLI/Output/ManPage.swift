@@ -5,26 +5,48 @@ import CredentialStore
 enum ManPage {
     /// Commands from the README, each with what it does.
     static let examples: [(purpose: String, lines: [String])] = [
-        ("Log in to the GitHub Container Registry with a personal access token piped on standard input:",
-         [#"echo "$PAT" | policy login -s ghcr.io -u <username> --password-stdin"#]),
-        ("Log in to AWS Elastic Container Registry with the password the AWS CLI prints (it lasts 12 hours):",
-         ["aws ecr get-login-password | policy login -s <account>.dkr.ecr.<region>.amazonaws.com -u AWS --password-stdin"]),
-        ("Log in to ECR without the AWS CLI: with no password given, policy gets one from ECR with the AWS credentials it finds:",
-         ["policy login -s <account>.dkr.ecr.<region>.amazonaws.com"]),
-        ("Log in to Docker Hub; every spelling of it is verified at registry-1.docker.io:",
-         [#"echo "$PAT" | policy login -s registry-1.docker.io -u <username> --password-stdin"#]),
-        ("Log in to Google Container Registry with the whole JSON key file of a service account:",
-         ["cat keyfile.json | policy login -s gcr.io -u _json_key --password-stdin"]),
-        ("Log in with the password on the command line (insecure: it is visible in the process list):",
-         [#"policy login -s opcr.io -u alice -p "$APCR_API_KEY""#]),
-        ("Log in and check that the token may pull and push a repository:",
-         [#"echo "$PAT" | policy login -s ghcr.io -u alice --password-stdin --check-access alice/policy:pull,push"#]),
-        ("Check the stored credentials of a registry again, asking nothing:",
-         ["policy login -s ghcr.io"]),
-        ("List the stored logins and re-check each with its registry:",
-         ["policy status --verify"]),
-        ("Remove one stored login, then every one:",
-         ["policy logout -s ghcr.io", "policy logout --all"]),
+        (
+            "Log in to the GitHub Container Registry with a personal access token piped on standard input:",
+            [#"echo "$PAT" | policy login -s ghcr.io -u <username> --password-stdin"#]
+        ),
+        (
+            "Log in to AWS Elastic Container Registry with the password the AWS CLI prints (it lasts 12 hours):",
+            [
+                "aws ecr get-login-password | policy login -s <account>.dkr.ecr.<region>.amazonaws.com -u AWS --password-stdin"
+            ]
+        ),
+        (
+            "Log in to ECR without the AWS CLI: with no password given, policy gets one from ECR with the AWS credentials it finds:",
+            ["policy login -s <account>.dkr.ecr.<region>.amazonaws.com"]
+        ),
+        (
+            "Log in to Docker Hub; every spelling of it is verified at registry-1.docker.io:",
+            [#"echo "$PAT" | policy login -s registry-1.docker.io -u <username> --password-stdin"#]
+        ),
+        (
+            "Log in to Google Container Registry with the whole JSON key file of a service account:",
+            ["cat keyfile.json | policy login -s gcr.io -u _json_key --password-stdin"]
+        ),
+        (
+            "Log in with the password on the command line (insecure: it is visible in the process list):",
+            [#"policy login -s opcr.io -u alice -p "$APCR_API_KEY""#]
+        ),
+        (
+            "Log in and check that the token may pull and push a repository:",
+            [#"echo "$PAT" | policy login -s ghcr.io -u alice --password-stdin --check-access alice/policy:pull,push"#]
+        ),
+        (
+            "Check the stored credentials of a registry again, asking nothing:",
+            ["policy login -s ghcr.io"]
+        ),
+        (
+            "List the stored logins and re-check each with its registry:",
+            ["policy status --verify"]
+        ),
+        (
+            "Remove one stored login, then every one:",
+            ["policy logout -s ghcr.io", "policy logout --all"]
+        )
     ]
 
     static func text(_ model: CommandLineModel = .current) -> String {
@@ -37,28 +59,32 @@ enum ManPage {
             ".SH NAME",
             #"policy \- log in to OCI container registries and store the credentials"#,
             ".SH SYNOPSIS",
-            #"\fBpolicy\fR [\fIglobal options\fR] \fIcommand\fR [\fIoptions\fR]"#,
+            #"\fBpolicy\fR [\fIglobal options\fR] \fIcommand\fR [\fIoptions\fR]"#
         ]
         for command in model.commands {
             lines += [".br", synopsis(command)]
         }
         lines += [
             ".SH DESCRIPTION",
-            roff("policy logs in to OCI container registries (GitHub, Docker Hub, AWS ECR, Google, Azure, Quay, "
-                 + "GitLab, Harbor, any OCI v2 registry), checks the credentials with the registry itself, and stores "
-                 + "them in a docker-format config.json where policy and docker-compatible tools find them, or in the "
-                 + "credential helper that file names. Nothing is written before the registry accepted the "
-                 + "credentials; secrets are never printed."),
+            roff(
+                "policy logs in to OCI container registries (GitHub, Docker Hub, AWS ECR, Google, Azure, Quay, "
+                    + "GitLab, Harbor, any OCI v2 registry), checks the credentials with the registry itself, and stores "
+                    + "them in a docker-format config.json where policy and docker-compatible tools find them, or in the "
+                    + "credential helper that file names. Nothing is written before the registry accepted the "
+                    + "credentials; secrets are never printed."),
             ".PP",
-            roff("Global options may come before or after the command. Options accept --name value, --name=value, "
-                 + "-s value and -svalue; -- ends the options."),
-            ".SH COMMANDS",
+            roff(
+                "Global options may come before or after the command. Options accept --name value, --name=value, "
+                    + "-s value and -svalue; -- ends the options."),
+            ".SH COMMANDS"
         ]
         for command in model.commands {
             lines += [".TP", synopsis(command), roff(command.summary + ".")]
             if let example = command.example { lines += [".br", "Example:", ".RS", ".nf", roff(example), ".fi", ".RE"] }
             if command.name == CommandName.completion.rawValue {
-                lines += [".br", "Installing a script by hand (make install puts them where the shells look):", ".RS", ".nf"]
+                lines += [
+                    ".br", "Installing a script by hand (make install puts them where the shells look):", ".RS", ".nf"
+                ]
                 lines += CompletionShell.allCases.flatMap(\.installation).map { roff($0) }
                 lines += [".fi", ".RE"]
             }
@@ -79,50 +105,79 @@ enum ManPage {
     }
 
     private static func environment() -> [String] {
-        let entries: [(String, String)] = [
-            (ConfigLocation.environmentVariable, "The directory of config.json when -c is not given (default ~/.policy)."),
-            (StorageSettings.helperTimeoutVariable,
-             "Seconds each credential-helper call may take, \(TimeoutSeconds.allowed.lowerBound) to \(TimeoutSeconds.allowed.upperBound) (default \(StorageSettings.defaultHelperTimeout))."),
-            (StorageSettings.lockTimeoutVariable,
-             "Seconds to wait for another policy process to release the config lock before giving up with exit 5, "
-                + "\(TimeoutSeconds.allowed.lowerBound) to \(TimeoutSeconds.allowed.upperBound) (default \(StorageSettings.defaultLockTimeout))."),
-            ("HOME", "Where ~/.policy is; when it is unset, the home directory in the password database."),
-            ("PATH", "Where the credential helpers docker-credential-<name> are found."),
-            ("HTTPS_PROXY, https_proxy, HTTP_PROXY, http_proxy, ALL_PROXY",
-             "The proxy for HTTPS, for plain HTTP, or for both (read by libcurl); HTTPS goes through it with CONNECT."),
-            ("NO_PROXY, no_proxy", "Hosts reached directly, without the proxy (e.g. 127.0.0.1,.internal.example)."),
-        ] + awsEnvironment
+        let entries: [(String, String)] =
+            [
+                (
+                    ConfigLocation.environmentVariable,
+                    "The directory of config.json when -c is not given (default ~/.policy)."
+                ),
+                (
+                    StorageSettings.helperTimeoutVariable,
+                    "Seconds each credential-helper call may take, \(TimeoutSeconds.allowed.lowerBound) to \(TimeoutSeconds.allowed.upperBound) (default \(StorageSettings.defaultHelperTimeout))."
+                ),
+                (
+                    StorageSettings.lockTimeoutVariable,
+                    "Seconds to wait for another policy process to release the config lock before giving up with exit 5, "
+                        + "\(TimeoutSeconds.allowed.lowerBound) to \(TimeoutSeconds.allowed.upperBound) (default \(StorageSettings.defaultLockTimeout))."
+                ),
+                ("HOME", "Where ~/.policy is; when it is unset, the home directory in the password database."),
+                ("PATH", "Where the credential helpers docker-credential-<name> are found."),
+                (
+                    "HTTPS_PROXY, https_proxy, HTTP_PROXY, http_proxy, ALL_PROXY",
+                    "The proxy for HTTPS, for plain HTTP, or for both (read by libcurl); HTTPS goes through it with CONNECT."
+                ),
+                ("NO_PROXY, no_proxy", "Hosts reached directly, without the proxy (e.g. 127.0.0.1,.internal.example).")
+            ] + awsEnvironment
         return entries.flatMap { name, meaning in [".TP", #"\fB"# + roff(name) + #"\fR"#, roff(meaning)] }
     }
 
     /// What a native ECR login (an ECR server, no password given) reads, in the AWS SDKs' order.
     private static let awsEnvironment: [(String, String)] = [
-        ("AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN", "ECR login: the first source of AWS credentials."),
-        ("AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN, AWS_ROLE_SESSION_NAME",
-         "ECR login: web identity, exchanged at STS (GitHub Actions OIDC, EKS IRSA); the second source."),
-        ("AWS_PROFILE, AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE",
-         "ECR login: the profile (default: default) and the shared files (~/.aws/credentials, ~/.aws/config): static keys or credential_process; the third source."),
-        ("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
-         "ECR login: the container credentials endpoint (ECS, EKS Pod Identity); the fourth source."),
-        ("AWS_EC2_METADATA_DISABLED, AWS_EC2_METADATA_V1_DISABLED, AWS_EC2_METADATA_SERVICE_ENDPOINT, AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE",
-         "ECR login: EC2 instance metadata (IMDSv2), the last source: off, IMDSv1 refused, another endpoint, IPv6."),
-        ("AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL_ECR_PUBLIC, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
-         "ECR login: the AWS SDKs' endpoint overrides (a service's own first), or none at all."),
+        (
+            "AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN",
+            "ECR login: the first source of AWS credentials."
+        ),
+        (
+            "AWS_WEB_IDENTITY_TOKEN_FILE, AWS_ROLE_ARN, AWS_ROLE_SESSION_NAME",
+            "ECR login: web identity, exchanged at STS (GitHub Actions OIDC, EKS IRSA); the second source."
+        ),
+        (
+            "AWS_PROFILE, AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE",
+            "ECR login: the profile (default: default) and the shared files (~/.aws/credentials, ~/.aws/config): static keys or credential_process; the third source."
+        ),
+        (
+            "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI, AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+            "ECR login: the container credentials endpoint (ECS, EKS Pod Identity); the fourth source."
+        ),
+        (
+            "AWS_EC2_METADATA_DISABLED, AWS_EC2_METADATA_V1_DISABLED, AWS_EC2_METADATA_SERVICE_ENDPOINT, AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE",
+            "ECR login: EC2 instance metadata (IMDSv2), the last source: off, IMDSv1 refused, another endpoint, IPv6."
+        ),
+        (
+            "AWS_ENDPOINT_URL_ECR, AWS_ENDPOINT_URL_ECR_PUBLIC, AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
+            "ECR login: the AWS SDKs' endpoint overrides (a service's own first), or none at all."
+        ),
         ("AWS_REGION, AWS_DEFAULT_REGION", "ECR login: the region of STS (default: the registry's)."),
-        ("AWS_CA_BUNDLE", "ECR login: extra trusted authorities for AWS endpoints."),
+        ("AWS_CA_BUNDLE", "ECR login: extra trusted authorities for AWS endpoints.")
     ]
 
     private static func files() -> [String] {
         let directory = "~/.policy"
         let entries: [(String, String)] = [
-            (ConfigFile(directory: directory).path,
-             "The stored logins in docker's format (or -c DIR/config.json, or $\(ConfigLocation.environmentVariable)/config.json); "
-                + "a new one is created 0600 in a 0700 directory."),
+            (
+                ConfigFile(directory: directory).path,
+                "The stored logins in docker's format (or -c DIR/config.json, or $\(ConfigLocation.environmentVariable)/config.json); "
+                    + "a new one is created 0600 in a 0700 directory."
+            ),
             (ConfigFile(directory: directory).path + ".lock", "The lock every change of config.json is made under."),
-            (DefaultDomainFile(directory: directory).path,
-             "The server login -d remembered, used by later commands without -s, as the policy CLI keeps it."),
-            (LegacyRegistriesFile.path(in: directory),
-             "Plain-text passwords kept by policy before 0.2, never read; status reports it."),
+            (
+                DefaultDomainFile(directory: directory).path,
+                "The server login -d remembered, used by later commands without -s, as the policy CLI keeps it."
+            ),
+            (
+                LegacyRegistriesFile.path(in: directory),
+                "Plain-text passwords kept by policy before 0.2, never read; status reports it."
+            )
         ]
         return entries.flatMap { path, meaning in [".TP", #"\fI"# + roff(path) + #"\fR"#, roff(meaning)] }
     }
@@ -133,14 +188,16 @@ enum ManPage {
     }
 
     private static func option(_ spec: OptionSpec) -> [String] {
-        let names = CommandLineModel.spellings(spec).reversed().map { #"\fB"# + roff($0) + #"\fR"# }.joined(separator: ", ")
+        let names = CommandLineModel.spellings(spec).reversed().map { #"\fB"# + roff($0) + #"\fR"# }.joined(
+            separator: ", ")
         let value = spec.value.map { " " + placeholders($0.placeholder) } ?? ""
         return [".TP", names + value, roff(spec.help + ".")]
     }
 
     /// Usage text with its upper-case words in italics: `[SERVER...]` → `[\fISERVER\fR...]`.
     private static func placeholders(_ usage: String) -> String {
-        var result = "", word = ""
+        var result = ""
+        var word = ""
         func flush() {
             if word.count > 1 { result += #"\fI"# + word + #"\fR"# } else { result += word }
             word = ""

@@ -11,17 +11,25 @@ enum StatusFormat {
     static func table(_ rows: [StatusRow], file: String) -> String {
         guard !rows.isEmpty else { return "No stored logins (\(file)).\n" }
         let cells = rows.map { row in
-            let marks = (row.isDefault ? ["default"] : []) + (row.registry != nil && !row.recorded ? [notRecordedMark] : [])
-            let server = OutsideText(row.name, .name).description + (marks.isEmpty ? "" : " (" + marks.joined(separator: ", ") + ")")
-            return [server, row.username.map { OutsideText($0, .name).description } ?? "-", row.store ?? "-", row.kind ?? "-",
-                    row.expires.map(UTCTime.format) ?? "-", row.state?.rawValue ?? "-"]
+            let marks =
+                (row.isDefault ? ["default"] : []) + (row.registry != nil && !row.recorded ? [notRecordedMark] : [])
+            let server =
+                OutsideText(row.name, .name).description
+                + (marks.isEmpty ? "" : " (" + marks.joined(separator: ", ") + ")")
+            return [
+                server, row.username.map { OutsideText($0, .name).description } ?? "-", row.store ?? "-",
+                row.kind ?? "-",
+                row.expires.map(UTCTime.format) ?? "-", row.state?.rawValue ?? "-"
+            ]
         }
         let showStatus = rows.contains { $0.state != nil }
         let columns = showStatus ? headers.count : headers.count - 1
         let widths = (0..<columns).map { column in ([headers] + cells).map { $0[column].count }.max() ?? 0 }
         return ([headers] + cells).map { line in
             (0..<columns).map { column in
-                column == columns - 1 ? line[column] : line[column] + String(repeating: " ", count: widths[column] - line[column].count + 2)
+                column == columns - 1
+                    ? line[column]
+                    : line[column] + String(repeating: " ", count: widths[column] - line[column].count + 2)
             }.joined()
         }.joined(separator: "\n") + "\n"
     }
@@ -41,7 +49,7 @@ enum StatusFormat {
                 "expires": row.expires.map { .string(UTCTime.iso($0)) } ?? .null,
                 "default": .bool(row.isDefault),
                 "recorded": .bool(row.recorded),
-                "status": row.state.map { .string($0.rawValue) } ?? .null,
+                "status": row.state.map { .string($0.rawValue) } ?? .null
             ])
         }
         return String(decoding: JSONWriter.write(.array(objects)), as: UTF8.self)

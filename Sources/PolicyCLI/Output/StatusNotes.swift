@@ -8,7 +8,8 @@ enum StatusNotes {
 
     /// A store that could not be read: its failure, and what is therefore missing from the list.
     static func unreadable(_ failure: String, servers: [String]?) -> String {
-        let missing = servers.map { "its logins (\($0.map { "\(OutsideText($0, .name))" }.joined(separator: ", ")))" }
+        let missing =
+            servers.map { "its logins (\($0.map { "\(OutsideText($0, .name))" }.joined(separator: ", ")))" }
             ?? "the logins it keeps"
         return "\(failure) Not listed: \(missing)."
     }

@@ -1,5 +1,5 @@
-import PolicyBase
 import CredentialStore
+import PolicyBase
 import RegistryAuth
 
 /// One row of `status`: a stored login, or a server named on the command line that has none.

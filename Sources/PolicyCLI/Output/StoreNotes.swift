@@ -13,7 +13,8 @@ enum StoreNotes {
         case .file:
             return "store: wrote \(entries) to \(file)"
         case .helper(let name, let configKey):
-            return "store: \(CredentialHelper.executable(named: name)) (\(configKey)) stored the credentials; wrote \(entries) without a secret to \(file)"
+            return
+                "store: \(CredentialHelper.executable(named: name)) (\(configKey)) stored the credentials; wrote \(entries) without a secret to \(file)"
         }
     }
 }

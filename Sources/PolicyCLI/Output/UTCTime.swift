@@ -22,7 +22,9 @@ enum UTCTime {
     /// `1 d 3 h`, `11 h 58 min`, `7 min`, `less than a minute`: the two largest units.
     static func span(_ seconds: Int) -> String {
         let seconds = abs(seconds)
-        let days = seconds / 86_400, hours = seconds % 86_400 / 3600, minutes = seconds % 3600 / 60
+        let days = seconds / 86_400
+        let hours = seconds % 86_400 / 3600
+        let minutes = seconds % 3600 / 60
         if days > 0 { return hours > 0 ? "\(days) d \(hours) h" : "\(days) d" }
         if hours > 0 { return minutes > 0 ? "\(hours) h \(minutes) min" : "\(hours) h" }
         return minutes > 0 ? "\(minutes) min" : "less than a minute"

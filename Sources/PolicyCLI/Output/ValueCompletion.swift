@@ -13,7 +13,8 @@ enum ValueCompletion: Equatable {
     /// `pull`, `push`, `pull,push`.
     static func actionLists(_ actions: [String]) -> [String] {
         let selections = (1..<(1 << actions.count)).map { mask in actions.indices.filter { mask & (1 << $0) != 0 } }
-        return selections
+        return
+            selections
             .sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
             .map { $0.map { actions[$0] }.joined(separator: ",") }
     }

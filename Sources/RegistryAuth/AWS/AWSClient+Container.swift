@@ -4,8 +4,9 @@ extension AWSClient {
     /// The container credentials endpoint of ECS and EKS Pod Identity: `GET` with an optional
     /// `Authorization` header, answered with `{"AccessKeyId", "SecretAccessKey", "Token", "Expiration"}`.
     public func containerCredentials(url: String, authorization: String?) throws(AWSCallError) -> AWSCredentials {
-        let request = AWSRequest(.get, url: url, headers: authorization.map { [HTTPHeaderField("Authorization", $0)] } ?? [],
-                                 timeoutMilliseconds: Self.containerTimeoutMilliseconds, direct: true)
+        let request = AWSRequest(
+            .get, url: url, headers: authorization.map { [HTTPHeaderField("Authorization", $0)] } ?? [],
+            timeoutMilliseconds: Self.containerTimeoutMilliseconds, direct: true)
         let response = try exchange(request)
         guard let object = AWSReply.jsonObject(response.body), let credentials = AWSReply.credentials(object) else {
             throw .invalidReply(host: request.authority, missing: "AccessKeyId and SecretAccessKey")
@@ -30,7 +31,9 @@ extension AWSClient {
         } else if let colon = host.lastIndex(of: ":") {
             host = host[..<colon]
         }
-        if ["localhost", "169.254.170.2", "169.254.170.23", "fd00:ec2::23", "::1"].contains(String(host)) { return true }
+        if ["localhost", "169.254.170.2", "169.254.170.23", "fd00:ec2::23", "::1"].contains(String(host)) {
+            return true
+        }
         let octets = host.split(separator: ".", omittingEmptySubsequences: false)
         return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
     }

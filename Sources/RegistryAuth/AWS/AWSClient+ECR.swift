@@ -4,13 +4,17 @@ extension AWSClient {
     /// ECR's (or ECR Public's) `GetAuthorizationToken`: a JSON 1.1 POST of `{}` to `/`, signed with SigV4 for
     /// the registry's region and service. The token works for every registry the principal may reach.
     /// - Throws: `AWSCallError` — the service's refusal, the network, or a reply without a token.
-    public func authorizationToken(for registry: ECRRegistry, at endpoint: AWSEndpoint,
-                                   credentials: AWSCredentials) throws(AWSCallError) -> ECRAuthorization {
+    public func authorizationToken(
+        for registry: ECRRegistry, at endpoint: AWSEndpoint,
+        credentials: AWSCredentials
+    ) throws(AWSCallError) -> ECRAuthorization {
         let service = registry.service
         let request = AWSRequest(
             .post, url: endpoint.url,
-            headers: [HTTPHeaderField("Content-Type", "application/x-amz-json-1.1"),
-                      HTTPHeaderField("X-Amz-Target", service.authorizationTarget ?? "")],
+            headers: [
+                HTTPHeaderField("Content-Type", "application/x-amz-json-1.1"),
+                HTTPHeaderField("X-Amz-Target", service.authorizationTarget ?? "")
+            ],
             body: "{}",
             signing: AWSSigning(region: registry.region, service: service.signingName, credentials: credentials),
             timeoutMilliseconds: timeoutMilliseconds)
@@ -37,7 +41,8 @@ extension AWSClient {
         guard let colon = pair.firstIndex(of: ":"), colon != pair.startIndex else { return nil }
         let password = String(pair[pair.index(after: colon)...])
         guard !password.isEmpty else { return nil }
-        return ECRAuthorization(username: String(pair[..<colon]), password: password,
-                                expiresAt: entry["expiresAt"]?.unixSeconds)
+        return ECRAuthorization(
+            username: String(pair[..<colon]), password: password,
+            expiresAt: entry["expiresAt"]?.unixSeconds)
     }
 }

@@ -22,7 +22,8 @@ public struct AWSClient {
             throw .transport(host: request.authority, error)
         }
         guard (200..<300).contains(response.status) else {
-            throw .service(AWSServiceError(response: response, host: request.authority, redacting: request.secretsInPlay))
+            throw .service(
+                AWSServiceError(response: response, host: request.authority, redacting: request.secretsInPlay))
         }
         return response
     }

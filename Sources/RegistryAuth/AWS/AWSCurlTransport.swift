@@ -79,8 +79,9 @@ public final class AWSCurlTransport: AWSTransport {
         if sink.overflowed { throw .responseTooLarge(limit: sink.exceededLimit) }
         if code == CURLE_FILESIZE_EXCEEDED { throw .responseTooLarge(limit: maxBodyBytes) }
         guard code == CURLE_OK else {
-            throw CurlErrorMapping.transportError(for: code, detail: String(cString: errorBuffer),
-                                                  timeoutSeconds: max(1, (request.timeoutMilliseconds + 999) / 1000))
+            throw CurlErrorMapping.transportError(
+                for: code, detail: String(cString: errorBuffer),
+                timeoutSeconds: max(1, (request.timeoutMilliseconds + 999) / 1000))
         }
         var status = 0
         _ = policy_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
@@ -95,7 +96,7 @@ public final class AWSCurlTransport: AWSTransport {
         try set(CURLOPT_USERAGENT, userAgent)
         try set(CURLOPT_MAXFILESIZE, maxBodyBytes)
         guard policy_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, ResponseSink.bodyCallback) == CURLE_OK,
-              policy_curl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, ResponseSink.headerCallback) == CURLE_OK
+            policy_curl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, ResponseSink.headerCallback) == CURLE_OK
         else { throw .other(code: -1, detail: "libcurl refused the response callbacks") }
         if let caBundle {
             try set(CURLOPT_CAINFO, caBundle)
@@ -145,7 +146,8 @@ public final class AWSCurlTransport: AWSTransport {
 
     private func check(_ code: CURLcode, _ option: CURLoption) throws(TransportError) {
         guard code == CURLE_OK else {
-            throw .unsupported(detail: OutsideText(String(cString: curl_easy_strerror(code)) + " (option \(option.rawValue))"))
+            throw .unsupported(
+                detail: OutsideText(String(cString: curl_easy_strerror(code)) + " (option \(option.rawValue))"))
         }
     }
 }

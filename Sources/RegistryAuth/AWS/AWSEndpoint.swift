@@ -19,8 +19,10 @@ public struct AWSEndpoint: Sendable, Equatable {
     }
 
     /// The endpoint of `service`, `defaultURL` unless the environment overrides it.
-    public static func resolve(_ service: AWSService, defaultURL: String,
-                               environment: [String: String]) throws(InvalidOverride) -> AWSEndpoint {
+    public static func resolve(
+        _ service: AWSService, defaultURL: String,
+        environment: [String: String]
+    ) throws(InvalidOverride) -> AWSEndpoint {
         if environment["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"]?.lowercased() == "true" {
             return AWSEndpoint(url: defaultURL, variable: nil)
         }

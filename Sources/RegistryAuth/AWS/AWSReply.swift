@@ -9,8 +9,10 @@ enum AWSReply {
     /// `AccessKeyId`, `SecretAccessKey` and `Token` (container endpoint, instance metadata) or `SessionToken`.
     static func credentials(_ object: [String: JSONValue]) -> AWSCredentials? {
         guard let keyID = object["AccessKeyId"]?.stringValue, !keyID.isEmpty,
-              let secret = object["SecretAccessKey"]?.stringValue, !secret.isEmpty else { return nil }
-        return AWSCredentials(accessKeyID: keyID, secretAccessKey: secret,
-                              sessionToken: object["Token"]?.stringValue ?? object["SessionToken"]?.stringValue)
+            let secret = object["SecretAccessKey"]?.stringValue, !secret.isEmpty
+        else { return nil }
+        return AWSCredentials(
+            accessKeyID: keyID, secretAccessKey: secret,
+            sessionToken: object["Token"]?.stringValue ?? object["SessionToken"]?.stringValue)
     }
 }

@@ -31,8 +31,10 @@ public struct AWSRequest: Sendable {
     /// authorization or metadata token): an error reply that quotes one back is redacted of it.
     public var secretsInPlay: Redaction {
         var redaction = Redaction()
-        if let credentials = signing?.credentials { credentials.secrets.forEach { redaction.add($0) } }
-        for header in headers where Self.secretHeaders.contains(header.name.lowercased()) { redaction.add(header.value) }
+        for secret in signing?.credentials.secrets ?? [] { redaction.add(secret) }
+        for header in headers where Self.secretHeaders.contains(header.name.lowercased()) {
+            redaction.add(header.value)
+        }
         for secret in bodySecrets { redaction.add(secret) }
         return redaction
     }
@@ -40,8 +42,10 @@ public struct AWSRequest: Sendable {
     /// Request headers whose values are secrets.
     static let secretHeaders: Set<String> = ["authorization", "x-aws-ec2-metadata-token", "x-amz-security-token"]
 
-    public init(_ method: Method, url: String, headers: [HTTPHeaderField] = [], body: String = "", signing: AWSSigning? = nil,
-                timeoutMilliseconds: Int, direct: Bool = false) {
+    public init(
+        _ method: Method, url: String, headers: [HTTPHeaderField] = [], body: String = "", signing: AWSSigning? = nil,
+        timeoutMilliseconds: Int, direct: Bool = false
+    ) {
         self.method = method
         self.url = url
         self.headers = headers

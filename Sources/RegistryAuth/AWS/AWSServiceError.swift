@@ -50,11 +50,12 @@ public struct AWSServiceError: Sendable, Equatable {
         case "UnrecognizedClientException", "InvalidClientTokenId", "InvalidAccessKeyId", "MissingAuthenticationToken":
             return .unrecognizedClient
         case "InvalidIdentityToken", "IDPRejectedClaim": return .invalidIdentityToken
-        case "ThrottlingException", "Throttling", "ThrottledException", "TooManyRequestsException", "RequestLimitExceeded",
-             "RequestThrottled", "RequestThrottledException", "SlowDown", "PriorRequestNotComplete":
+        case "ThrottlingException", "Throttling", "ThrottledException", "TooManyRequestsException",
+            "RequestLimitExceeded",
+            "RequestThrottled", "RequestThrottledException", "SlowDown", "PriorRequestNotComplete":
             return .throttled
         case "IDPCommunicationError", "ServiceUnavailable", "ServiceUnavailableException", "ServerException",
-             "InternalFailure", "InternalError", "InternalServerError":
+            "InternalFailure", "InternalError", "InternalServerError":
             return .unavailable
         default:
             if status == 429 { return .throttled }
@@ -82,9 +83,10 @@ public struct AWSServiceError: Sendable, Equatable {
         if code == nil || code?.isEmpty == true, let header = response.values(of: "x-amzn-ErrorType").first {
             code = String(header.split(separator: ":").first ?? "")
         }
-        self.init(host: host, status: response.status, code: code.flatMap { $0.isEmpty ? nil : OutsideText($0, .name) },
-                  message: message.flatMap { Self.firstLine($0, redacting: redaction) },
-                  serverDate: response.values(of: "Date").first.flatMap(HTTPDate.unixSeconds))
+        self.init(
+            host: host, status: response.status, code: code.flatMap { $0.isEmpty ? nil : OutsideText($0, .name) },
+            message: message.flatMap { Self.firstLine($0, redacting: redaction) },
+            serverDate: response.values(of: "Date").first.flatMap(HTTPDate.unixSeconds))
     }
 
     private static func firstLine(_ text: String, redacting redaction: Redaction) -> OutsideText? {

@@ -31,7 +31,8 @@ public struct ECRRegistry: Sendable, Equatable {
             dnsSuffix = "amazonaws.com"
             return
         }
-        let pattern = #/([0-9]{12})\.dkr[.\-]ecr(-fips)?\.([a-z0-9][a-z0-9\-_]*)\.(amazonaws\.(?:com(?:\.cn)?|eu)|on\.(?:aws|amazonwebservices\.com\.cn)|sc2s\.sgov\.gov|c2s\.ic\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov)/#
+        let pattern =
+            #/([0-9]{12})\.dkr[.\-]ecr(-fips)?\.([a-z0-9][a-z0-9\-_]*)\.(amazonaws\.(?:com(?:\.cn)?|eu)|on\.(?:aws|amazonwebservices\.com\.cn)|sc2s\.sgov\.gov|c2s\.ic\.gov|cloud\.adc-e\.uk|csp\.hci\.ic\.gov)/#
         guard let match = String(name).wholeMatch(of: pattern) else { return nil }
         kind = .privateRegistry(accountID: String(match.1))
         fips = match.2 != nil
@@ -55,7 +56,9 @@ public struct ECRRegistry: Sendable, Equatable {
         case (_, "on.aws"):
             return fips ? "https://ecr-fips.\(r).api.aws/" : "https://ecr.\(r).api.aws/"
         case (_, "on.amazonwebservices.com.cn"):
-            return fips ? "https://api.ecr-fips.\(r).api.amazonwebservices.com.cn/" : "https://ecr.\(r).api.amazonwebservices.com.cn/"
+            return fips
+                ? "https://api.ecr-fips.\(r).api.amazonwebservices.com.cn/"
+                : "https://ecr.\(r).api.amazonwebservices.com.cn/"
         case (_, "amazonaws.com"):
             return fips ? "https://ecr-fips.\(r).amazonaws.com/" : "https://api.ecr.\(r).amazonaws.com/"
         default:

@@ -4,14 +4,16 @@ enum XMLText {
     /// The text of the first element `name` in `xml`, or nil. Nested markup inside it is not expected.
     static func firstElement(_ name: String, in xml: String) -> String? {
         guard let open = xml.firstRange(of: "<\(name)>"),
-              let close = xml[open.upperBound...].firstRange(of: "</\(name)>") else { return nil }
+            let close = xml[open.upperBound...].firstRange(of: "</\(name)>")
+        else { return nil }
         return decoded(xml[open.upperBound..<close.lowerBound])
     }
 
     /// The text of element `name` inside the first element `parent`.
     static func element(_ name: String, inside parent: String, of xml: String) -> String? {
         guard let open = xml.firstRange(of: "<\(parent)>"),
-              let close = xml[open.upperBound...].firstRange(of: "</\(parent)>") else { return nil }
+            let close = xml[open.upperBound...].firstRange(of: "</\(parent)>")
+        else { return nil }
         return firstElement(name, in: String(xml[open.upperBound..<close.lowerBound]))
     }
 
@@ -46,9 +48,13 @@ enum XMLText {
         case "apos": return "'"
         default:
             let number: UInt32?
-            if entity.hasPrefix("#x") { number = UInt32(entity.dropFirst(2), radix: 16) }
-            else if entity.hasPrefix("#") { number = UInt32(entity.dropFirst(), radix: 10) }
-            else { number = nil }
+            if entity.hasPrefix("#x") {
+                number = UInt32(entity.dropFirst(2), radix: 16)
+            } else if entity.hasPrefix("#") {
+                number = UInt32(entity.dropFirst(), radix: 10)
+            } else {
+                number = nil
+            }
             return number.flatMap(Unicode.Scalar.init).map(Character.init)
         }
     }

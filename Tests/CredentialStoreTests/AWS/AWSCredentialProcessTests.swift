@@ -1,5 +1,6 @@
 import PolicyBase
 import Testing
+
 @testable import CredentialStore
 
 /// What a `credential_process` prints, read as the SDKs read it. Running the command (its bounds, its failures)
@@ -7,9 +8,11 @@ import Testing
 /// runner's threads with tests that block them.
 struct AWSCredentialProcessTests {
     @Test func itsJSONGivesTheCredentials() throws {
-        let output = #"{"Version": 1, "AccessKeyId": "ASIAPROC", "SecretAccessKey": "s3cret", "SessionToken": "tok", "Expiration": "2099-01-01T00:00:00Z"}"#
-        #expect(try AWSCredentialProcess.credentials(in: Array(output.utf8))
-            == AWSCredentials(accessKeyID: "ASIAPROC", secretAccessKey: "s3cret", sessionToken: "tok"))
+        let output =
+            #"{"Version": 1, "AccessKeyId": "ASIAPROC", "SecretAccessKey": "s3cret", "SessionToken": "tok", "Expiration": "2099-01-01T00:00:00Z"}"#
+        #expect(
+            try AWSCredentialProcess.credentials(in: Array(output.utf8))
+                == AWSCredentials(accessKeyID: "ASIAPROC", secretAccessKey: "s3cret", sessionToken: "tok"))
         let longTerm = #"{"Version": 1, "AccessKeyId": "AKIAPROC", "SecretAccessKey": "s3cret"}"#
         #expect(try AWSCredentialProcess.credentials(in: Array(longTerm.utf8)).sessionToken == nil)
     }
@@ -22,7 +25,7 @@ struct AWSCredentialProcessTests {
         (#"{"AccessKeyId": "A", "SecretAccessKey": "S"}"#, "its Version is not 1"),
         (#"{"Version": 1, "SecretAccessKey": "S"}"#, "it has no AccessKeyId"),
         (#"{"Version": 1, "AccessKeyId": "A"}"#, "it has no SecretAccessKey"),
-        (#"{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": ""}"#, "it has no SecretAccessKey"),
+        (#"{"Version": 1, "AccessKeyId": "A", "SecretAccessKey": ""}"#, "it has no SecretAccessKey")
     ])
     func unusableOutputIsNamedWithoutItsValues(_ output: String, _ reason: String) {
         #expect(throws: AWSProcessProblem.invalidOutput(reason: reason)) {

@@ -26,7 +26,12 @@ final class AWSFixture {
         var signature: String?
         var error: String?
         var status: Int?
-        var role_arn: String?
+        var roleARN: String?
+
+        enum CodingKeys: String, CodingKey {
+            case api, method, path, key, signature, error, status
+            case roleARN = "role_arn"
+        }
     }
 
     let directory: TemporaryDirectory
@@ -39,20 +44,33 @@ final class AWSFixture {
     /// - Parameters:
     ///   - password: what `GetAuthorizationToken` hands out (ECR and ECR Public).
     ///   - extra: further config.json entries (`web_identity`, `container`, `imds`, `clock_offset`).
-    init(in sandbox: NetworkSandbox, region: String = "eu-west-1", password: String, keys: [Key], extra: [String: Any] = [:]) throws {
+    init(
+        in sandbox: NetworkSandbox, region: String = "eu-west-1", password: String, keys: [Key],
+        extra: [String: Any] = [:]
+    ) throws {
         directory = try TemporaryDirectory()
-        var config: [String: Any] = ["region": region, "password": password, "expires_at": Date().timeIntervalSince1970 + 43_200,
-                                     "proxy_endpoint": "https://123456789012.dkr.ecr.\(region).amazonaws.com"]
-        config["keys"] = Dictionary(uniqueKeysWithValues: keys.map { key in
-            (key.id, ["secret": key.secret, "token": key.token ?? NSNull(), "expired": key.expired, "deny": key.deny,
-                      "throttle": key.throttle] as [String: Any])
-        })
+        var config: [String: Any] = [
+            "region": region, "password": password, "expires_at": Date().timeIntervalSince1970 + 43_200,
+            "proxy_endpoint": "https://123456789012.dkr.ecr.\(region).amazonaws.com"
+        ]
+        config["keys"] = Dictionary(
+            uniqueKeysWithValues: keys.map { key in
+                (
+                    key.id,
+                    [
+                        "secret": key.secret, "token": key.token ?? NSNull(), "expired": key.expired, "deny": key.deny,
+                        "throttle": key.throttle
+                    ] as [String: Any]
+                )
+            })
         config.merge(extra) { $1 }
-        try directory.write("config.json", String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self))
+        try directory.write(
+            "config.json", String(decoding: try JSONSerialization.data(withJSONObject: config), as: UTF8.self))
         let script = Paths.fixtures.appendingPathComponent("aws_fixture.py").path
         // Debian's python3, where python3-botocore (make deps) is installed.
-        process = try FixtureProcess(sandbox.enter[0], Array(sandbox.enter.dropFirst()) + ["/usr/bin/python3", script, directory.path],
-                                     lifeline: true, stdout: directory.file("stdout.log"), stderr: directory.file("stderr.log"))
+        process = try FixtureProcess(
+            sandbox.enter[0], Array(sandbox.enter.dropFirst()) + ["/usr/bin/python3", script, directory.path],
+            lifeline: true, stdout: directory.file("stdout.log"), stderr: directory.file("stderr.log"))
         guard let port = Int(try process.waitForFile(directory.file("port"), describing: "aws_fixture.py")) else {
             process.stop()
             throw FixtureError.startFailed("aws_fixture.py wrote no port")

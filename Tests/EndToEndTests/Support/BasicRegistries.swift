@@ -21,9 +21,13 @@ final class BasicRegistries {
         let passwordFile = directory.file("password")
         try Data(passwordBytes).write(to: URL(fileURLWithPath: passwordFile))
         let script = Paths.fixtures.appendingPathComponent("basic_registries.py").path
-        process = try FixtureProcess("/usr/bin/env", ["python3", script, String(count), user, passwordFile,
-                                                      directory.file("ports"), "300"],
-                                     stdout: directory.file("log"), stderr: directory.file("log.err"))
+        process = try FixtureProcess(
+            "/usr/bin/env",
+            [
+                "python3", script, String(count), user, passwordFile,
+                directory.file("ports"), "300"
+            ],
+            stdout: directory.file("log"), stderr: directory.file("log.err"))
         let text = try process.waitForFile(directory.file("ports"), describing: "basic_registries.py")
         let ports = text.split(separator: "\n").compactMap { Int($0) }
         guard ports.count == count else {
@@ -43,7 +47,10 @@ func processEnded(_ pid: Int32, within seconds: Double) -> Bool {
         if kill(pid, 0) != 0 { return true }
         // A zombie whose parent has not reaped it yet still answers kill(pid, 0); count it as ended.
         if let status = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-           status.split(separator: " ").dropFirst(2).first == "Z" { return true }
+            status.split(separator: " ").dropFirst(2).first == "Z"
+        {
+            return true
+        }
         usleep(20_000)
     }
     return false

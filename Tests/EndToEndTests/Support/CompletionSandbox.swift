@@ -60,12 +60,15 @@ final class CompletionSandbox {
         case .fish:
             // Without a script, fish must read its own configuration, which puts the vendor directories of
             // XDG_DATA_DIRS on its completion path (the sandbox's user configuration is empty).
-            let arguments = script.map { ["--no-config", "-c", "source $argv[2]; and complete -C $argv[1]", line, $0] }
+            let arguments =
+                script.map { ["--no-config", "-c", "source $argv[2]; and complete -C $argv[1]", line, $0] }
                 ?? ["-c", "complete -C $argv[1]", line]
             output = try run(["fish"] + arguments, environment)
         }
         // fish prints "candidate<TAB>description".
-        let candidates = output.split(separator: "\n").compactMap { $0.split(separator: "\t", maxSplits: 1).first.map(String.init) }
+        let candidates = output.split(separator: "\n").compactMap {
+            $0.split(separator: "\t", maxSplits: 1).first.map(String.init)
+        }
         return Array(Set(candidates)).sorted()
     }
 

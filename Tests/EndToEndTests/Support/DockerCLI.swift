@@ -14,8 +14,10 @@ struct DockerCLI {
         home = try TemporaryDirectory()
         self.configDirectory = configDirectory
         try FileManager.default.createDirectory(atPath: home.file("bin"), withIntermediateDirectories: true)
-        let docker = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin").split(separator: ":")
-            .map { "\($0)/docker" }.first { FileManager.default.isExecutableFile(atPath: $0) } ?? "/usr/local/bin/docker"
+        let docker =
+            (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin").split(separator: ":")
+            .map { "\($0)/docker" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+            ?? "/usr/local/bin/docker"
         try FileManager.default.createSymbolicLink(atPath: home.file("bin/docker"), withDestinationPath: docker)
     }
 
@@ -28,11 +30,16 @@ struct DockerCLI {
 
     /// - Parameter extra: added to docker's environment; its `PATH` comes after docker's own directory (a credential
     ///   helper docker is to use, with what it runs).
-    func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) throws -> ProcessResult {
-        var environment = ["PATH": home.file("bin"), "HOME": home.path, "DOCKER_CONFIG": configDirectory,
-                           "ROOTLESSKIT_STATE_DIR": home.file("rootlesskit"), "XDG_CONFIG_HOME": home.file("xdg")]
+    func run(
+        _ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]
+    ) throws -> ProcessResult {
+        var environment = [
+            "PATH": home.file("bin"), "HOME": home.path, "DOCKER_CONFIG": configDirectory,
+            "ROOTLESSKIT_STATE_DIR": home.file("rootlesskit"), "XDG_CONFIG_HOME": home.file("xdg")
+        ]
         environment.merge(extra) { ours, theirs in ours == home.file("bin") ? ours + ":" + theirs : theirs }
-        return try ProcessRunner.run(home.file("bin/docker"), arguments, stdin: stdin.map { Data($0.utf8) },
-                                     environment: environment, timeout: 60)
+        return try ProcessRunner.run(
+            home.file("bin/docker"), arguments, stdin: stdin.map { Data($0.utf8) },
+            environment: environment, timeout: 60)
     }
 }

@@ -15,12 +15,15 @@ final class ECRWorld {
     let password: String
     let home: TemporaryDirectory
 
-    init(keys: [AWSFixture.Key], public isPublic: Bool = false, fixtureRegion: String = "eu-west-1",
-         extra: [String: Any] = [:]) throws {
+    init(
+        keys: [AWSFixture.Key], public isPublic: Bool = false, fixtureRegion: String = "eu-west-1",
+        extra: [String: Any] = [:]
+    ) throws {
         sandbox = try NetworkSandbox()
         name = isPublic ? Self.publicName : Self.privateName
         password = ExpiryTests.ecrPassword(expiration: Int(Date().timeIntervalSince1970) + 12 * 3600)
-        registry = try NamedRegistry(isPublic ? .ecrpublic : .ecr, names: [name], credentials: ["password": password], sandbox: sandbox)
+        registry = try NamedRegistry(
+            isPublic ? .ecrpublic : .ecr, names: [name], credentials: ["password": password], sandbox: sandbox)
         try sandbox.map(registry.hosts)
         aws = try AWSFixture(in: sandbox, region: fixtureRegion, password: password, keys: keys, extra: extra)
         home = try TemporaryDirectory()
@@ -28,18 +31,23 @@ final class ECRWorld {
 
     /// The endpoint overrides, and instance metadata off.
     var endpoints: [String: String] {
-        ["AWS_ENDPOINT_URL_ECR": aws.url, "AWS_ENDPOINT_URL_ECR_PUBLIC": aws.url, "AWS_ENDPOINT_URL_STS": aws.url,
-         "AWS_EC2_METADATA_DISABLED": "true"]
+        [
+            "AWS_ENDPOINT_URL_ECR": aws.url, "AWS_ENDPOINT_URL_ECR_PUBLIC": aws.url, "AWS_ENDPOINT_URL_STS": aws.url,
+            "AWS_EC2_METADATA_DISABLED": "true"
+        ]
     }
 
     /// `policy login -s <name> --ca-file … -c <home> <arguments>` inside the sandbox.
-    func login(_ arguments: [String] = [], environment: [String: String], stdin: String? = nil) throws -> ProcessResult {
-        try policy(["login", "-s", name, "--ca-file", registry.caFile] + arguments, environment: environment, stdin: stdin)
+    func login(_ arguments: [String] = [], environment: [String: String], stdin: String? = nil) throws -> ProcessResult
+    {
+        try policy(
+            ["login", "-s", name, "--ca-file", registry.caFile] + arguments, environment: environment, stdin: stdin)
     }
 
     /// Any policy command with `-c <home>`, inside the sandbox, with the endpoints and `environment`.
     func policy(_ arguments: [String], environment: [String: String], stdin: String? = nil) throws -> ProcessResult {
-        try sandbox.policy(arguments + ["-c", home.path], stdin: stdin, environment: endpoints.merging(environment) { $1 })
+        try sandbox.policy(
+            arguments + ["-c", home.path], stdin: stdin, environment: endpoints.merging(environment) { $1 })
     }
 
     /// The `auth` stored for the registry, if any.

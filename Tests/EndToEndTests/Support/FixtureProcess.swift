@@ -23,8 +23,10 @@ final class FixtureProcess {
     ///   - lifeline: the fixture's stdin is a pipe whose write end only this process holds, so the fixture
     ///     reads end of file when the test process is gone, however it died (and on `stop()`).
     ///   - environment: added to the test's own environment.
-    init(_ executable: String, _ arguments: [String], lifeline: Bool = false, stdout: String, stderr: String,
-         environment extra: [String: String] = [:], lifetime: Int = lifetimeSeconds) throws {
+    init(
+        _ executable: String, _ arguments: [String], lifeline: Bool = false, stdout: String, stderr: String,
+        environment extra: [String: String] = [:], lifetime: Int = lifetimeSeconds
+    ) throws {
         marker = UUID().uuidString
         stderrPath = stderr
         var environment = ProcessInfo.processInfo.environment
@@ -36,15 +38,16 @@ final class FixtureProcess {
             var ends: [Int32] = [0, 0]
             guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
             // Only the fixture may hold the pipe: policy processes spawned by parallel tests must not inherit it.
-            ends.forEach { _ = fcntl($0, F_SETFD, FD_CLOEXEC) }
+            for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
             (readEnd, lifelineWriter) = (ends[0], ends[1])
             stdin = .descriptor(readEnd)
         }
         defer { if readEnd >= 0 { close(readEnd) } }
         do {
             // -k: a fixture that ignores SIGTERM at the end of its lifetime gets SIGKILL 5 s later.
-            pid = try Spawn.start("/usr/bin/timeout", ["-k", "5", String(lifetime), executable] + arguments, stdin: stdin,
-                                  stdout: stdout, stderr: stderr, environment: environment, newProcessGroup: true)
+            pid = try Spawn.start(
+                "/usr/bin/timeout", ["-k", "5", String(lifetime), executable] + arguments, stdin: stdin,
+                stdout: stdout, stderr: stderr, environment: environment, newProcessGroup: true)
         } catch {
             if lifelineWriter >= 0 { close(lifelineWriter) }
             throw error
@@ -109,7 +112,8 @@ enum Leftovers {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return names.compactMap { Int32($0) }.filter { pid in
             guard pid != getpid(), !isZombie(pid),
-                  let environ = FileManager.default.contents(atPath: "/proc/\(pid)/environ") else { return false }
+                let environ = FileManager.default.contents(atPath: "/proc/\(pid)/environ")
+            else { return false }
             return environ.split(separator: 0).contains { Array($0) == wanted }
         }
     }
@@ -136,7 +140,8 @@ enum Leftovers {
 
     private static func isZombie(_ pid: Int32) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return false }
+            let close = stat.lastIndex(of: ")")
+        else { return false }
         return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
     }
 }

@@ -22,8 +22,9 @@ final class HostileServer {
     init(_ behaviours: [String]) throws {
         directory = try TemporaryDirectory()
         let script = Paths.fixtures.appendingPathComponent("hostile_server.py").path
-        process = try FixtureProcess("/usr/bin/env", ["python3", script, directory.path] + behaviours, lifeline: true,
-                                     stdout: directory.file("stdout.log"), stderr: directory.file("stderr.log"))
+        process = try FixtureProcess(
+            "/usr/bin/env", ["python3", script, directory.path] + behaviours, lifeline: true,
+            stdout: directory.file("stdout.log"), stderr: directory.file("stderr.log"))
         let text = try process.waitForFile(directory.file("ports.json"), describing: "hostile_server.py \(behaviours)")
         ports = try JSONDecoder().decode([String: Int].self, from: Data(text.utf8))
     }

@@ -14,10 +14,15 @@ enum LocalServers {
         guard getifaddrs(&list) == 0, let first = list else { return nil }
         defer { freeifaddrs(list) }
         for entry in sequence(first: first, next: { $0.pointee.ifa_next }) {
-            guard let address = entry.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET) else { continue }
+            guard let address = entry.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET) else {
+                continue
+            }
             var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
-            guard getnameinfo(address, socklen_t(MemoryLayout<sockaddr_in>.size), &host, socklen_t(host.count),
-                              nil, 0, NI_NUMERICHOST) == 0 else { continue }
+            guard
+                getnameinfo(
+                    address, socklen_t(MemoryLayout<sockaddr_in>.size), &host, socklen_t(host.count),
+                    nil, 0, NI_NUMERICHOST) == 0
+            else { continue }
             let text = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             if !text.hasPrefix("127.") { return text }
         }
@@ -39,8 +44,10 @@ final class SilentListener {
         address.sin_port = 0
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && listen(fd, 16) == 0
-                && getsockname(fd, $0, &length) == 0 }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && listen(fd, 16) == 0
+                    && getsockname(fd, $0, &length) == 0
+            }
         }
         guard bound else {
             close(fd)
@@ -72,8 +79,9 @@ final class TinyProxy {
             Allow 127.0.0.1
             """
         let configPath = try directory.write("tinyproxy.conf", config)
-        process = try FixtureProcess("/usr/bin/tinyproxy", ["-d", "-c", configPath], stdout: directory.file("stdout.log"),
-                                     stderr: directory.file("stderr.log"))
+        process = try FixtureProcess(
+            "/usr/bin/tinyproxy", ["-d", "-c", configPath], stdout: directory.file("stdout.log"),
+            stderr: directory.file("stderr.log"))
         let deadline = Date().addingTimeInterval(10)
         while !LocalServers.accepts(port: port) {
             guard Date() < deadline, process.isRunning else {
@@ -101,7 +109,9 @@ extension LocalServers {
         address.sin_addr.s_addr = inet_addr(host)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
         }
     }
 }
@@ -120,10 +130,13 @@ enum Terminal {
     static func run(_ arguments: [String], answers: [(prompt: String, text: String)]) throws -> Session {
         let driver = Paths.fixtures.appendingPathComponent("pty_drive.py").path
         let answerArguments = answers.flatMap { ["--answer", $0.prompt, $0.text] }
-        let result = try ProcessRunner.run("/usr/bin/env", ["python3", driver] + answerArguments + ["--", Paths.policyBinary] + arguments)
+        let result = try ProcessRunner.run(
+            "/usr/bin/env", ["python3", driver] + answerArguments + ["--", Paths.policyBinary] + arguments)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
-        return Session(exitCode: object["exit"] as? Int, output: object["output"] as? String ?? "",
-                       echoRestored: object["echo_restored"] as? Bool ?? false, unanswered: object["unanswered"] as? [String] ?? [],
-                       echoAtAnswers: object["echo_at_answers"] as? [Bool] ?? [])
+        return Session(
+            exitCode: object["exit"] as? Int, output: object["output"] as? String ?? "",
+            echoRestored: object["echo_restored"] as? Bool ?? false,
+            unanswered: object["unanswered"] as? [String] ?? [],
+            echoAtAnswers: object["echo_at_answers"] as? [Bool] ?? [])
     }
 }

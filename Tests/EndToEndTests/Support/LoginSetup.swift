@@ -20,11 +20,16 @@ enum Reach {
 ///   - arguments: added after the login's own (`-d`, `--check-access …`).
 ///   - environment: added to the run's environment (a scripted helper's PATH).
 @discardableResult
-func logIn(_ server: String, user: String, password: String, home: TemporaryDirectory, reach: Reach = .plaintext,
-           arguments: [String] = [], environment: [String: String] = [:],
-           sourceLocation: SourceLocation = #_sourceLocation) throws -> ProcessResult {
-    let result = try PolicyBinary.run(["login", "-s", server, "-u", user, "--password-stdin"] + reach.arguments + ["-c", home.path] + arguments,
-                                stdin: password, environment: environment)
-    #expect(result.exitCode == 0, "the login to \(server) a test sets up failed: \(result.stderr)", sourceLocation: sourceLocation)
+func logIn(
+    _ server: String, user: String, password: String, home: TemporaryDirectory, reach: Reach = .plaintext,
+    arguments: [String] = [], environment: [String: String] = [:],
+    sourceLocation: SourceLocation = #_sourceLocation
+) throws -> ProcessResult {
+    let result = try PolicyBinary.run(
+        ["login", "-s", server, "-u", user, "--password-stdin"] + reach.arguments + ["-c", home.path] + arguments,
+        stdin: password, environment: environment)
+    #expect(
+        result.exitCode == 0, "the login to \(server) a test sets up failed: \(result.stderr)",
+        sourceLocation: sourceLocation)
     return result
 }

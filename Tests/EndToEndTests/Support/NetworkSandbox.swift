@@ -25,10 +25,15 @@ final class NetworkSandbox {
         let hostsFile = try directory.write("hosts", "127.0.0.1 localhost\n")
         try FileManager.default.createDirectory(atPath: directory.file("home"), withIntermediateDirectories: true)
         // $0 is the hosts file, $1 where the holder's pid goes; `cat` holds the namespaces until the lifeline closes.
-        let script = #"ip link set lo up && mount --bind "$0" /etc/hosts && echo $$ > "$1.tmp" && mv "$1.tmp" "$1" && exec cat >/dev/null"#
-        holder = try FixtureProcess("/usr/bin/unshare", ["-n", "-m", "--propagation", "private", "/bin/sh", "-c", script, hostsFile,
-                                                         directory.file("pid")],
-                                    lifeline: true, stdout: directory.file("holder.log"), stderr: directory.file("holder.err"))
+        let script =
+            #"ip link set lo up && mount --bind "$0" /etc/hosts && echo $$ > "$1.tmp" && mv "$1.tmp" "$1" && exec cat >/dev/null"#
+        holder = try FixtureProcess(
+            "/usr/bin/unshare",
+            [
+                "-n", "-m", "--propagation", "private", "/bin/sh", "-c", script, hostsFile,
+                directory.file("pid")
+            ],
+            lifeline: true, stdout: directory.file("holder.log"), stderr: directory.file("holder.err"))
         pid = try holder.waitForFile(directory.file("pid"), describing: "the network sandbox")
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -50,13 +55,16 @@ final class NetworkSandbox {
 
     /// Runs the built `policy` inside, in an environment with no AWS variable of the test runner's, HOME set to
     /// `home`, and `environment` added.
-    func policy(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:],
-                timeout: Double = 60) throws -> ProcessResult {
+    func policy(
+        _ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:],
+        timeout: Double = 60
+    ) throws -> ProcessResult {
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AWS_") }
         environment["HOME"] = home
         environment.merge(extra) { $1 }
-        return try ProcessRunner.run(enter[0], Array(enter.dropFirst()) + [Paths.policyBinary] + arguments,
-                                     stdin: stdin.map { Data($0.utf8) }, environment: environment, timeout: timeout)
+        return try ProcessRunner.run(
+            enter[0], Array(enter.dropFirst()) + [Paths.policyBinary] + arguments,
+            stdin: stdin.map { Data($0.utf8) }, environment: environment, timeout: timeout)
     }
 
     func stop() { holder.stop() }

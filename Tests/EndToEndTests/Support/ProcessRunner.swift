@@ -26,15 +26,20 @@ enum ProcessRunError: Error, CustomStringConvertible {
 enum ProcessRunner {
     /// - Parameter holdStdinOpen: stdin is a pipe whose write end this process keeps open, writing nothing,
     ///   until the program has ended (a CI job whose stdin never closes); `stdin` must then be nil.
-    static func run(_ executable: String, _ arguments: [String], stdin: Data? = nil, holdStdinOpen: Bool = false,
-                    environment: [String: String]? = nil, timeout: Double = 60) throws -> ProcessResult {
-        try run(executable, rawArguments: arguments.map { Array($0.utf8) }, stdin: stdin, holdStdinOpen: holdStdinOpen,
-                environment: environment, timeout: timeout)
+    static func run(
+        _ executable: String, _ arguments: [String], stdin: Data? = nil, holdStdinOpen: Bool = false,
+        environment: [String: String]? = nil, timeout: Double = 60
+    ) throws -> ProcessResult {
+        try run(
+            executable, rawArguments: arguments.map { Array($0.utf8) }, stdin: stdin, holdStdinOpen: holdStdinOpen,
+            environment: environment, timeout: timeout)
     }
 
     /// The same with arguments of any bytes (a password that is not UTF-8).
-    static func run(_ executable: String, rawArguments arguments: [[UInt8]], stdin: Data? = nil, holdStdinOpen: Bool = false,
-                    environment: [String: String]? = nil, timeout: Double = 60) throws -> ProcessResult {
+    static func run(
+        _ executable: String, rawArguments arguments: [[UInt8]], stdin: Data? = nil, holdStdinOpen: Bool = false,
+        environment: [String: String]? = nil, timeout: Double = 60
+    ) throws -> ProcessResult {
         let capture = try TemporaryDirectory()
         let input: Spawn.Input
         var heldWriter: Int32 = -1
@@ -42,7 +47,7 @@ enum ProcessRunner {
             var ends: [Int32] = [0, 0]
             guard pipe(&ends) == 0 else { throw POSIXError(.EMFILE) }
             // Only the child may inherit the read end; nobody else may hold the write end.
-            ends.forEach { _ = fcntl($0, F_SETFD, FD_CLOEXEC) }
+            for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
             input = .descriptor(ends[0])
             heldWriter = ends[1]
         } else {
@@ -54,8 +59,11 @@ enum ProcessRunner {
             }
         }
         defer { if heldWriter >= 0 { close(heldWriter) } }
-        let spawned = Result { try Spawn.start(executable, rawArguments: arguments, stdin: input, stdout: capture.file("out"),
-                                               stderr: capture.file("err"), environment: environment, newProcessGroup: true) }
+        let spawned = Result {
+            try Spawn.start(
+                executable, rawArguments: arguments, stdin: input, stdout: capture.file("out"),
+                stderr: capture.file("err"), environment: environment, newProcessGroup: true)
+        }
         if case .descriptor(let fd) = input { close(fd) }
         let pid = try spawned.get()
         let deadline = Date().addingTimeInterval(timeout)
@@ -65,15 +73,17 @@ enum ProcessRunner {
             if Date() > deadline {
                 kill(-pid, SIGKILL)
                 waitpid(pid, &status, 0)
-                throw ProcessRunError.timedOut(([executable] + arguments.map { String(decoding: $0, as: UTF8.self) }).joined(separator: " "),
-                                               seconds: timeout)
+                throw ProcessRunError.timedOut(
+                    ([executable] + arguments.map { String(decoding: $0, as: UTF8.self) }).joined(separator: " "),
+                    seconds: timeout)
             }
             usleep(2_000)
         }
         let exitCode = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return ProcessResult(exitCode: exitCode, stdout: String(decoding: try capture.read("out"), as: UTF8.self),
-                             stderr: String(decoding: try capture.read("err"), as: UTF8.self),
-                             maxResidentKiB: usage.ru_maxrss)
+        return ProcessResult(
+            exitCode: exitCode, stdout: String(decoding: try capture.read("out"), as: UTF8.self),
+            stderr: String(decoding: try capture.read("err"), as: UTF8.self),
+            maxResidentKiB: usage.ru_maxrss)
     }
 }
 
@@ -86,15 +96,20 @@ enum Spawn {
     }
 
     /// - Parameter newProcessGroup: the child leads a new process group (`kill(-pid, …)` reaches all it starts).
-    static func start(_ executable: String, _ arguments: [String], stdin: Input, stdout: String, stderr: String,
-                      environment: [String: String]? = nil, newProcessGroup: Bool = false) throws -> pid_t {
-        try start(executable, rawArguments: arguments.map { Array($0.utf8) }, stdin: stdin, stdout: stdout, stderr: stderr,
-                  environment: environment, newProcessGroup: newProcessGroup)
+    static func start(
+        _ executable: String, _ arguments: [String], stdin: Input, stdout: String, stderr: String,
+        environment: [String: String]? = nil, newProcessGroup: Bool = false
+    ) throws -> pid_t {
+        try start(
+            executable, rawArguments: arguments.map { Array($0.utf8) }, stdin: stdin, stdout: stdout, stderr: stderr,
+            environment: environment, newProcessGroup: newProcessGroup)
     }
 
     /// The same with arguments of any bytes.
-    static func start(_ executable: String, rawArguments arguments: [[UInt8]], stdin: Input, stdout: String, stderr: String,
-                      environment: [String: String]? = nil, newProcessGroup: Bool = false) throws -> pid_t {
+    static func start(
+        _ executable: String, rawArguments arguments: [[UInt8]], stdin: Input, stdout: String, stderr: String,
+        environment: [String: String]? = nil, newProcessGroup: Bool = false
+    ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -105,23 +120,25 @@ enum Spawn {
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         let environment = environment ?? ProcessInfo.processInfo.environment
-        let argv = ([Array(executable.utf8)] + arguments).map { bytes -> UnsafeMutablePointer<CChar>? in
-            let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
-            for (index, byte) in bytes.enumerated() { copy[index] = CChar(bitPattern: byte) }
-            copy[bytes.count] = 0
-            return copy
-        } + [nil]
+        let argv =
+            ([Array(executable.utf8)] + arguments).map { bytes -> UnsafeMutablePointer<CChar>? in
+                let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
+                for (index, byte) in bytes.enumerated() { copy[index] = CChar(bitPattern: byte) }
+                copy[bytes.count] = 0
+                return copy
+            } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { $0?.deallocate() }
-            envp.forEach { free($0) }
+            for argument in argv { argument?.deallocate() }
+            for entry in envp { free(entry) }
         }
         // The test runner's threads block some signals; a child must start with none blocked and default
         // handlers, or it could not be stopped with SIGTERM (and ignored SIGPIPE would leak into it).
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t(), allSignals = sigset_t()
+        var noSignals = sigset_t()
+        var allSignals = sigset_t()
         sigemptyset(&noSignals)
         sigfillset(&allSignals)
         posix_spawnattr_setsigmask(&attributes, &noSignals)
@@ -141,20 +158,26 @@ enum Spawn {
 
 /// Runs the built `policy` binary as a user would: arguments, piped stdin, exit code and output.
 enum PolicyBinary {
-    static func run(_ arguments: [String], stdin: String? = nil, holdStdinOpen: Bool = false,
-                    environment extra: [String: String] = [:], timeout: Double = 60) throws -> ProcessResult {
+    static func run(
+        _ arguments: [String], stdin: String? = nil, holdStdinOpen: Bool = false,
+        environment extra: [String: String] = [:], timeout: Double = 60
+    ) throws -> ProcessResult {
         var environment = ProcessInfo.processInfo.environment
         environment.merge(extra) { $1 }
-        return try ProcessRunner.run(Paths.policyBinary, arguments, stdin: stdin.map { Data($0.utf8) },
-                                     holdStdinOpen: holdStdinOpen, environment: environment, timeout: timeout)
+        return try ProcessRunner.run(
+            Paths.policyBinary, arguments, stdin: stdin.map { Data($0.utf8) },
+            holdStdinOpen: holdStdinOpen, environment: environment, timeout: timeout)
     }
 
     /// The same with arguments and stdin of any bytes (a password that is not UTF-8).
-    static func run(rawArguments arguments: [[UInt8]], stdin: Data? = nil, environment extra: [String: String] = [:],
-                    timeout: Double = 60) throws -> ProcessResult {
+    static func run(
+        rawArguments arguments: [[UInt8]], stdin: Data? = nil, environment extra: [String: String] = [:],
+        timeout: Double = 60
+    ) throws -> ProcessResult {
         var environment = ProcessInfo.processInfo.environment
         environment.merge(extra) { $1 }
-        return try ProcessRunner.run(Paths.policyBinary, rawArguments: arguments, stdin: stdin, environment: environment,
-                                     timeout: timeout)
+        return try ProcessRunner.run(
+            Paths.policyBinary, rawArguments: arguments, stdin: stdin, environment: environment,
+            timeout: timeout)
     }
 }

@@ -16,8 +16,10 @@ enum RealNames {
 
     /// Runs the built `policy` with `arguments` where each name in `hosts` resolves to its address (IPv4).
     /// - Parameter hosts: name → address, e.g. `NamedRegistry.hosts`; several fixtures' maps may be merged.
-    static func run(_ arguments: [String], hosts: [String: String], stdin: String? = nil,
-                    environment extra: [String: String] = [:], timeout: Double = 60) throws -> ProcessResult {
+    static func run(
+        _ arguments: [String], hosts: [String: String], stdin: String? = nil,
+        environment extra: [String: String] = [:], timeout: Double = 60
+    ) throws -> ProcessResult {
         let directory = try TemporaryDirectory()
         let lines = ["127.0.0.1 localhost"] + hosts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         let hostsFile = try directory.write("hosts", lines.joined(separator: "\n") + "\n")
@@ -25,9 +27,13 @@ enum RealNames {
         environment.merge(extra) { $1 }
         // $0 is the hosts file; "$@" is policy and its arguments (never a secret: those come on stdin).
         let script = #"mount --bind "$0" /etc/hosts && exec "$@""#
-        return try ProcessRunner.run("/usr/bin/unshare", ["-m", "--propagation", "private", "/bin/sh", "-c", script, hostsFile,
-                                                          Paths.policyBinary] + arguments,
-                                     stdin: stdin.map { Data($0.utf8) }, environment: environment, timeout: timeout)
+        return try ProcessRunner.run(
+            "/usr/bin/unshare",
+            [
+                "-m", "--propagation", "private", "/bin/sh", "-c", script, hostsFile,
+                Paths.policyBinary
+            ] + arguments,
+            stdin: stdin.map { Data($0.utf8) }, environment: environment, timeout: timeout)
     }
 }
 
@@ -75,11 +81,15 @@ final class NamedRegistry {
     init(_ flavour: Flavour, names: [String], credentials: [String: String], sandbox: NetworkSandbox? = nil) throws {
         directory = try TemporaryDirectory()
         self.names = names
-        try directory.write("credentials.json", String(decoding: try JSONSerialization.data(withJSONObject: credentials), as: UTF8.self))
+        try directory.write(
+            "credentials.json", String(decoding: try JSONSerialization.data(withJSONObject: credentials), as: UTF8.self)
+        )
         let script = Paths.fixtures.appendingPathComponent("named_registry.py").path
-        let command = (sandbox?.enter ?? []) + ["/usr/bin/env", "python3", script, directory.path, flavour.rawValue] + names
-        process = try FixtureProcess(command[0], Array(command.dropFirst()), lifeline: true,
-                                     stdout: directory.file("stdout.log"), stderr: directory.file("stderr.log"))
+        let command =
+            (sandbox?.enter ?? []) + ["/usr/bin/env", "python3", script, directory.path, flavour.rawValue] + names
+        process = try FixtureProcess(
+            command[0], Array(command.dropFirst()), lifeline: true,
+            stdout: directory.file("stdout.log"), stderr: directory.file("stderr.log"))
         address = try process.waitForFile(directory.file("address"), describing: "named_registry.py \(flavour)")
     }
 

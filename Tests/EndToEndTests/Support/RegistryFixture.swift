@@ -5,7 +5,11 @@ import Foundation
 /// Its servers carry `POLICY_TEST_FIXTURE=<marker>` and a lifetime limit; a start that fails is cleaned up
 /// (by registry.sh's trap, and once more here) before the error is thrown.
 final class RegistryFixture {
-    enum Mode: String { case basic, token, tokenFront = "token-front", none }
+    enum Mode: String {
+        case basic, token
+        case tokenFront = "token-front"
+        case none
+    }
     /// How the registry listens: HTTPS, HTTPS demanding a client certificate, or plain HTTP.
     enum Transport: String { case tls, mtls, none }
 
@@ -23,8 +27,10 @@ final class RegistryFixture {
     /// - Parameters:
     ///   - environment: added to registry.sh's environment (e.g. `REGISTRY_BINARY` to make it fail).
     ///   - marker: the `POLICY_TEST_FIXTURE` value its processes carry (a test of a failed start passes its own).
-    init(_ mode: Mode, user: String, password: String, transport: Transport = .tls, host: String = "127.0.0.1",
-         certificateNames: String? = nil, environment extra: [String: String] = [:], marker: String = UUID().uuidString) throws {
+    init(
+        _ mode: Mode, user: String, password: String, transport: Transport = .tls, host: String = "127.0.0.1",
+        certificateNames: String? = nil, environment extra: [String: String] = [:], marker: String = UUID().uuidString
+    ) throws {
         directory = try TemporaryDirectory()
         self.host = host
         self.marker = marker
@@ -38,8 +44,9 @@ final class RegistryFixture {
         environment.merge(extra) { $1 }
         let registryDirectory = directory.file("registry")
         do {
-            let result = try ProcessRunner.run(Self.script, ["start", registryDirectory, mode.rawValue, user, passwordFile],
-                                               environment: environment)
+            let result = try ProcessRunner.run(
+                Self.script, ["start", registryDirectory, mode.rawValue, user, passwordFile],
+                environment: environment)
             guard result.exitCode == 0 else {
                 throw FixtureError.startFailed("registry.sh start \(mode) exited \(result.exitCode): \(result.stderr)")
             }
@@ -66,7 +73,8 @@ final class RegistryFixture {
 
     /// Lines the token service logged, one JSON object per request.
     func tokenRequests() -> [[String: Any]] {
-        guard let text = try? String(contentsOfFile: directory.file("registry/token-requests.log"), encoding: .utf8) else { return [] }
+        guard let text = try? String(contentsOfFile: directory.file("registry/token-requests.log"), encoding: .utf8)
+        else { return [] }
         return text.split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
@@ -84,6 +92,8 @@ final class RegistryFixture {
 enum FixtureError: Error, CustomStringConvertible {
     case startFailed(String)
     var description: String {
-        switch self { case .startFailed(let text): return text }
+        switch self {
+        case .startFailed(let text): return text
+        }
     }
 }

@@ -11,9 +11,10 @@ final class RunningPolicy {
         capture = try TemporaryDirectory()
         var environment = ProcessInfo.processInfo.environment
         environment.merge(extra) { $1 }
-        pid = try Spawn.start(Paths.policyBinary, arguments, stdin: .path(try capture.write("in", stdin)),
-                              stdout: capture.file("out"), stderr: capture.file("err"), environment: environment,
-                              newProcessGroup: true)
+        pid = try Spawn.start(
+            Paths.policyBinary, arguments, stdin: .path(try capture.write("in", stdin)),
+            stdout: capture.file("out"), stderr: capture.file("err"), environment: environment,
+            newProcessGroup: true)
     }
 
     /// What it wrote to stderr so far.
@@ -43,8 +44,9 @@ final class RunningPolicy {
         }
         let raw = status ?? 0
         let exitCode = (raw & 0x7F) == 0 ? (raw >> 8) & 0xFF : 128 + (raw & 0x7F)
-        return ProcessResult(exitCode: exitCode, stdout: String(decoding: try capture.read("out"), as: UTF8.self),
-                             stderr: stderr)
+        return ProcessResult(
+            exitCode: exitCode, stdout: String(decoding: try capture.read("out"), as: UTF8.self),
+            stderr: stderr)
     }
 
     private func stop() {

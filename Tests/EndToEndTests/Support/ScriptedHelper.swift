@@ -10,7 +10,8 @@ final class ScriptedHelper {
         self.name = name
         directory = try TemporaryDirectory()
         let script = Paths.fixtures.appendingPathComponent("credential_helper.sh").path
-        try FileManager.default.createSymbolicLink(atPath: directory.file("docker-credential-\(name)"), withDestinationPath: script)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.file("docker-credential-\(name)"), withDestinationPath: script)
         try directory.write("mode", mode)
     }
 
@@ -23,24 +24,29 @@ final class ScriptedHelper {
 
     /// The environment a `policy` run needs to find all of `helpers` first.
     static func environment(_ helpers: [ScriptedHelper]) -> [String: String] {
-        ["PATH": (helpers.map(\.directory.path) + [ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]).joined(separator: ":")]
+        [
+            "PATH": (helpers.map(\.directory.path) + [ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
+                .joined(separator: ":")
+        ]
     }
 
     /// Puts a login into the helper's keychain as another tool would (docker's login, with the same helper).
     func seed(_ server: String, username: String, secret: String) throws {
         try FileManager.default.createDirectory(atPath: directory.file("entries"), withIntermediateDirectories: true)
         let name = server.utf8.map { String(format: "%02x", $0) }.joined()
-        try directory.write("entries/\(name)", #"{"ServerURL": "\#(server)", "Username": "\#(username)", "Secret": "\#(secret)"}"#)
+        try directory.write(
+            "entries/\(name)", #"{"ServerURL": "\#(server)", "Username": "\#(username)", "Secret": "\#(secret)"}"#)
     }
 
     /// The servers its keychain holds.
     var held: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.file("entries"))) ?? []
         return names.map { hex in
-            String(decoding: stride(from: 0, to: hex.count, by: 2).compactMap { offset -> UInt8? in
-                let start = hex.index(hex.startIndex, offsetBy: offset)
-                return UInt8(hex[start..<hex.index(start, offsetBy: 2)], radix: 16)
-            }, as: UTF8.self)
+            String(
+                decoding: stride(from: 0, to: hex.count, by: 2).compactMap { offset -> UInt8? in
+                    let start = hex.index(hex.startIndex, offsetBy: offset)
+                    return UInt8(hex[start..<hex.index(start, offsetBy: 2)], radix: 16)
+                }, as: UTF8.self)
         }.sorted()
     }
 

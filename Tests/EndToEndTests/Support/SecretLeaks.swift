@@ -6,7 +6,9 @@ import Testing
 enum SecretLeaks {
     /// - Parameter secrets: passwords, `base64(user:secret)` values and tokens; each shorter than 4 characters
     ///   is skipped (it would match by accident).
-    static func expectNone(in result: ProcessResult, secrets: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectNone(
+        in result: ProcessResult, secrets: [String], sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         for secret in secrets where secret.count >= 4 {
             for (name, text) in [("stdout", result.stdout), ("stderr", result.stderr)] {
                 #expect(!text.contains(secret), "\(name) shows a secret: \(text)", sourceLocation: sourceLocation)

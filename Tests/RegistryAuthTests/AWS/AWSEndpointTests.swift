@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RegistryAuth
 
 /// The SDKs' endpoint overrides.
@@ -16,25 +17,38 @@ struct AWSEndpointTests {
 
     static let rows: [Row] = [
         Row(name: "no override", service: .ecr, environment: [:], url: defaultURL, variable: nil),
-        Row(name: "the service's own variable", service: .ecr, environment: ["AWS_ENDPOINT_URL_ECR": "http://127.0.0.1:9000"],
+        Row(
+            name: "the service's own variable", service: .ecr,
+            environment: ["AWS_ENDPOINT_URL_ECR": "http://127.0.0.1:9000"],
             url: "http://127.0.0.1:9000/", variable: "AWS_ENDPOINT_URL_ECR"),
-        Row(name: "the service's own beats the global one", service: .ecr,
+        Row(
+            name: "the service's own beats the global one", service: .ecr,
             environment: ["AWS_ENDPOINT_URL": "https://global.example/", "AWS_ENDPOINT_URL_ECR": "https://ecr.example"],
             url: "https://ecr.example/", variable: "AWS_ENDPOINT_URL_ECR"),
-        Row(name: "the global one", service: .sts, environment: ["AWS_ENDPOINT_URL": "https://global.example//"],
+        Row(
+            name: "the global one", service: .sts, environment: ["AWS_ENDPOINT_URL": "https://global.example//"],
             url: "https://global.example/", variable: "AWS_ENDPOINT_URL"),
-        Row(name: "another service's variable is not ours", service: .ecrPublic,
+        Row(
+            name: "another service's variable is not ours", service: .ecrPublic,
             environment: ["AWS_ENDPOINT_URL_ECR": "https://ecr.example"], url: defaultURL, variable: nil),
-        Row(name: "ECR Public's own (service id 'ECR PUBLIC')", service: .ecrPublic,
+        Row(
+            name: "ECR Public's own (service id 'ECR PUBLIC')", service: .ecrPublic,
             environment: ["AWS_ENDPOINT_URL_ECR_PUBLIC": "https://public.example"], url: "https://public.example/",
             variable: "AWS_ENDPOINT_URL_ECR_PUBLIC"),
-        Row(name: "an empty variable is unset", service: .ecr, environment: ["AWS_ENDPOINT_URL_ECR": ""], url: defaultURL, variable: nil),
-        Row(name: "ignored when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true", service: .ecr,
+        Row(
+            name: "an empty variable is unset", service: .ecr, environment: ["AWS_ENDPOINT_URL_ECR": ""],
+            url: defaultURL, variable: nil),
+        Row(
+            name: "ignored when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true", service: .ecr,
             environment: ["AWS_ENDPOINT_URL_ECR": "https://ecr.example", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "TRUE"],
             url: defaultURL, variable: nil),
-        Row(name: "not an http(s) URL", service: .ecr, environment: ["AWS_ENDPOINT_URL_ECR": "ftp://ecr.example"], url: nil,
+        Row(
+            name: "not an http(s) URL", service: .ecr, environment: ["AWS_ENDPOINT_URL_ECR": "ftp://ecr.example"],
+            url: nil,
             variable: "AWS_ENDPOINT_URL_ECR"),
-        Row(name: "no scheme", service: .sts, environment: ["AWS_ENDPOINT_URL": "sts.example"], url: nil, variable: "AWS_ENDPOINT_URL"),
+        Row(
+            name: "no scheme", service: .sts, environment: ["AWS_ENDPOINT_URL": "sts.example"], url: nil,
+            variable: "AWS_ENDPOINT_URL")
     ]
 
     @Test(arguments: rows)
@@ -52,12 +66,13 @@ struct AWSEndpointTests {
         }
     }
 
-    @Test(arguments: [
-        ([:], "http://169.254.169.254/"),
-        (["AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE": "IPv6"], "http://[fd00:ec2::254]/"),
-        (["AWS_EC2_METADATA_SERVICE_ENDPOINT": "http://127.0.0.1:8080"], "http://127.0.0.1:8080/"),
-        (["AWS_EC2_METADATA_SERVICE_ENDPOINT": "https://imds.example/"], "https://imds.example/"),
-    ] as [([String: String], String)])
+    @Test(
+        arguments: [
+            ([:], "http://169.254.169.254/"),
+            (["AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE": "IPv6"], "http://[fd00:ec2::254]/"),
+            (["AWS_EC2_METADATA_SERVICE_ENDPOINT": "http://127.0.0.1:8080"], "http://127.0.0.1:8080/"),
+            (["AWS_EC2_METADATA_SERVICE_ENDPOINT": "https://imds.example/"], "https://imds.example/")
+        ] as [([String: String], String)])
     func instanceMetadata(_ environment: [String: String], _ url: String) throws {
         #expect(try AWSEndpoint.instanceMetadata(environment: environment).url == url)
     }
@@ -65,10 +80,11 @@ struct AWSEndpointTests {
     /// What the SDKs allow for `AWS_CONTAINER_CREDENTIALS_FULL_URI`.
     @Test(arguments: [
         ("https://creds.example/v1", true), ("http://127.0.0.1:51679/creds", true), ("http://127.2.3.4/creds", true),
-        ("http://localhost/creds", true), ("http://[::1]:80/creds", true), ("http://169.254.170.2/v2/credentials", true),
+        ("http://localhost/creds", true), ("http://[::1]:80/creds", true),
+        ("http://169.254.170.2/v2/credentials", true),
         ("http://169.254.170.23/v1/credentials", true), ("http://[fd00:ec2::23]/v1/credentials", true),
         ("http://169.254.169.254/creds", false), ("http://creds.example/v1", false), ("http://10.0.0.1/creds", false),
-        ("file:///etc/passwd", false), ("http://127.0.0.1.example/creds", false),
+        ("file:///etc/passwd", false), ("http://127.0.0.1.example/creds", false)
     ])
     func containerURL(_ url: String, _ allowed: Bool) {
         #expect(AWSClient.isAllowedContainerURL(url) == allowed)

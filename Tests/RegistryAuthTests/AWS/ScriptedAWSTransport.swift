@@ -12,14 +12,19 @@ final class ScriptedAWSTransport: AWSTransport {
 
     func send(_ request: AWSRequest) throws(TransportError) -> HTTPResponse {
         requests.append(request)
-        guard let entry = answers.first(where: { $0.method == request.method && request.url.hasSuffix($0.suffix) }) else {
+        guard let entry = answers.first(where: { $0.method == request.method && request.url.hasSuffix($0.suffix) })
+        else {
             throw .connectionRefused
         }
         return try entry.answer(request).get()
     }
 
     static func reply(_ status: Int, _ body: String, headers: [(String, String)] = []) -> Answer {
-        { _ in .success(HTTPResponse(status: status, headers: headers.map { (name: $0.0, value: $0.1) }, body: Array(body.utf8))) }
+        { _ in
+            .success(
+                HTTPResponse(status: status, headers: headers.map { (name: $0.0, value: $0.1) }, body: Array(body.utf8))
+            )
+        }
     }
 
     static func fail(_ error: TransportError) -> Answer { { _ in .failure(error) } }
