@@ -1,11 +1,11 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #else
-    #error("Platform/ChildProcessGroups.swift: port kill and waitid to this C library (see README, Platforms)")
+#error("Platform/ChildProcessGroups.swift: port kill and waitid to this C library (see README, Platforms)")
 #endif
 
 /// The children `policy` started in process groups of their own (credential helpers), which a terminating

@@ -1,11 +1,11 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #else
-    #error("Platform/CurrentProcess.swift: port environ, getpwuid and exit to this C library (see README, Platforms)")
+#error("Platform/CurrentProcess.swift: port environ, getpwuid and exit to this C library (see README, Platforms)")
 #endif
 
 /// What the running process was given by the system: its environment, its user's home directory, its end.
@@ -14,9 +14,9 @@ public enum CurrentProcess {
     public static func environmentVariables() -> [String: String] {
         var variables: [String: String] = [:]
         #if canImport(Darwin)
-            var entry = _NSGetEnviron().pointee!
+        var entry = _NSGetEnviron().pointee!
         #else
-            var entry = environ
+        var entry = environ
         #endif
         while let pointer = entry.pointee {
             let text = String(cString: pointer)

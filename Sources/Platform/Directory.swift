@@ -1,13 +1,13 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #else
-    #error(
-        "Platform/Directory.swift: port mkdir, opendir/readdir and a directory fsync to this C library (see README, Platforms)"
-    )
+#error(
+    "Platform/Directory.swift: port mkdir, opendir/readdir and a directory fsync to this C library (see README, Platforms)"
+)
 #endif
 
 /// Directories: making one, asking what one holds, making a rename in one durable.

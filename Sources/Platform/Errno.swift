@@ -1,11 +1,11 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #else
-    #error("Platform/Errno.swift: port errno and strerror to this C library (see README, Platforms)")
+#error("Platform/Errno.swift: port errno and strerror to this C library (see README, Platforms)")
 #endif
 
 /// A failed system call's error number, with the C library's description of it.

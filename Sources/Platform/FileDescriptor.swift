@@ -1,13 +1,13 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #else
-    #error(
-        "Platform/FileDescriptor.swift: port open, read, write, fsync, fchmod, isatty and poll to this C library (see README, Platforms)"
-    )
+#error(
+    "Platform/FileDescriptor.swift: port open, read, write, fsync, fchmod, isatty and poll to this C library (see README, Platforms)"
+)
 #endif
 
 /// An open file descriptor: typed reads and writes that retry when interrupted and throw `Errno`.

@@ -1,11 +1,11 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #else
-    #error("Platform/FileLock.swift: port flock to this C library (see README, Platforms)")
+#error("Platform/FileLock.swift: port flock to this C library (see README, Platforms)")
 #endif
 
 /// How long a lock is waited for, and what is said while waiting.

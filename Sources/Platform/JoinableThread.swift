@@ -1,20 +1,20 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #else
-    #error(
-        "Platform/JoinableThread.swift: port pthread_create and pthread_join to this C library (see README, Platforms)")
+#error(
+    "Platform/JoinableThread.swift: port pthread_create and pthread_join to this C library (see README, Platforms)")
 #endif
 
 /// A thread of our own that runs one closure and is joined once.
 public final class JoinableThread {
     #if canImport(Glibc)
-        private var thread = pthread_t()
+    private var thread = pthread_t()
     #else
-        private var thread: pthread_t?
+    private var thread: pthread_t?
     #endif
     private var joined = false
 
@@ -41,9 +41,9 @@ public final class JoinableThread {
         guard !joined else { return }
         joined = true
         #if canImport(Glibc)
-            pthread_join(thread, nil)
+        pthread_join(thread, nil)
         #else
-            if let thread { pthread_join(thread, nil) }
+        if let thread { pthread_join(thread, nil) }
         #endif
     }
 }

@@ -1,13 +1,13 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #else
-    #error(
-        "Platform/Paths.swift: port stat, access, readlink, rename and unlink to this C library (see README, Platforms)"
-    )
+#error(
+    "Platform/Paths.swift: port stat, access, readlink, rename and unlink to this C library (see README, Platforms)"
+)
 #endif
 
 /// Questions and changes about one path: whether it exists, its permission bits, its symlink, renaming.

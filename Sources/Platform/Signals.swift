@@ -1,11 +1,11 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #else
-    #error("Platform/Signals.swift: port signal, sigaction and raise to this C library (see README, Platforms)")
+#error("Platform/Signals.swift: port signal, sigaction and raise to this C library (see README, Platforms)")
 #endif
 
 /// A signal number, with the ones `policy` handles named.
@@ -71,11 +71,11 @@ public enum Signals {
         var current = sigaction()
         guard sigaction(signalNumber, nil, &current) == 0 else { return false }
         #if canImport(Glibc)
-            let handler = current.__sigaction_handler.sa_handler
+        let handler = current.__sigaction_handler.sa_handler
         #elseif canImport(Musl)
-            let handler = current.__sa_handler.sa_handler
+        let handler = current.__sa_handler.sa_handler
         #elseif canImport(Darwin)
-            let handler = current.__sigaction_u.__sa_handler
+        let handler = current.__sigaction_u.__sa_handler
         #endif
         return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }

@@ -1,11 +1,11 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #else
-    #error("Platform/Syscall.swift: port errno handling to this C library (see README, Platforms)")
+#error("Platform/Syscall.swift: port errno handling to this C library (see README, Platforms)")
 #endif
 
 /// The one place where an interrupted system call is retried: every loop over read, write, flock and

@@ -1,11 +1,11 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #else
-    #error("Platform/TemporaryFile.swift: port mkstemp to this C library (see README, Platforms)")
+#error("Platform/TemporaryFile.swift: port mkstemp to this C library (see README, Platforms)")
 #endif
 
 /// A new, uniquely named file, created and opened (mode 0600) so that no other process can claim the name.

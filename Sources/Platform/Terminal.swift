@@ -1,11 +1,11 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #else
-    #error("Platform/Terminal.swift: port termios (tcgetattr, tcsetattr) to this C library (see README, Platforms)")
+#error("Platform/Terminal.swift: port termios (tcgetattr, tcsetattr) to this C library (see README, Platforms)")
 #endif
 
 /// Echo control for the terminal on standard input, for reading a password. The settings to put back are

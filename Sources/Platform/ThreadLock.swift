@@ -1,11 +1,11 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #else
-    #error("Platform/ThreadLock.swift: port pthread_mutex to this C library (see README, Platforms)")
+#error("Platform/ThreadLock.swift: port pthread_mutex to this C library (see README, Platforms)")
 #endif
 
 /// A mutual-exclusion lock between threads.

@@ -1,11 +1,11 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Musl)
-    import Musl
+import Musl
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #else
-    #error("Platform/WallClock.swift: port time and nanosleep to this C library (see README, Platforms)")
+#error("Platform/WallClock.swift: port time and nanosleep to this C library (see README, Platforms)")
 #endif
 
 /// Time: the calendar time, as expiry dates are judged against it, and pausing a thread.
