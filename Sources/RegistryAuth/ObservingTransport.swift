@@ -12,13 +12,6 @@ public final class ObservingTransport: HTTPTransport {
     }
 
     public func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
-        do {
-            let response = try wrapped.send(request)
-            observer(request, .success(response))
-            return response
-        } catch {
-            observer(request, .failure(error))
-            throw error
-        }
+        try observed(request, by: wrapped.send, to: observer)
     }
 }

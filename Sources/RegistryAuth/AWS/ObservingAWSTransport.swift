@@ -13,13 +13,6 @@ public final class ObservingAWSTransport: AWSTransport {
     }
 
     public func send(_ request: AWSRequest) throws(TransportError) -> HTTPResponse {
-        do {
-            let response = try wrapped.send(request)
-            observer(request, .success(response))
-            return response
-        } catch {
-            observer(request, .failure(error))
-            throw error
-        }
+        try observed(request, by: wrapped.send, to: observer)
     }
 }
