@@ -18,6 +18,8 @@ no-lock | Platform/FileLock.swift | flock(descriptor.rawValue, LOCK_EX | LOCK_NB
 lock-wait-unbounded | Platform/FileLock.swift | flock(descriptor.rawValue, LOCK_EX | LOCK_NB) | flock(descriptor.rawValue, LOCK_EX) | ConfigLockTests
 lock-wait-unannounced | Platform/FileLock.swift | wait.announce(path) | _ = path | ConfigLockTests
 output-errors-ignored | PolicyCLI/Output/Output.swift | failures[stream] = error | _ = error | OutputErrorTests
+redirect-userinfo-kept | RegistryAuth/CurlTransport.swift | effectiveURL.map { URLParts.withoutUserInfo(String(cString: $0)) } | effectiveURL.map { String(cString: $0) } | HostileServerTests/aRedirectWithinTheSameServer
+stored-scheme-as-transport | PolicyCLI/Commands/StoredRegistry.swift | RegistryAddress(storedKey: login.key) | RegistryAddress(parsing: login.key) | StoredKeySchemeTests
 spelling-as-redirect | RegistryAuth/RegistryLogin.swift | URLParts(response.requestURL ?? request.url) | URLParts(request.url) | RealCauseTests/aHostSpelling
 big-credentials-over-http2 | RegistryAuth/CurlTransport.swift | authorizationBytes > Self.http2HeaderLimit ? CURL_HTTP_VERSION_1_1 | false ? CURL_HTTP_VERSION_1_1 | RealCauseTests/credentialsTooLongForHTTP2
 ca-file-unchecked | PolicyCLI/Arguments/NetworkOptions.swift | try Self.expectCertificates(in: caFile, "--ca-file") | _ = caFile | RealCauseTests/aCAFile

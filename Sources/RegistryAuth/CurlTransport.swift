@@ -75,7 +75,9 @@ public final class CurlTransport: HTTPTransport {
         _ = policy_curl_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &effectiveURL)
         return HTTPResponse(
             status: status, headers: sink.headers, body: sink.body, newConnections: opened,
-            effectiveURL: effectiveURL.map { String(cString: $0) }, requestURL: Self.normalized(request.url))
+            // libcurl writes the credentials into the effective URL of a relative redirect: never kept.
+            effectiveURL: effectiveURL.map { URLParts.withoutUserInfo(String(cString: $0)) },
+            requestURL: Self.normalized(request.url))
     }
 
     /// libcurl's limits on what it sends: the whole request (`DYN_HTTP_REQUEST`, 1 MiB, less room for the

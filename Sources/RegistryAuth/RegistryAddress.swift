@@ -18,8 +18,8 @@ public struct RegistryAddress: Sendable, Equatable, CustomStringConvertible {
     public let isDockerHub: Bool
     /// The host the registry API answers on (`docker.io` → `registry-1.docker.io`), with port.
     public let apiAuthority: String
-    /// True when the user wrote `http://` explicitly.
-    public let explicitPlainHTTP: Bool
+    /// True when the user wrote `http://` explicitly; never for a stored key (see `init(storedKey:)`).
+    public private(set) var explicitPlainHTTP: Bool
     /// localhost, 127.0.0.0/8 or ::1.
     public let isLoopback: Bool
 
@@ -50,6 +50,15 @@ public struct RegistryAddress: Sendable, Equatable, CustomStringConvertible {
         explicitPlainHTTP = plain
         isLoopback = Self.isLoopback(canonicalHost)
         apiAuthority = isDockerHub ? Self.dockerHubAPIHost : canonicalHost + portSuffix
+    }
+
+    /// The registry a stored key (a config.json `auths` key, a helper's ServerURL, the remembered default
+    /// domain) names. Its scheme is a spelling, never a transport choice: another tool's `http://host/` is
+    /// reached over HTTPS like `host`, so a stored password never goes out unencrypted because of how a key
+    /// was written. (Loopback hosts still fall back to HTTP when TLS itself fails, as for any login.)
+    public init(storedKey: String) throws(RegistryAddressError) {
+        try self.init(parsing: storedKey)
+        explicitPlainHTTP = false
     }
 
     /// Docker Hub's names; the API answers on `registry-1.docker.io`.

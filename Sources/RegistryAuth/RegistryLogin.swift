@@ -167,7 +167,8 @@ public struct RegistryLogin {
             let target = URLParts(finalURL)
             // Compared with the request as the transport spelt it: `127.1` that became `127.0.0.1` is no redirect.
             if target == nil || target?.origin != URLParts(response.requestURL ?? request.url)?.origin {
-                throw .redirectedElsewhere(host: host, target: OutsideText(target?.authority ?? finalURL, .name))
+                let shown = target?.authority ?? URLParts.withoutUserInfo(finalURL)
+                throw .redirectedElsewhere(host: host, target: OutsideText(shown, .name))
             }
         }
         return response

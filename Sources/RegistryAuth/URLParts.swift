@@ -1,4 +1,5 @@
-/// The pieces of an absolute http(s) URL that the login flow needs, without Foundation's URL.
+/// The pieces of an absolute http(s) URL that the login flow needs, without Foundation's URL. A URL with user
+/// info (`user:password@`) is not one: a realm must not choose credentials, and no piece may carry them.
 struct URLParts: Equatable {
     var scheme: String
     var authority: String
@@ -12,6 +13,20 @@ struct URLParts: Equatable {
         authority = String(rest[..<end]).lowercased()
         let printableASCII = url.utf8.allSatisfy { byte in byte > 0x20 && byte < 0x7F }
         guard printableASCII, Self.isPlausibleAuthority(authority) else { return nil }
+    }
+
+    /// `url` without the user info of its authority, so that no URL kept or shown carries a credential.
+    static func withoutUserInfo(_ url: String) -> String {
+        guard let schemeEnd = url.firstRange(of: "://") else { return url }
+        let rest = url[schemeEnd.upperBound...]
+        let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+        return String(url[..<schemeEnd.upperBound] + droppingUserInfo(rest[..<end]) + rest[end...])
+    }
+
+    /// The host and port of an authority: what follows its last `@`.
+    private static func droppingUserInfo(_ authority: Substring) -> Substring {
+        guard let at = authority.lastIndex(of: "@") else { return authority }
+        return authority[authority.index(after: at)...]
     }
 
     /// `scheme://authority` with the scheme's default port dropped: what "the same server" means for credentials.

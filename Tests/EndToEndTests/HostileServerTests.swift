@@ -116,6 +116,29 @@ struct HostileServerTests {
         #expect(seenByOther.allSatisfy { $0.authorization == nil }, "\(seenByOther)")
     }
 
+    /// A redirect within the same server — relative or absolute, same scheme, host and port — keeps the
+    /// credentials, and the login succeeds: the rule of Go's net/http, which go-containerregistry, docker and
+    /// oras log in with (credentials kept on a redirect to the same host, dropped on any other). It once ended
+    /// in "redirected the login to another server (https://USER:PASSWORD@…)": libcurl writes the credentials
+    /// into the final URL of a relative redirect. No URL with them is ever printed.
+    @Test(arguments: [
+        ("redirect-same-relative", "/v2/ok"), ("redirect-same-absolute", "/v2/ok"), ("redirect-same-realm", "/token2")
+    ])
+    func aRedirectWithinTheSameServerKeepsTheCredentials(_ behaviour: String, _ redirectedPath: String) throws {
+        let server = try HostileServer([behaviour])
+        defer { server.stop() }
+        let home = try TemporaryDirectory()
+        let result = try Self.login(server, behaviour, reach: .plainHTTP, home: home)
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout == "Login Succeeded\n")
+        let requests = try server.requests()
+        #expect(
+            requests.contains { $0.path.hasPrefix(redirectedPath) && $0.authorization == "Basic" },
+            "the redirected request carried the credentials: \(requests)")
+        #expect(!result.stderr.contains("@127.0.0.1"), "\(result.stderr)")
+        SecretLeaks.expectNone(in: result, secrets: [Self.secret, Self.basic, HostileServer.token])
+    }
+
     /// A stored identity token is exchanged with a POST whose body carries it: a token service that redirects
     /// that POST elsewhere (307 keeps the body) is not followed, so the refresh token never reaches the other port.
     @Test func aRefreshTokenIsNeverPostedAcrossARedirect() throws {

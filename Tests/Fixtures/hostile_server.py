@@ -141,6 +141,33 @@ def redirect_to_recorder(path):
     return lambda conn, *rest: respond(conn, "307 Temporary Redirect", [("Location", url("recorder", path))])
 
 
+def same_host_redirect(location):
+    """Basic; an authenticated /v2/ is sent on to /v2/ok on this same server (`location(path)` spells it),
+    which answers 200 only to a request that still carries the credentials."""
+    def handler(conn, path, headers):
+        if not headers.get("authorization"):
+            return challenge(conn, 'Basic realm="hostile"')
+        if path == "/v2/":
+            return respond(conn, "302 Found", [("Location", location("/v2/ok"))])
+        respond(conn, "200 OK", [("Content-Type", "application/json")], b"{}")
+    return handler
+
+
+def same_host_realm_redirect(conn, path, headers):
+    """Bearer; the realm /token sends the token request on to /token2 on this same server, which issues the
+    token only to a request that still carries the Basic credentials."""
+    auth = headers.get("authorization", "")
+    if path.startswith("/token2"):
+        if auth.startswith("Basic "):
+            return echo_token(conn, headers)
+        return respond(conn, "401 Unauthorized", [("Content-Type", "text/plain")], b"credentials were dropped")
+    if path.startswith("/token"):
+        return respond(conn, "302 Found", [("Location", "/token2" + path[len("/token"):])])
+    if auth == "Bearer " + TOKEN:
+        return respond(conn, "200 OK", [("Content-Type", "application/json")], b"{}")
+    challenge(conn, 'Bearer realm="%s",service="hostile"' % url("redirect-same-realm", "/token"))
+
+
 def echo(conn, auth):
     # Reflects what it was sent into the error message, decoded, as a careless server might.
     import base64
@@ -211,6 +238,9 @@ BEHAVIOURS = {
         conn, "302 Found", [("Location", url("recorder", "/login"))])),
     "redirect-loop": (False, lambda conn, path, headers: respond(conn, "302 Found", [("Location", "/v2/?again")])),
     "redirect-file": (False, lambda conn, path, headers: respond(conn, "302 Found", [("Location", "file:///etc/passwd")])),
+    "redirect-same-relative": (False, same_host_redirect(lambda path: path)),
+    "redirect-same-absolute": (False, same_host_redirect(lambda path: url("redirect-same-absolute", path))),
+    "redirect-same-realm": (False, same_host_realm_redirect),
     "echo-basic": (False, basic_then(echo)),
     "echo-token": (False, bearer_echo),
     "recorder": (False, recorder),

@@ -25,7 +25,7 @@ enum ServerArgument {
         let defaultDomain = try context.defaultDomain()
         guard let remembered = try defaultDomain.read() else { throw InputError.noServer }
         do {
-            return try RegistryAddress(parsing: remembered)
+            return try RegistryAddress(storedKey: remembered)
         } catch {
             // Named, so that the user knows which file to fix: the server was never typed.
             let fromFile = (try? defaultDomain.file.read()) != nil

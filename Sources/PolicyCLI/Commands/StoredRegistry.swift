@@ -16,7 +16,7 @@ struct StoredRegistry: Sendable {
     static func group(_ logins: [StoredLogin]) -> [StoredRegistry] {
         var groups: [String: StoredRegistry] = [:]
         for login in logins {
-            let address = try? RegistryAddress(parsing: login.key)
+            let address = try? RegistryAddress(storedKey: login.key)
             let name = address?.key ?? login.key
             groups[name, default: StoredRegistry(name: name, address: address, logins: [])].logins.append(login)
         }
