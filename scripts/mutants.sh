@@ -14,6 +14,7 @@ scratch=${MUTANTS_DIR:-/tmp/policy-mutants}
 
 # name | file under Sources/ | literal piece of a line (must occur) | replacement (of every occurrence) | tests (swift test --filter)
 TABLE=$(cat <<'ROWS'
+header-check-removed | RegistryAuth/HTTPHeaderField.swift | if !canCarry(value) { throw .unsafeHeaderValue(field: field) } | _ = field | AWSHeaderSafetyTests/aControlByteIsRefusedAndNeverSent
 no-lock | Platform/FileLock.swift | flock(descriptor.rawValue, LOCK_EX | LOCK_NB) | Int32(0) | ConcurrentLoginTests
 lock-wait-unbounded | Platform/FileLock.swift | flock(descriptor.rawValue, LOCK_EX | LOCK_NB) | flock(descriptor.rawValue, LOCK_EX) | ConfigLockTests
 lock-wait-unannounced | Platform/FileLock.swift | wait.announce(path) | _ = path | ConfigLockTests
@@ -46,7 +47,7 @@ upload-not-cancelled | RegistryAuth/RegistryLogin+Access.swift | answer.values(o
 expiry-not-checked | PolicyCLI/Commands/CredentialVerifier.swift | expires <= now { | expires < 0 { | ExpiryTests
 default-domain-not-written | CredentialStore/DefaultDomainFile.swift | with: Array(server.utf8), | with: Array("".utf8), | DefaultDomainTests
 aws-wrong-region | RegistryAuth/AWS/AWSClient+ECR.swift | signing: AWSSigning(region: registry.region, | signing: AWSSigning(region: "us-east-1", | AWSCredentialSourceTests/environmentKeysLogIn|AWSClientTests
-aws-session-token-not-sent | RegistryAuth/AWS/AWSCurlTransport.swift | if let token = signing.credentials.sessionToken { fields.append | if let token = signing.credentials.sessionToken, token.isEmpty { fields.append | AWSCredentialSourceTests/aSessionToken|AWSCredentialSourceTests/webIdentityLogsIn
+aws-session-token-not-sent | RegistryAuth/AWS/AWSCurlTransport.swift | fields.append(HTTPHeaderField("X-Amz-Security-Token", token)) | _ = token | AWSCredentialSourceTests/aSessionToken|AWSCredentialSourceTests/webIdentityLogsIn
 aws-imds-put-as-post | RegistryAuth/AWS/AWSCurlTransport.swift | if request.method == .put { try set(CURLOPT_CUSTOMREQUEST, "PUT") } | if request.method == .get { try set(CURLOPT_CUSTOMREQUEST, "PUT") } | AWSCredentialSourceTests/instanceMetadataLogsIn
 ecr-public-wrong-target | RegistryAuth/AWS/AWSService.swift | case .ecrPublic: "SpencerFrontendService.GetAuthorizationToken" | case .ecrPublic: "AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken" | AWSCredentialSourceTests/ecrPublicLogsIn|AWSClientTests
 aws-chain-order | PolicyCLI/Commands/AWSCredentialChain.swift | for step in [environmentKeys, webIdentity, | for step in [webIdentity, environmentKeys, | AWSCredentialSourceTests/environmentKeysBeatWebIdentity|AWSChainTests

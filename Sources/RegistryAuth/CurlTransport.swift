@@ -138,6 +138,7 @@ public final class CurlTransport: HTTPTransport {
             try set(CURLOPT_USERNAME, username)
             try set(CURLOPT_PASSWORD, bytes: password)
         case .bearer(let token):
+            try HTTPHeaderField.check(token, field: "Authorization")
             try set(CURLOPT_HTTPAUTH, policy_curlauth_bearer)
             try set(CURLOPT_XOAUTH2_BEARER, token)
         }

@@ -103,6 +103,9 @@ public enum TransportError: Error, Sendable, Equatable {
     /// The request's headers (its credentials) are longer than the transport can send: `bytes` of `limit`.
     case requestTooLarge(bytes: Int, limit: Int)
     case emptyReply
+    /// A header value held a control byte (CR, LF, …) that would break the request; nothing was sent.
+    /// `field` names the header (`Authorization`, `X-Amz-Security-Token`, …), never the value.
+    case unsafeHeaderValue(field: String)
     case unsupported(detail: OutsideText)
     case other(code: Int, detail: OutsideText)
 }

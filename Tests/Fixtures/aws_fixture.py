@@ -20,7 +20,9 @@ DIR/config.json (written by the test; secrets never on a command line):
             "deny": bool, "throttle": bool}},
    "web_identity": {"token": …, "role_arn": …, "key": <access key id STS hands out>},
    "container": {"path": "/creds", "authorization": <expected header or null>, "key": …},
-   "imds": {"role": …, "key": …}, "clock_offset": <seconds added to this server's clock>}
+   "imds": {"role": …, "key": …, "token": <the IMDSv2 token to hand out, else a random one>,
+            "v1_only": <true: the token PUT gets 403 and the GETs need no token>},
+   "clock_offset": <seconds added to this server's clock>}
 A signed request is checked the way AWS does: the key id must be known, botocore's SigV4Auth must compute the
 same signature for the expected region and service over exactly the headers the client listed, the
 X-Amz-Date must be within 5 minutes of this server's clock, and the session token must be the key's own.
@@ -209,11 +211,13 @@ class Handler(BaseHTTPRequestHandler):
             entry["api"] = "imds-token"
             if not self.headers.get("X-aws-ec2-metadata-token-ttl-seconds"):
                 return self.reply(entry, 400, "text/plain", "Missing TTL")
-            token = secrets.token_hex(16)
+            if imds.get("v1_only"):
+                return self.reply(entry, 403, "text/plain", "Forbidden")
+            token = imds.get("token") or secrets.token_hex(16)
             IMDS_TOKENS.add(token)
             return self.reply(entry, 200, "text/plain", token)
         entry["api"] = "imds-role" if self.path.endswith("/security-credentials/") else "imds-credentials"
-        if self.headers.get("X-aws-ec2-metadata-token") not in IMDS_TOKENS:
+        if not imds.get("v1_only") and self.headers.get("X-aws-ec2-metadata-token") not in IMDS_TOKENS:
             return self.reply(entry, 401, "text/plain", "Unauthorized")
         prefix = "/latest/meta-data/iam/security-credentials/"
         if not imds or not self.path.startswith(prefix):

@@ -30,7 +30,8 @@ struct ErrorWordingTests {
         .hostnameMismatch(detail: "other.example"), .tlsHandshakeFailed(detail: "wrong version"),
         .clientCertificateProblem(detail: "bad key"), .clientCertificateRequired(detail: "alert"),
         .connectionDropped(detail: "reset"), .caFileProblem(detail: "bad pem"), .responseTooLarge(limit: 1 << 20),
-        .emptyReply, .unsupported(detail: "h3"), .other(code: 99, detail: quoting("odd \(secret)"))
+        .emptyReply, .unsafeHeaderValue(field: "Authorization"), .unsupported(detail: "h3"),
+        .other(code: 99, detail: quoting("odd \(secret)"))
     ]
 
     static let loginErrors: [LoginError] =
@@ -131,6 +132,7 @@ struct ErrorWordingTests {
         switch error {
         case .credentialsRejected, .identityTokenWithoutTokenService: .credentialsRejected
         case .transport(_, .requestTooLarge): .usage
+        case .transport(_, .unsafeHeaderValue): .credentialsRejected
         case .transport, .unexpectedStatus, .missingChallenge, .malformedChallenge, .unsupportedChallenge,
             .invalidRealm,
             .insecureRealm, .invalidTokenReply, .redirectedElsewhere, .bearerWithoutRealm:

@@ -95,6 +95,13 @@ public struct AWSSharedFiles: Sendable {
         }
     }
 
+    /// A setting of `profile` in the config file (`ec2_metadata_v1_disabled`, …); nil when it is not set or
+    /// the file cannot be read (the profile's own lookup reports that).
+    public func configSetting(_ key: String, profile: String) -> String? {
+        guard let file = try? Self.read(configPath) else { return nil }
+        return file.configProfiles[profile]?[key]
+    }
+
     /// A shared file, or nil when it does not exist.
     private static func read(_ path: String) throws(AWSSourceError) -> AWSINIFile? {
         do {

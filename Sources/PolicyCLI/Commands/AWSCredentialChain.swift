@@ -38,6 +38,7 @@ struct AWSCredentialChain {
             switch try step() {
             case .found(let credentials, let source):
                 credentials.secrets.forEach(output.protect)
+                try Self.expectHeaderSafe(credentials, from: source, server: server)
                 trace?.found(source)
                 return .found(credentials, source)
             case .skipped(let reason):
@@ -46,6 +47,20 @@ struct AWSCredentialChain {
             }
         }
         return .notFound(skipped)
+    }
+
+    /// The access key ID and session token go in headers: one with a control byte is refused here, where its
+    /// source can be named (the transports refuse it too, whatever its source).
+    private static func expectHeaderSafe(
+        _ credentials: AWSCredentials, from source: AWSCredentialSource, server: RegistryAddress
+    ) throws(AWSSourceFailure) {
+        for (value, part) in [(credentials.accessKeyID, .accessKeyID), (credentials.sessionToken, .sessionToken)]
+            as [(String?, AWSSourceFailure.HeaderBoundValue)]
+        {
+            if let value, !HTTPHeaderField.canCarry(value) {
+                throw AWSSourceFailure(server: server, source: source, problem: .controlCharacter(part))
+            }
+        }
     }
 
     private func value(_ name: String) -> String? {
@@ -135,10 +150,16 @@ struct AWSCredentialChain {
         }
         let source = AWSCredentialSource.container(url: url)
         var authorization = value("AWS_CONTAINER_AUTHORIZATION_TOKEN")
-        if let tokenFile = value("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE") {
+        let tokenFile = value("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE")
+        if let tokenFile {
             do { authorization = try AWSTokenFile.read(tokenFile) } catch { throw failure(source, .store(error)) }
         }
-        if let authorization { output.protect(authorization) }
+        if let authorization {
+            output.protect(authorization)
+            guard HTTPHeaderField.canCarry(authorization) else {
+                throw failure(source, .controlCharacter(.containerAuthorization(fromFile: tokenFile != nil)))
+            }
+        }
         do {
             return .found(try client.containerCredentials(url: url, authorization: authorization), source)
         } catch {
@@ -152,7 +173,12 @@ struct AWSCredentialChain {
         do { endpoint = try AWSEndpoint.instanceMetadata(environment: environment) } catch {
             throw failure(.instanceMetadata(role: nil), .invalidEndpoint(error))
         }
-        let allowV1 = value("AWS_EC2_METADATA_V1_DISABLED")?.lowercased() != "true"
+        // The variable wins over the profile's setting, as in the SDKs.
+        let v1Disabled =
+            value("AWS_EC2_METADATA_V1_DISABLED")
+            ?? AWSSharedFiles(environment: environment).configSetting(
+                "ec2_metadata_v1_disabled", profile: value("AWS_PROFILE") ?? "default")
+        let allowV1 = v1Disabled?.lowercased() != "true"
         do {
             switch try client.instanceMetadataCredentials(at: endpoint, allowV1: allowV1) {
             case .credentials(let credentials, let role): return .found(credentials, .instanceMetadata(role: role))

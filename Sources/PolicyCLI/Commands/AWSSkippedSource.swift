@@ -35,6 +35,9 @@ enum AWSSkippedSource: Equatable {
             return "EC2 instance metadata (the instance has no IAM role)"
         case .instanceMetadata(let endpoint, .refused(let status)):
             return "EC2 instance metadata (\(OutsideText(endpoint)) answered HTTP \(status))"
+        case .instanceMetadata(let endpoint, .v1Disabled(let status)):
+            return
+                "EC2 instance metadata (\(OutsideText(endpoint)) refused an IMDSv2 token with HTTP \(status), and IMDSv1 is disabled by ec2_metadata_v1_disabled or AWS_EC2_METADATA_V1_DISABLED)"
         }
     }
 }

@@ -6,6 +6,8 @@ import RegistryAuth
 extension AWSCallError {
     var exitCode: ExitCode {
         switch self {
+        // A source whose value cannot go in a header (a metadata token with a line break) is a bad source.
+        case .transport(_, .unsafeHeaderValue): return .storage
         case .transport, .invalidReply: return .network
         case .service(let error):
             switch error.kind {

@@ -23,12 +23,22 @@ struct AWSSourceFailure: ReportableError {
         case invalidEndpoint(AWSEndpoint.InvalidOverride)
         /// `AWS_CONTAINER_CREDENTIALS_FULL_URI` is plain HTTP to a host the SDKs do not allow.
         case disallowedContainerURL(String)
+        /// A value the source gave holds a control byte (CR, LF, …) and would break the header it goes in.
+        case controlCharacter(HeaderBoundValue)
+    }
+
+    /// A value from a credential source that is sent in an HTTP header.
+    enum HeaderBoundValue: Equatable {
+        case accessKeyID
+        case sessionToken
+        /// `AWS_CONTAINER_AUTHORIZATION_TOKEN`, or the file `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` names.
+        case containerAuthorization(fromFile: Bool)
     }
 
     var exitCode: ExitCode {
         switch problem {
         case .partialEnvironment, .missingRoleARN: return .credentialsRejected
-        case .store(.unreadable), .store(.process): return .storage
+        case .store(.unreadable), .store(.process), .controlCharacter: return .storage
         case .store: return .credentialsRejected
         case .call(let error): return error.exitCode
         case .invalidEndpoint, .disallowedContainerURL: return .usage
@@ -52,6 +62,21 @@ struct AWSSourceFailure: ReportableError {
         case .invalidEndpoint(let override):
             return
                 "\(override.variable) is '\(OutsideText(override.value))', which is not an http(s) URL; fix or unset it \(login)."
+        case .controlCharacter(let value):
+            let what: String
+            switch (value, source) {
+            case (.accessKeyID, .environment): what = "AWS_ACCESS_KEY_ID"
+            case (.sessionToken, .environment): what = "AWS_SESSION_TOKEN"
+            case (.accessKeyID, _): what = "The access key ID from \(source.description)"
+            case (.sessionToken, _): what = "The session token from \(source.description)"
+            case (.containerAuthorization(let fromFile), _):
+                what =
+                    fromFile
+                    ? "The token in the file AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE names"
+                    : "AWS_CONTAINER_AUTHORIZATION_TOKEN"
+            }
+            return
+                "\(what) holds a control character (a line break or another) that would break the HTTP header it goes in, so nothing was sent; fix it \(login)."
         case .disallowedContainerURL(let url):
             return
                 "AWS_CONTAINER_CREDENTIALS_FULL_URI is '\(OutsideText(url))'; plain HTTP is allowed only to a loopback address, 169.254.170.2, 169.254.170.23 or fd00:ec2::23 (the AWS SDKs' rule), any other host needs HTTPS."

@@ -12,6 +12,8 @@ struct LoginFailure: ReportableError {
     var exitCode: ExitCode {
         // Credentials too long to send are the user's input, like a secret over 1 MiB on stdin.
         if case .transport(_, .requestTooLarge) = error { return .usage }
+        // A token that cannot go in a header is unusable credentials, never sent.
+        if case .transport(_, .unsafeHeaderValue) = error { return .credentialsRejected }
         return error.refusedCredentials ? .credentialsRejected : .network
     }
 

@@ -22,6 +22,9 @@ extension TransportError {
         case .requestTooLarge(let bytes, _):
             return "the request to \(host) is too long to send (\(bytes / 1024) KiB of headers)"
         case .emptyReply: return "\(host) closed the connection without answering"
+        case .unsafeHeaderValue(let field):
+            return
+                "the value for the \(field) header to \(host) holds a control character (a line break or another) and was not sent"
         case .unsupported(let detail), .other(_, let detail): return "cannot talk to \(host) (\(detail))"
         }
     }

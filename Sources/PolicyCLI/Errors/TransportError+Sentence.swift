@@ -39,6 +39,9 @@ extension TransportError {
         case .emptyReply:
             return
                 "\(host) closed the connection without answering; if the registry speaks HTTPS only on another port, check the server address."
+        case .unsafeHeaderValue(let field):
+            return
+                "The value for the \(field) header to \(host) holds a control character (a line break or another), which would break the request; nothing was sent."
         case .unsupported(let detail), .other(_, let detail):
             return "Cannot talk to \(host): \(detail)."
         }

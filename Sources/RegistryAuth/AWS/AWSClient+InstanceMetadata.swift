@@ -17,7 +17,8 @@ extension AWSClient {
                     timeoutMilliseconds: Self.metadataTimeoutMilliseconds, direct: true))
             if response.status == 200 {
                 token = String(decoding: response.body, as: UTF8.self).trimmingHTTPWhitespace()
-            } else if allowV1 && [403, 404, 405].contains(response.status) {
+            } else if [403, 404, 405].contains(response.status) {
+                guard allowV1 else { return .unavailable(.v1Disabled(tokenStatus: response.status)) }
                 token = nil
             } else {
                 return .unavailable(.refused(status: response.status))
@@ -32,6 +33,9 @@ extension AWSClient {
         let roles: HTTPResponse
         do {
             roles = try transport.send(listing)
+        } catch .unsafeHeaderValue(let field) {
+            // The token the service gave cannot go in a header: a broken source, not an absent one.
+            throw .transport(host: listing.authority, .unsafeHeaderValue(field: field))
         } catch {
             return .unavailable(.noAnswer(error))
         }

@@ -55,18 +55,24 @@ public final class AWSCurlTransport: AWSTransport {
         if request.direct { try set(CURLOPT_NOPROXY, "*") }
         try applyMethod(request)
 
-        var fields = request.headers.map { "\($0.name): \($0.value)" }
+        var fields = request.headers
         if let signing = request.signing {
+            // libcurl writes the access key ID into the Authorization header it signs.
+            try HTTPHeaderField.check(signing.credentials.accessKeyID, field: "Authorization")
             try set(CURLOPT_AWS_SIGV4, "aws:amz:\(signing.region):\(signing.service)")
             try set(CURLOPT_USERNAME, signing.credentials.accessKeyID)
             try set(CURLOPT_PASSWORD, signing.credentials.secretAccessKey)
-            if let token = signing.credentials.sessionToken { fields.append("X-Amz-Security-Token: \(token)") }
-        } else if request.method == .post {
-            // An unsigned body over 1 KiB (a web identity token) would otherwise wait for `100 Continue`.
-            fields.append("Expect:")
+            if let token = signing.credentials.sessionToken {
+                fields.append(HTTPHeaderField("X-Amz-Security-Token", token))
+            }
         }
-        for field in fields {
-            guard let longer = curl_slist_append(headerList, field) else {
+        var lines = try fields.map { (field) throws(TransportError) in try field.line() }
+        if request.signing == nil && request.method == .post {
+            // An unsigned body over 1 KiB (a web identity token) would otherwise wait for `100 Continue`.
+            lines.append("Expect:")
+        }
+        for line in lines {
+            guard let longer = curl_slist_append(headerList, line) else {
                 throw .other(code: -1, detail: "libcurl could not build the request headers")
             }
             headerList = longer

@@ -4,6 +4,9 @@ public enum InstanceMetadataUnavailable: Sendable, Equatable {
     case noAnswer(TransportError)
     /// The instance has no IAM role.
     case noRole
-    /// The service refused with this status (e.g. IMDSv1 only while `AWS_EC2_METADATA_V1_DISABLED` is set).
+    /// The service refused with this status.
     case refused(status: Int)
+    /// The service refused an IMDSv2 token with this status (it speaks IMDSv1 only), and IMDSv1 is disabled
+    /// (`ec2_metadata_v1_disabled` or `AWS_EC2_METADATA_V1_DISABLED`): no request went out without a token.
+    case v1Disabled(tokenStatus: Int)
 }

@@ -222,7 +222,7 @@ struct AWSClientTests {
         #expect(
             try AWSClient(transport: refused, timeoutSeconds: 30).instanceMetadataCredentials(
                 at: Self.imds, allowV1: false)
-                == .unavailable(.refused(status: 403)))
+                == .unavailable(.v1Disabled(tokenStatus: 403)))
         #expect(refused.requests.count == 1)
     }
 
