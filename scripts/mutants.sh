@@ -15,6 +15,7 @@ scratch=${MUTANTS_DIR:-/tmp/policy-mutants}
 # name | file under Sources/ | literal piece of a line (must occur) | replacement (of every occurrence) | tests (swift test --filter)
 TABLE=$(cat <<'ROWS'
 header-check-removed | RegistryAuth/HTTPHeaderField.swift | if !canCarry(value) { throw .unsafeHeaderValue(field: field) } | _ = field | AWSHeaderSafetyTests/aControlByteIsRefusedAndNeverSent
+logout-misses-spellings | CredentialStore/CredentialStorage.swift | for (key, holder) in try otherSpellings(of: keys, in: config, besides: candidates) { | for (key, holder) in try otherSpellings(of: keys, in: config, besides: candidates).prefix(0) { | LogoutSpellingTests|PassHelperTests/logoutErasesWhatPass
 no-lock | Platform/FileLock.swift | flock(descriptor.rawValue, LOCK_EX | LOCK_NB) | Int32(0) | ConcurrentLoginTests
 lock-wait-unbounded | Platform/FileLock.swift | flock(descriptor.rawValue, LOCK_EX | LOCK_NB) | flock(descriptor.rawValue, LOCK_EX) | ConfigLockTests
 lock-wait-unannounced | Platform/FileLock.swift | wait.announce(path) | _ = path | ConfigLockTests

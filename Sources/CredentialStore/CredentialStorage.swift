@@ -72,9 +72,13 @@ public struct CredentialStorage: Sendable {
                     }
                 }
             }
+            candidates += keys.companions.filter { !candidates.contains($0) }
             var removed = false
             for key in candidates {
                 if try backend.erase(key, in: &config) { removed = true }
+            }
+            for (key, holder) in try otherSpellings(of: keys, in: config, besides: candidates) {
+                if try holder.erase(key, in: &config) { removed = true }
             }
             return removed
         }
@@ -87,7 +91,9 @@ public struct CredentialStorage: Sendable {
     /// is still dropped from the file (its empty entry stays, so that a later logout finds the login again).
     /// - Returns: each key tried, with whether anything was removed or why it stayed.
     /// - Throws: only what makes config.json itself unreadable or unwritable.
-    public func removeRecorded() throws(StoreError) -> [Removal] {
+    /// - Parameter companions: the keys that go with a recorded key and hold no login of their own (docker's
+    ///   OAuth tokens beside Docker Hub's key), erased through the same backend when the key is.
+    public func removeRecorded(companions: (String) -> [String] = { _ in [] }) throws(StoreError) -> [Removal] {
         guard file.exists() else { return [] }
         return try file.update { (config) throws(StoreError) -> [Removal] in
             let auths = try config.auths()
@@ -96,7 +102,11 @@ public struct CredentialStorage: Sendable {
             var removals: [Removal] = []
             for key in keys {
                 do throws(StoreError) {
-                    let removed = try backends.backend(forAnyOf: [key], in: config).erase(key, in: &config)
+                    let backend = try backends.backend(forAnyOf: [key], in: config)
+                    let removed = try backend.erase(key, in: &config)
+                    for companion in companions(key) where !keys.contains(companion) {
+                        _ = try backend.erase(companion, in: &config)
+                    }
                     removals.append(Removal(key: key, outcome: .success(removed)))
                 } catch {
                     if config.storedCredentials(for: key) != nil {

@@ -8,10 +8,14 @@ public struct RegistryKeys: Sendable {
     /// Whether another key names the same registry: an alias another tool or an older policy wrote
     /// (`https://ghcr.io`, `ghcr.io/v2/`, `docker.io`). Login replaces such entries, logout removes them.
     public var isAlias: @Sendable (String) -> Bool
+    /// Keys that go with the registry's login without being a login of their own: docker's OAuth tokens
+    /// (`https://index.docker.io/v1/access-token`, `…/refresh-token`). Logout removes them with it.
+    public var companions: [String]
 
-    public init(keys: [String], isAlias: @escaping @Sendable (String) -> Bool) {
+    public init(keys: [String], isAlias: @escaping @Sendable (String) -> Bool, companions: [String] = []) {
         self.keys = keys
         self.isAlias = isAlias
+        self.companions = companions
     }
 
     /// The keys in `config` that belong to the registry but are not among `keys`, sorted.

@@ -154,8 +154,9 @@ struct CredentialHelperTests {
         #expect(first.exitCode == 0, "\(first.stderr)")
         #expect(first.stdout == "Removing login credentials for \(server)\n")
         // config.json records the login: one erase, no get first; then docker's other spellings of the server,
-        // which nothing records here, are asked for (get) and found absent.
-        #expect(helper.verbs == ["store", "erase", "get", "get"], "\(helper.verbs)")
+        // which nothing records here, are asked for (get) and found absent; then the helper's list, for any
+        // other spelling it holds (status shows those, so logout removes them too).
+        #expect(helper.verbs == ["store", "erase", "get", "get", "list"], "\(helper.verbs)")
         #expect(helper.stdin("get") == "http://\(server)", "the last spelling asked for")
         #expect(helper.stdin("erase") == server)
         #expect(try ConfigJSON(home.read("config.json")).entry(server) == nil)
@@ -164,7 +165,7 @@ struct CredentialHelperTests {
         #expect(again.exitCode == 0)
         #expect(again.stdout == "Not logged in to \(server)\n")
         #expect(
-            helper.verbs == ["store", "erase", "get", "get", "get", "get", "get"],
+            helper.verbs == ["store", "erase", "get", "get", "list", "get", "get", "get", "list"],
             "unrecorded: get asks, for each spelling; not found is an answer, not an error")
     }
 

@@ -45,6 +45,27 @@ struct PassHelperTests {
         }
     }
 
+    /// A login docker-credential-pass holds under another spelling (`http://host/`, as an older docker or another
+    /// tool wrote it): status shows it, so logout erases it (issue 25); status afterwards shows nothing.
+    @Test(arguments: [#"{"credsStore": "pass"}"#, #"{"credHelpers": {"http://ghcr.example/": "pass"}}"#])
+    func logoutErasesWhatPassHoldsUnderAnotherSpelling(_ config: String) throws {
+        let store = try PassStore()
+        let stored = try store.run(
+            "docker-credential-pass", ["store"],
+            stdin: #"{"ServerURL": "http://ghcr.example/", "Username": "me", "Secret": "pass-Spelling-Ok3"}"#)
+        #expect(stored.exitCode == 0, "\(stored.stdout)\(stored.stderr)")
+        let home = try TemporaryDirectory()
+        try home.write("config.json", config)
+        let before = try PolicyBinary.run(["status", "-c", home.path], environment: store.environment)
+        #expect(before.stdout.contains("ghcr.example"), "\(before.stdout)\(before.stderr)")
+        let logout = try PolicyBinary.run(["logout", "ghcr.example", "-c", home.path], environment: store.environment)
+        #expect(logout.stdout == "Removing login credentials for ghcr.example\n", "\(logout.stdout)\(logout.stderr)")
+        let listed = try store.run("docker-credential-pass", ["list"])
+        #expect(listed.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "{}", "\(listed.stdout)")
+        let after = try PolicyBinary.run(["status", "--json", "-c", home.path], environment: store.environment)
+        #expect(after.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "\(after.stdout)")
+    }
+
     @Test func loginStoresInPassTheHelperReturnsItAndLogoutErasesIt() throws {
         let password = "pass-backed secret \(UUID().uuidString.prefix(8))"
         let registries = try BasicRegistries(count: 1, user: "robot", password: password)

@@ -35,7 +35,9 @@ struct LogoutCommand: Command {
     /// (exit 5) if any did.
     private func logOutEverywhere() throws {
         let storage = try StorageSettings.storage(context)
-        let removals = try storage.removeRecorded()
+        let removals = try storage.removeRecorded(companions: { key in
+            (try? RegistryAddress(storedKey: key))?.storage.companions ?? []
+        })
         var removedNames: [String] = []
         var stayed: [String] = []
         for removal in removals {
