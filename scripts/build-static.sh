@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `make static`: the fully static, stripped binary at .build-static/release/policy — no program interpreter
+# (PT_INTERP) and no shared library (DT_NEEDED), so it starts on any Linux of its architecture: glibc, libcurl,
+# OpenSSL, nghttp2, c-ares, zlib and the Swift runtime are all inside.
+#   scripts/build-static.sh TRIPLE      e.g. x86_64-unknown-linux-gnu (the Makefile's TARGET_TRIPLE)
+# CCurl is a SwiftPM system library resolved with pkg-config: PKG_CONFIG_PATH points it at the static libcurl
+# that scripts/build-curl.sh builds (or reuses), whose libcurl.pc names the whole static link.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -eq 1 ] || { echo "usage: $0 TRIPLE" >&2; exit 2; }
+triple=$1
+scratch=.build-static
+binary=$scratch/release/policy
+
+scripts/build-curl.sh
+prefix=$(scripts/build-curl.sh --prefix)
+PKG_CONFIG_PATH=$prefix/lib/pkgconfig swift build -c release --scratch-path "$scratch" --triple "$triple" \
+    --static-swift-stdlib -Xswiftc -static-executable
+strip "$binary"
+
+# The promise of this build, checked on every build: a program that needs nothing from the system to start.
+headers=$(readelf -lW "$binary")
+dynamic=$(readelf -dW "$binary")
+if grep -q 'INTERP' <<< "$headers" || grep -q '(NEEDED)' <<< "$dynamic"; then
+    echo "$binary is not static:" >&2
+    grep -E 'INTERP|NEEDED' <<< "$headers$dynamic" >&2
+    exit 1
+fi
+echo "$binary: $(stat -c %s "$binary") bytes, static (no interpreter, no shared libraries)"
