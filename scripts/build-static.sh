@@ -14,9 +14,17 @@ binary=$scratch/release/policy
 
 scripts/build-curl.sh
 prefix=$(scripts/build-curl.sh --prefix)
+# One C file joins the link (see scripts/static-link/dladdr.c): without it the Swift runtime aborts before main
+# where /proc is not mounted.
+shim=$scratch/static-link/dladdr.o
+mkdir -p "$(dirname "$shim")"
+if [ ! -f "$shim" ] || [ scripts/static-link/dladdr.c -nt "$shim" ]; then
+    clang --target="$triple" -O2 -Wall -Werror -c scripts/static-link/dladdr.c -o "$shim"
+fi
+# Stripped by the linker (--strip-all), not by strip(1) afterwards: a binary changed after the build makes the next
+# build link it again.
 PKG_CONFIG_PATH=$prefix/lib/pkgconfig swift build -c release --scratch-path "$scratch" --triple "$triple" \
-    --static-swift-stdlib -Xswiftc -static-executable
-strip "$binary"
+    --static-swift-stdlib -Xswiftc -static-executable -Xlinker --strip-all -Xlinker --wrap=dladdr -Xlinker "$PWD/$shim"
 
 # The promise of this build, checked on every build: a program that needs nothing from the system to start.
 headers=$(readelf -lW "$binary")
