@@ -101,7 +101,7 @@ fuzz: ## explore: each libFuzzer target (Fuzz/) for FUZZ_SECONDS (default 300) f
 demo: release ## log in to a throwaway local TLS registry with the release binary
 	scripts/demo.sh
 
-bench: release ## time policy login against docker, skopeo and curl, loopback and 50 ms RTT; writes bench/results.md and README
+bench: release dist ## time policy (dynamic and static) login against docker, skopeo and curl, loopback and 50 ms RTT; writes bench/results.md and README
 	scripts/bench.sh
 
 clean: ## remove build products
