@@ -8,18 +8,40 @@
 # static archives from their Debian -dev packages.
 #
 # A second run reuses the prefix: nothing is fetched or rebuilt while the pin and this script are unchanged.
-#   scripts/build-curl.sh            build (or reuse) and print the prefix
-#   scripts/build-curl.sh --prefix   print the prefix only
+#   scripts/build-curl.sh [TRIPLE]            build (or reuse) the prefix
+#   scripts/build-curl.sh --prefix [TRIPLE]   print the prefix only
+# TRIPLE defaults to this machine's (x86_64-unknown-linux-gnu here). Another one (aarch64-unknown-linux-gnu) is
+# cross-compiled with clang into .build-curl/TRIPLE/prefix against SWIFT_SDK_SYSROOT, the sysroot of the Swift
+# SDK for it, which must hold that architecture's libssl-dev, libnghttp2-dev, libc-ares-dev and zlib1g-dev.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 pin=scripts/curl-source.pin
 work=$root/.build-curl
-prefix=$work/prefix
-
+print_prefix=false
 if [ "${1:-}" = --prefix ]; then
+    print_prefix=true
+    shift
+fi
+host_triple=$(uname -m)-unknown-linux-gnu
+triple=${1:-$host_triple}
+cross=()
+if [ "$triple" = "$host_triple" ]; then
+    prefix=$work/prefix
+else
+    prefix=$work/$triple/prefix
+fi
+if $print_prefix; then
     echo "$prefix"
     exit 0
+fi
+if [ "$triple" != "$host_triple" ]; then
+    sysroot=${SWIFT_SDK_SYSROOT:?building libcurl for $triple needs SWIFT_SDK_SYSROOT, the sysroot of its Swift SDK}
+    multiarch=${triple%%-*}-linux-gnu
+    export CC="clang --target=$triple --sysroot=$sysroot"
+    export PKG_CONFIG_LIBDIR=$sysroot/usr/lib/$multiarch/pkgconfig:$sysroot/usr/share/pkgconfig
+    export PKG_CONFIG_SYSROOT_DIR=$sysroot
+    cross=(--host="$multiarch")
 fi
 
 pinned() { sed -n "s/^$1=//p" "$pin"; }
@@ -28,7 +50,7 @@ version=$(pinned version)
 [ -n "$package" ] && [ -n "$version" ] || { echo "$pin: no package= or version= line" >&2; exit 1; }
 
 # What the prefix was built from: the pin and this script. The same stamp means nothing to do.
-stamp=$(cat "$pin" "$0" | sha256sum | cut -d' ' -f1)
+stamp=$( (cat "$pin" "$0"; echo "$triple") | sha256sum | cut -d' ' -f1)
 if [ -f "$prefix/lib/libcurl.a" ] && [ "$(cat "$prefix/.stamp" 2>/dev/null)" = "$stamp" ]; then
     echo "libcurl $version: reusing $prefix"
     exit 0
@@ -87,7 +109,7 @@ echo "libcurl $version: building in $source_dir"
 autoreconf -fi >/dev/null 2>&1
 # Debian's own hardening and optimisation flags, as its package build uses.
 CFLAGS=$(dpkg-buildflags --get CFLAGS) CPPFLAGS=$(dpkg-buildflags --get CPPFLAGS) \
-./configure --quiet --prefix="$prefix" \
+./configure --quiet --prefix="$prefix" "${cross[@]}" \
     --disable-shared --enable-static --with-pic \
     --with-openssl --with-nghttp2 --enable-ares --with-zlib \
     --with-ca-bundle=/etc/ssl/certs/ca-certificates.crt --with-ca-path=/etc/ssl/certs \

@@ -3,6 +3,8 @@
 # (PT_INTERP) and no shared library (DT_NEEDED), so it starts on any Linux of its architecture: glibc, libcurl,
 # OpenSSL, nghttp2, c-ares, zlib and the Swift runtime are all inside.
 #   scripts/build-static.sh TRIPLE      e.g. x86_64-unknown-linux-gnu (the Makefile's TARGET_TRIPLE)
+# Another architecture than this machine's is built with the Swift SDK for TRIPLE (swift sdk install; SWIFT_SDK
+# names it when its id is not the triple) and SWIFT_SDK_SYSROOT, that SDK's sysroot, for libcurl and the C file.
 # CCurl is a SwiftPM system library resolved with pkg-config: PKG_CONFIG_PATH points it at the static libcurl
 # that scripts/build-curl.sh builds (or reuses), whose libcurl.pc names the whole static link.
 set -euo pipefail
@@ -12,18 +14,24 @@ triple=$1
 scratch=.build-static
 binary=$scratch/release/policy
 
-scripts/build-curl.sh
-prefix=$(scripts/build-curl.sh --prefix)
+scripts/build-curl.sh "$triple"
+prefix=$(scripts/build-curl.sh --prefix "$triple")
+target=(--triple "$triple")
+sysroot=()
+if [ "$triple" != "$(uname -m)-unknown-linux-gnu" ]; then
+    target=(--swift-sdk "${SWIFT_SDK:-$triple}")
+    sysroot=(--sysroot="${SWIFT_SDK_SYSROOT:?building for $triple needs SWIFT_SDK_SYSROOT, the sysroot of its Swift SDK}")
+fi
 # One C file joins the link (see scripts/static-link/dladdr.c): without it the Swift runtime aborts before main
 # where /proc is not mounted.
 shim=$scratch/static-link/dladdr.o
 mkdir -p "$(dirname "$shim")"
 if [ ! -f "$shim" ] || [ scripts/static-link/dladdr.c -nt "$shim" ]; then
-    clang --target="$triple" -O2 -Wall -Werror -c scripts/static-link/dladdr.c -o "$shim"
+    clang --target="$triple" "${sysroot[@]}" -O2 -Wall -Werror -c scripts/static-link/dladdr.c -o "$shim"
 fi
 # Stripped by the linker (--strip-all), not by strip(1) afterwards: a binary changed after the build makes the next
 # build link it again.
-PKG_CONFIG_PATH=$prefix/lib/pkgconfig swift build -c release --scratch-path "$scratch" --triple "$triple" \
+PKG_CONFIG_PATH=$prefix/lib/pkgconfig swift build -c release --scratch-path "$scratch" "${target[@]}" \
     --static-swift-stdlib -Xswiftc -static-executable -Xlinker --strip-all -Xlinker --wrap=dladdr -Xlinker "$PWD/$shim"
 
 # The promise of this build, checked on every build: a program that needs nothing from the system to start.
