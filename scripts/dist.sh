@@ -25,7 +25,10 @@ case $(readelf -h "$binary" | sed -n 's/^ *Machine: *//p') in
 *) echo "$binary: an architecture this script does not name" >&2; exit 1 ;;
 esac
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
-maintainer=$(git log -1 --format='%an <%ae>' 2>/dev/null || echo "policy maintainers <policy@localhost>")
+# The .deb's Maintainer: DEB_MAINTAINER, else the author of the repository's first commit (the same on every
+# release, whoever made the last commit).
+maintainer=${DEB_MAINTAINER:-$(git log --reverse --format='%an <%ae>' 2>/dev/null | head -n 1)}
+[ -n "$maintainer" ] || { echo "no maintainer for the .deb: set DEB_MAINTAINER='Name <address>'" >&2; exit 1; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
