@@ -64,6 +64,7 @@ reproducible_tar "$work/tar" "$name" "dist/$name.tar.gz"
 # 2. The Debian package: dpkg-deb over a staged root, files owned by root.
 deb=$work/deb
 install -d -m 0755 "$deb/DEBIAN" "$deb/usr/bin" "$deb/usr/share/man/man1" "$deb/usr/share/doc/policy" \
+    "$deb/usr/share/lintian/overrides" \
     "$deb/usr/share/bash-completion/completions" "$deb/usr/share/zsh/vendor-completions" \
     "$deb/usr/share/fish/vendor_completions.d"
 install -m 0755 "$binary" "$deb/usr/bin/policy"
@@ -73,10 +74,20 @@ install -m 0644 "$generated/zsh" "$deb/usr/share/zsh/vendor-completions/_policy"
 install -m 0644 "$generated/fish" "$deb/usr/share/fish/vendor_completions.d/policy.fish"
 install -m 0644 scripts/dist/copyright "$deb/usr/share/doc/policy/copyright"
 chmod 0644 "$deb/usr/share/man/man1/policy.1.gz"
+# What lintian says of any static executable, and why it is meant here.
+cat > "$deb/usr/share/lintian/overrides/policy" <<'OVERRIDES'
+# One static executable is the point of this package: libcurl, OpenSSL, nghttp2, c-ares, zlib and glibc are
+# linked in (from Debian's own packages), so it runs on any Linux without them.
+policy: embedded-library curl [usr/bin/policy]
+policy: embedded-library zlib [usr/bin/policy]
+# A static PIE: an ELF of type DYN that needs no shared library, not even libc.
+policy: shared-library-lacks-prerequisites [usr/bin/policy]
+OVERRIDES
+chmod 0644 "$deb/usr/share/lintian/overrides/policy"
 {
     echo "policy ($version) unstable; urgency=medium"
     echo
-    echo "  * Release $version: one static binary (libcurl, OpenSSL, nghttp2, c-ares, zlib inside)."
+    echo "  * Release $version: one static executable, libcurl and OpenSSL inside."
     echo
     echo " -- $maintainer  $(date -u -R -d "@$SOURCE_DATE_EPOCH")"
 } | gzip -9n > "$deb/usr/share/doc/policy/changelog.gz"
