@@ -50,5 +50,5 @@ if grep -q 'INTERP' <<< "$headers" || grep -q '(NEEDED)' <<< "$dynamic"; then
     grep -E 'INTERP|NEEDED' <<< "$headers$dynamic" >&2
     exit 1
 fi
-readelf -hW "$binary" | grep -q 'Type: *DYN' || { echo "$binary is not position-independent" >&2; exit 1; }
+grep -q 'Type: *DYN' <<< "$(readelf -hW "$binary")" || { echo "$binary is not position-independent" >&2; exit 1; }
 echo "$binary: $(stat -c %s "$binary") bytes, static PIE (no interpreter, no shared libraries)"

@@ -13,10 +13,8 @@ cd "$(dirname "$0")/.."
 binary=$1 version=$2
 [ -x "$binary" ] || { echo "$binary: no such executable; run 'make static'" >&2; exit 1; }
 [ -n "$version" ] || { echo "no version given" >&2; exit 2; }
-"$binary" --version | grep -q "^policy version $version " || {
-    echo "$binary says '$("$binary" --version)', not version $version" >&2
-    exit 1
-}
+version_line=$("$binary" --version)
+[[ $version_line == "policy version $version "* ]] || { echo "$binary says '$version_line', not version $version" >&2; exit 1; }
 
 # The architecture from the binary itself, in the tarball's (uname -m) and Debian's spelling.
 case $(readelf -h "$binary" | sed -n 's/^ *Machine: *//p') in
@@ -27,7 +25,7 @@ esac
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 # The .deb's Maintainer: DEB_MAINTAINER, else the author of the repository's first commit (the same on every
 # release, whoever made the last commit).
-maintainer=${DEB_MAINTAINER:-$(git log --reverse --format='%an <%ae>' 2>/dev/null | head -n 1)}
+maintainer=${DEB_MAINTAINER:-$(git log --reverse --format='%an <%ae>' 2>/dev/null | sed -n 1p)}
 [ -n "$maintainer" ] || { echo "no maintainer for the .deb: set DEB_MAINTAINER='Name <address>'" >&2; exit 1; }
 
 work=$(mktemp -d)
