@@ -2,12 +2,25 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-# Debian packages the build, the tests, the demo and the benchmark need. python3-botocore: aws_fixture.py checks
-# every SigV4 signature with botocore's signer; iproute2 and util-linux: `ip`, `unshare` and `nsenter` for the AWS
-# tests' private network namespace.
-APT_PACKAGES := libcurl4-openssl-dev pkg-config ca-certificates docker-registry apache2-utils openssl curl python3 \
-                pass gnupg golang-docker-credential-helpers tinyproxy hyperfine time skopeo \
-                bash-completion zsh fish man-db groff-base python3-botocore iproute2 util-linux
+# Debian packages. BUILD_PACKAGES build the binaries (make build, release, static, dist); TEST_PACKAGES are what
+# the tests, the demo and the benchmark add (make test installs both). The static build links libcurl from
+# Debian's source (scripts/build-curl.sh: autoconf, automake, libtool) with the static archives of OpenSSL
+# (libssl-dev), nghttp2, c-ares and zlib; dpkg-dev gives dpkg-buildflags and dpkg-deb, binutils readelf and strip.
+# python3-botocore: aws_fixture.py checks every SigV4 signature with botocore's signer; iproute2 and util-linux:
+# `ip`, `unshare` and `nsenter` for the AWS tests' private network namespace.
+BUILD_PACKAGES := libcurl4-openssl-dev pkg-config ca-certificates binutils dpkg-dev debian-archive-keyring \
+                  autoconf automake libtool libssl-dev libnghttp2-dev libc-ares-dev zlib1g-dev
+TEST_PACKAGES := docker-registry apache2-utils openssl curl python3 \
+                 pass gnupg golang-docker-credential-helpers tinyproxy hyperfine time skopeo \
+                 bash-completion zsh fish man-db groff-base python3-botocore iproute2 util-linux
+
+# The static binary's target. Another architecture (aarch64-unknown-linux-gnu) needs only a Swift SDK for it.
+TARGET_TRIPLE ?= x86_64-unknown-linux-gnu
+# The static link's linker: lld; bfd (GNU ld) shows glibc's static-link warnings (README, Platforms).
+STATIC_LINKER ?= lld
+STATIC_BINARY := .build-static/release/policy
+# The version, written once: HelpText.version in the sources.
+VERSION := $(shell sed -n 's/^ *static let version = "\(.*\)"$$/\1/p' Sources/PolicyCLI/Output/HelpText.swift)
 
 BIN_DIR = $(shell swift build --show-bin-path)
 # Every process `make test` starts carries POLICY_TEST_RUN=$(TEST_RUN); scripts/leftovers.sh checks at the end
@@ -26,19 +39,28 @@ DESTDIR ?=
 RELEASE_BINARY := .build/release/policy
 POLICY_BINARY ?= $(RELEASE_BINARY)
 
-.PHONY: help deps build release install uninstall test sanitize mutants demo bench fuzz clean
+.PHONY: help deps deps-build build release static dist install uninstall test sanitize mutants demo bench fuzz clean
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-deps: ## install the Debian packages that are missing (apt-get; root or sudo)
-	@scripts/install-deps.sh $(APT_PACKAGES)
+deps: ## install the Debian packages that are missing, to build and to test (apt-get; root or sudo)
+	@scripts/install-deps.sh $(BUILD_PACKAGES) $(TEST_PACKAGES)
 
-build: deps ## debug build
+deps-build: ## install only the Debian packages the build needs
+	@scripts/install-deps.sh $(BUILD_PACKAGES)
+
+build: deps-build ## debug build
 	swift build
 
-release: deps ## the single stripped binary at .build/release/policy (static Swift standard library)
+release: deps-build ## the stripped binary at .build/release/policy (static Swift standard library, system libcurl)
 	scripts/build-release.sh
+
+static: deps-build ## the fully static, stripped binary at .build-static/release/policy (libcurl from Debian's source)
+	STATIC_LINKER=$(STATIC_LINKER) scripts/build-static.sh $(TARGET_TRIPLE)
+
+dist: static ## dist/: the tarball (binary, man page, completions, README, LICENSE), the .deb and SHA256SUMS
+	scripts/dist.sh $(STATIC_BINARY) $(VERSION)
 
 $(RELEASE_BINARY): Package.swift $(shell find Sources -type f)
 	scripts/build-release.sh
@@ -81,8 +103,8 @@ fuzz: ## explore: each libFuzzer target (Fuzz/) for FUZZ_SECONDS (default 300) f
 demo: release ## log in to a throwaway local TLS registry with the release binary
 	scripts/demo.sh
 
-bench: release ## time policy login against docker, skopeo and curl, loopback and 50 ms RTT; writes bench/results.md and README
+bench: release dist ## time policy (dynamic and static) login against docker, skopeo and curl, loopback and 50 ms RTT; writes bench/results.md and README
 	scripts/bench.sh
 
 clean: ## remove build products
-	rm -rf .build .build-* fuzz-artifacts
+	rm -rf .build .build-* fuzz-artifacts dist

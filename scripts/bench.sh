@@ -7,7 +7,9 @@
 # timing run that fails exits non-zero and leaves README.md and bench/results.md as they were.
 #
 # Peers: docker login (client side, if the docker CLI is installed), skopeo login (if installed), and bare
-# curl issuing the same requests (the floor for any libcurl program). Secrets travel through files and stdin
+# curl issuing the same requests (the floor for any libcurl program). policy runs twice: the dynamic build
+# (policy, make release) and the static one (policy-static, make static: libcurl, OpenSSL, glibc inside);
+# the table gives both sizes — the stripped static binary and the release tarball (make dist). Secrets travel through files and stdin
 # only. Each row: median wall time from hyperfine, median peak RSS from /usr/bin/time over separate runs,
 # connections accepted by the delaying proxy during one login, and the size of the tool's executable.
 #
@@ -24,7 +26,8 @@
 #
 # Environment: BENCH_RUNS (timed runs per tool, default 40), BENCH_RTT_RUNS (the same over the delayed path,
 # default BENCH_RUNS), BENCH_RSS_RUNS (default 15), BENCH_RTT_MS (default 50), BENCH_POLICY (the binary,
-# default .build/release/policy), BENCH_PROXY_LIFETIME (seconds, default 3600), BENCH_FLOWS (the flows to run,
+# default .build/release/policy), BENCH_STATIC (the static binary, default .build-static/release/policy),
+# BENCH_TARBALL (default the dist/policy-*-linux-*.tar.gz that make dist wrote), BENCH_PROXY_LIFETIME (seconds, default 3600), BENCH_FLOWS (the flows to run,
 # default "basic token token-front ecr"; any other selection prints its tables and leaves README.md and
 # bench/results.md as they were, which record full runs only).
 set -euo pipefail
@@ -35,6 +38,8 @@ rss_runs=${BENCH_RSS_RUNS:-15}
 rtt_ms=${BENCH_RTT_MS:-50}
 proxy_lifetime=${BENCH_PROXY_LIFETIME:-3600}
 policy=${BENCH_POLICY:-$root/.build/release/policy}
+static_policy=${BENCH_STATIC:-$root/.build-static/release/policy}
+tarball=${BENCH_TARBALL:-$(find "$root/dist" -maxdepth 1 -name 'policy-*-linux-*.tar.gz' 2>/dev/null | sed -n 1p)}
 results="$root/bench/results.md"
 readme="$root/README.md"
 registry="$root/Tests/Fixtures/registry.sh"
@@ -81,6 +86,8 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 [ -x "$policy" ] || die "no policy binary at $policy (make release builds it)"
+[ -x "$static_policy" ] || die "no static policy binary at $static_policy (make static builds it)"
+[ -f "$tarball" ] || die "no release tarball in dist/ (make dist writes it)"
 for tool in hyperfine curl python3 openssl docker-registry htpasswd setsid /usr/bin/time; do
     command -v "$tool" >/dev/null || die "$tool is missing (make deps installs it)"
 done
@@ -209,6 +216,7 @@ print(params["realm"] + "?service=" + params["service"])' "$challenge")
 commands() {  # flow → lines "name<TAB>command"
     local flow=$1 s=${server[$1]} c=${ca[$1]} tag=${1//@/-}
     printf 'policy\t%s\n' "$policy login -s $s -u bench --password-stdin --ca-file $c -c $work/policy-$tag < $work/password"
+    printf 'policy-static\t%s\n' "$static_policy login -s $s -u bench --password-stdin --ca-file $c -c $work/static-$tag < $work/password"
     printf 'curl\t%s\n' "curl --fail-early -K $work/curl-$flow.cfg"
     $have_docker && printf 'docker\t%s\n' "PATH=$work/bin DOCKER_CONFIG=$work/docker-$tag docker login $s -u bench --password-stdin < $work/password"
     $have_skopeo && printf 'skopeo\t%s\n' "PATH=$work/bin skopeo login --authfile $work/skopeo-$tag.json --cert-dir $work/certs-$tag $s -u bench --password-stdin < $work/password"
@@ -355,6 +363,8 @@ mib() { python3 -c 'import sys; print("%.1f MiB" % (float(sys.argv[1]) / float(s
 ratio() { python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) / float(sys.argv[2])))' "$1" "$2"; }
 declare -A binary
 binary[policy]=$(stat -c %s "$policy")
+binary[policy-static]=$(stat -c %s "$static_policy")
+tarball_bytes=$(stat -c %s "$tarball")
 binary[curl]=$(stat -c %s "$(readlink -f "$(command -v curl)")")
 $have_docker && binary[docker]=$(stat -c %s "$docker_bin")
 $have_skopeo && binary[skopeo]=$(stat -c %s "$(readlink -f "$(command -v skopeo)")")
@@ -380,6 +390,12 @@ $have_skopeo && binary[skopeo]=$(stat -c %s "$(readlink -f "$(command -v skopeo)
     done
     echo
     echo "policy's dynamic libraries: $(readelf -d "$policy" | awk -F'[][]' '/NEEDED/ {printf "%s ", $2}')(curl, too, loads libcurl)."
+    if grep -q INTERP <<< "$(readelf -lW "$static_policy")" || grep -q NEEDED <<< "$(readelf -dW "$static_policy")"; then
+        die "$static_policy is not static"
+    fi
+    echo "policy-static: no program interpreter and no dynamic library; $("$static_policy" --version)."
+    echo "Sizes: policy-static stripped $(mib "${binary[policy-static]}" 1048576), its tarball $(basename "$tarball")" \
+        "$(mib "$tarball_bytes" 1048576) (goals, issue 26: ≤ 16 MiB and ≤ 7 MiB); the dynamic policy $(mib "${binary[policy]}" 1048576)."
     echo
     echo "Goals (issue 5): policy ≤ 0.80× docker login and ≤ 1.15× bare curl in wall time, ≤ 0.6× docker's peak RSS."
     for mode in "${modes[@]}"; do
@@ -389,6 +405,17 @@ $have_skopeo && binary[skopeo]=$(stat -c %s "$(readlink -f "$(command -v skopeo)
         $have_docker && line+=" $(ratio "${ms[$mode@rtt.policy]}" "${ms[$mode@rtt.docker]}")× docker,"
         line+=" $(ratio "${ms[$mode@rtt.policy]}" "${ms[$mode@rtt.curl]}")× curl"
         $have_docker && line+="; peak RSS $(ratio "${rss[$mode.policy]}" "${rss[$mode.docker]}")× docker"
+        echo "$line"
+    done
+    echo
+    echo "Goals (issue 26): policy-static peak RSS ≤ 12 MiB (docker 24.4 MiB); its wall time beside the dynamic build's and docker's."
+    for mode in "${modes[@]}"; do
+        line="- $mode: peak RSS $(mib "${rss[$mode.policy-static]}" 1024)"
+        $have_docker && line+=" ($(mib "${rss[$mode.docker]}" 1024) docker)"
+        line+="; loopback $(ratio "${ms[$mode.policy-static]}" "${ms[$mode.policy]}")× dynamic"
+        $have_docker && line+=", $(ratio "${ms[$mode.policy-static]}" "${ms[$mode.docker]}")× docker"
+        line+="; $rtt_ms ms RTT $(ratio "${ms[$mode@rtt.policy-static]}" "${ms[$mode@rtt.policy]}")× dynamic"
+        $have_docker && line+=", $(ratio "${ms[$mode@rtt.policy-static]}" "${ms[$mode@rtt.docker]}")× docker"
         echo "$line"
     done
   fi

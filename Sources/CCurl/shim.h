@@ -42,6 +42,12 @@ static inline const char *policy_curl_default_capath(void) {
     return curl_version_info(CURLVERSION_NOW)->capath;
 }
 
+/* What the libcurl in use reports about itself at run time: its version and those of the libraries inside it
+   (TLS, nghttp2, c-ares). CURLVERSION_NOW is a macro naming the newest layout this header knows. */
+static inline const curl_version_info_data *policy_curl_version_info(void) {
+    return curl_version_info(CURLVERSION_NOW);
+}
+
 /* Macro values Swift cannot import directly. */
 static const long policy_curlauth_none = CURLAUTH_NONE;
 static const long policy_curlauth_basic = CURLAUTH_BASIC;

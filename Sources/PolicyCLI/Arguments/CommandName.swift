@@ -9,7 +9,7 @@ enum CommandName: String, CaseIterable, Sendable {
         case .status: "List stored logins; --verify re-checks them with their registries"
         case .completion: "Print a completion script for bash, zsh or fish"
         case .help: "Show help for policy or for a command"
-        case .version: "Print the version of policy"
+        case .version: "Print the version of policy and of the libraries inside it"
         }
     }
 
