@@ -141,7 +141,8 @@ enum StaticBinary {
     }
 }
 
-/// A directory with only the static binary and `/etc/passwd` (root's home `/home`), run with chroot.
+/// A directory with only the static binary, `/etc/passwd` (root's home `/home`) and an `/etc/nsswitch.conf`
+/// naming an NSS module, run with chroot.
 final class EmptyRoot {
     let directory: TemporaryDirectory
     var path: String { directory.file("root") }
@@ -152,6 +153,9 @@ final class EmptyRoot {
         try FileManager.default.createDirectory(atPath: directory.file("root/home"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: StaticBinary.path, toPath: directory.file("root/policy"))
         try add(Data("root:x:0:0:root:/home:/bin/sh\n".utf8), at: "/etc/passwd")
+        // NSS would look the user up through libnss_compat.so (Ubuntu 18.04's default, and older Debian's), which a
+        // static binary cannot load: only policy's own read of /etc/passwd finds the home directory here.
+        try add(Data("passwd: compat\n".utf8), at: "/etc/nsswitch.conf")
     }
 
     func add(_ contents: Data, at inside: String) throws {
