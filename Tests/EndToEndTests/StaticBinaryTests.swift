@@ -94,7 +94,7 @@ struct StaticBinaryTests {
         let registry = try RegistryFixture(.basic, user: "debian-user", password: "bullseye")
         let scratch = try TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: scratch.file("home"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: StaticBinary.path, toPath: scratch.file("policy"))
+        try StaticBinary.copy(to: scratch.file("policy"))
         try FileManager.default.copyItem(atPath: registry.caFile, toPath: scratch.file("ca.pem"))
         // A private mount namespace: /mnt holds the binary and the CA, /root (root's home in Debian's
         // /etc/passwd, found without HOME) is the test's directory; the cached root itself is never written.
@@ -134,6 +134,14 @@ enum StaticBinary {
         return chosen
     }
 
+    /// Copies the binary with cp(1): a descriptor this process held open for writing it would be inherited by
+    /// any child another test forks meanwhile, and exec would fail with ETXTBSY ("Text file busy") until that
+    /// child has exec'd in turn.
+    static func copy(to destination: String) throws {
+        let result = try ProcessRunner.run("/bin/cp", [path, destination])
+        guard result.exitCode == 0 else { throw FixtureError.startFailed("cp \(path): \(result.stderr)") }
+    }
+
     /// OpenSSL's subject hash of the certificate: the name of its link in a CA directory.
     static func hash(_ certificate: String) throws -> String {
         try ProcessRunner.run("/usr/bin/openssl", ["x509", "-hash", "-noout", "-in", certificate]).stdout
@@ -151,7 +159,7 @@ final class EmptyRoot {
         #expect(!StaticBinary.path.isEmpty, "POLICY_STATIC_BIN is not set (make test sets it)")
         directory = try TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: directory.file("root/home"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: StaticBinary.path, toPath: directory.file("root/policy"))
+        try StaticBinary.copy(to: directory.file("root/policy"))
         try add(Data("root:x:0:0:root:/home:/bin/sh\n".utf8), at: "/etc/passwd")
         // NSS would look the user up through libnss_compat.so (Ubuntu 18.04's default, and older Debian's), which a
         // static binary cannot load: only policy's own read of /etc/passwd finds the home directory here.
