@@ -17,6 +17,8 @@ TEST_PACKAGES := docker-registry apache2-utils openssl curl python3 \
 
 # The static binary's target. Another architecture (aarch64-unknown-linux-gnu) needs only a Swift SDK for it.
 TARGET_TRIPLE ?= x86_64-unknown-linux-gnu
+# The static link's linker: lld; bfd (GNU ld) shows glibc's static-link warnings (README, Platforms).
+STATIC_LINKER ?= lld
 STATIC_BINARY := .build-static/release/policy
 # The version, written once: HelpText.version in the sources.
 VERSION := $(shell sed -n 's/^ *static let version = "\(.*\)"$$/\1/p' Sources/PolicyCLI/Output/HelpText.swift)
@@ -56,7 +58,7 @@ release: deps-build ## the stripped binary at .build/release/policy (static Swif
 	scripts/build-release.sh
 
 static: deps-build ## the fully static, stripped binary at .build-static/release/policy (libcurl from Debian's source)
-	scripts/build-static.sh $(TARGET_TRIPLE)
+	STATIC_LINKER=$(STATIC_LINKER) scripts/build-static.sh $(TARGET_TRIPLE)
 
 dist: static ## dist/: the tarball (binary, man page, completions, README, LICENSE), the .deb and SHA256SUMS
 	scripts/dist.sh $(STATIC_BINARY) $(VERSION)

@@ -39,7 +39,7 @@ rtt_ms=${BENCH_RTT_MS:-50}
 proxy_lifetime=${BENCH_PROXY_LIFETIME:-3600}
 policy=${BENCH_POLICY:-$root/.build/release/policy}
 static_policy=${BENCH_STATIC:-$root/.build-static/release/policy}
-tarball=${BENCH_TARBALL:-$(find "$root/dist" -maxdepth 1 -name 'policy-*-linux-*.tar.gz' 2>/dev/null | head -n 1)}
+tarball=${BENCH_TARBALL:-$(find "$root/dist" -maxdepth 1 -name 'policy-*-linux-*.tar.gz' 2>/dev/null | sed -n 1p)}
 results="$root/bench/results.md"
 readme="$root/README.md"
 registry="$root/Tests/Fixtures/registry.sh"
@@ -390,7 +390,7 @@ $have_skopeo && binary[skopeo]=$(stat -c %s "$(readlink -f "$(command -v skopeo)
     done
     echo
     echo "policy's dynamic libraries: $(readelf -d "$policy" | awk -F'[][]' '/NEEDED/ {printf "%s ", $2}')(curl, too, loads libcurl)."
-    if readelf -lW "$static_policy" | grep -q INTERP || readelf -dW "$static_policy" | grep -q NEEDED; then
+    if grep -q INTERP <<< "$(readelf -lW "$static_policy")" || grep -q NEEDED <<< "$(readelf -dW "$static_policy")"; then
         die "$static_policy is not static"
     fi
     echo "policy-static: no program interpreter and no dynamic library; $("$static_policy" --version)."

@@ -92,7 +92,7 @@ apt-get "${apt_options[@]}" -qq update
 # apt checks each downloaded file (.dsc, .orig.tar, .debian.tar) against the hashes in the signed Sources index
 # and refuses a mismatch; dpkg-source then unpacks it and applies debian/patches in series order.
 (cd "$work/src" && apt-get "${apt_options[@]}" -qq source "$package=$version" >/dev/null)
-source_dir=$(find "$work/src" -mindepth 1 -maxdepth 1 -type d -name "$package-*" | head -n 1)
+source_dir=$(find "$work/src" -mindepth 1 -maxdepth 1 -type d -name "$package-*" | sed -n 1p)
 [ -d "$source_dir" ] || { echo "apt-get source left no $package-* directory in $work/src" >&2; exit 1; }
 cd "$source_dir"
 # The series ends with the patches that make the GnuTLS and NSS flavours (libcurl-gnutls, libcurl-nss); Debian's

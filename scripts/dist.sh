@@ -13,10 +13,8 @@ cd "$(dirname "$0")/.."
 binary=$1 version=$2
 [ -x "$binary" ] || { echo "$binary: no such executable; run 'make static'" >&2; exit 1; }
 [ -n "$version" ] || { echo "no version given" >&2; exit 2; }
-"$binary" --version | grep -q "^policy version $version " || {
-    echo "$binary says '$("$binary" --version)', not version $version" >&2
-    exit 1
-}
+version_line=$("$binary" --version)
+[[ $version_line == "policy version $version "* ]] || { echo "$binary says '$version_line', not version $version" >&2; exit 1; }
 
 # The architecture from the binary itself, in the tarball's (uname -m) and Debian's spelling.
 case $(readelf -h "$binary" | sed -n 's/^ *Machine: *//p') in
@@ -25,7 +23,10 @@ case $(readelf -h "$binary" | sed -n 's/^ *Machine: *//p') in
 *) echo "$binary: an architecture this script does not name" >&2; exit 1 ;;
 esac
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
-maintainer=$(git log -1 --format='%an <%ae>' 2>/dev/null || echo "policy maintainers <policy@localhost>")
+# The .deb's Maintainer: DEB_MAINTAINER, else the author of the repository's first commit (the same on every
+# release, whoever made the last commit).
+maintainer=${DEB_MAINTAINER:-$(git log --reverse --format='%an <%ae>' 2>/dev/null | sed -n 1p)}
+[ -n "$maintainer" ] || { echo "no maintainer for the .deb: set DEB_MAINTAINER='Name <address>'" >&2; exit 1; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -61,6 +62,7 @@ reproducible_tar "$work/tar" "$name" "dist/$name.tar.gz"
 # 2. The Debian package: dpkg-deb over a staged root, files owned by root.
 deb=$work/deb
 install -d -m 0755 "$deb/DEBIAN" "$deb/usr/bin" "$deb/usr/share/man/man1" "$deb/usr/share/doc/policy" \
+    "$deb/usr/share/lintian/overrides" \
     "$deb/usr/share/bash-completion/completions" "$deb/usr/share/zsh/vendor-completions" \
     "$deb/usr/share/fish/vendor_completions.d"
 install -m 0755 "$binary" "$deb/usr/bin/policy"
@@ -70,10 +72,20 @@ install -m 0644 "$generated/zsh" "$deb/usr/share/zsh/vendor-completions/_policy"
 install -m 0644 "$generated/fish" "$deb/usr/share/fish/vendor_completions.d/policy.fish"
 install -m 0644 scripts/dist/copyright "$deb/usr/share/doc/policy/copyright"
 chmod 0644 "$deb/usr/share/man/man1/policy.1.gz"
+# What lintian says of any static executable, and why it is meant here.
+cat > "$deb/usr/share/lintian/overrides/policy" <<'OVERRIDES'
+# One static executable is the point of this package: libcurl, OpenSSL, nghttp2, c-ares, zlib and glibc are
+# linked in (from Debian's own packages), so it runs on any Linux without them.
+policy: embedded-library curl [usr/bin/policy]
+policy: embedded-library zlib [usr/bin/policy]
+# A static PIE: an ELF of type DYN that needs no shared library, not even libc.
+policy: shared-library-lacks-prerequisites [usr/bin/policy]
+OVERRIDES
+chmod 0644 "$deb/usr/share/lintian/overrides/policy"
 {
     echo "policy ($version) unstable; urgency=medium"
     echo
-    echo "  * Release $version: one static binary (libcurl, OpenSSL, nghttp2, c-ares, zlib inside)."
+    echo "  * Release $version: one static executable, libcurl and OpenSSL inside."
     echo
     echo " -- $maintainer  $(date -u -R -d "@$SOURCE_DATE_EPOCH")"
 } | gzip -9n > "$deb/usr/share/doc/policy/changelog.gz"

@@ -13,6 +13,13 @@ public struct CurlLibraryVersions: Sendable, Equatable {
     /// c-ares's version when libcurl resolves names with it (the static build), else nil (getaddrinfo).
     public let cAres: OutsideText?
 
+    public init(libcurl: OutsideText, tls: OutsideText?, nghttp2: OutsideText?, cAres: OutsideText?) {
+        self.libcurl = libcurl
+        self.tls = tls
+        self.nghttp2 = nghttp2
+        self.cAres = cAres
+    }
+
     /// What the libcurl in use reports now.
     public static func current() -> CurlLibraryVersions {
         let info = policy_curl_version_info().pointee
