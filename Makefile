@@ -7,12 +7,13 @@ SHELL := /bin/bash
 # Debian's source (scripts/build-curl.sh: autoconf, automake, libtool) with the static archives of OpenSSL
 # (libssl-dev), nghttp2, c-ares and zlib; dpkg-dev gives dpkg-buildflags and dpkg-deb, binutils readelf and strip.
 # python3-botocore: aws_fixture.py checks every SigV4 signature with botocore's signer; iproute2 and util-linux:
-# `ip`, `unshare` and `nsenter` for the AWS tests' private network namespace.
+# `ip`, `unshare` and `nsenter` for the AWS tests' private network namespace. debootstrap: the Debian 11 root the
+# static binary is tested in (scripts/debian-root.sh, cached in .build-roots/).
 BUILD_PACKAGES := libcurl4-openssl-dev pkg-config ca-certificates binutils dpkg-dev debian-archive-keyring \
                   autoconf automake libtool libssl-dev libnghttp2-dev libc-ares-dev zlib1g-dev
 TEST_PACKAGES := docker-registry apache2-utils openssl curl python3 \
                  pass gnupg golang-docker-credential-helpers tinyproxy hyperfine time skopeo \
-                 bash-completion zsh fish man-db groff-base python3-botocore iproute2 util-linux
+                 bash-completion zsh fish man-db groff-base python3-botocore iproute2 util-linux debootstrap
 
 # The static binary's target. Another architecture (aarch64-unknown-linux-gnu) needs only a Swift SDK for it.
 TARGET_TRIPLE ?= x86_64-unknown-linux-gnu
@@ -71,11 +72,16 @@ install: $(POLICY_BINARY) ## install policy, its man page and bash, zsh and fish
 uninstall: ## remove what make install installed (same PREFIX and DESTDIR)
 	scripts/install.sh uninstall "$(DESTDIR)$(PREFIX)"
 
-test: deps lint ## check the format, build and run every test (unit, integration, end to end), the fuzz corpus and a fixed-seed fuzz run, then all under ASan
+test: deps lint ## check the format, build and run every test (unit, integration, end to end), the fuzz corpus and a fixed-seed fuzz run, the end-to-end tests again with the static binary, then all under ASan
 	swift build --build-tests
+	scripts/build-static.sh $(TARGET_TRIPLE)
 	@status=0; \
-	POLICY_TEST_RUN=$(TEST_RUN) POLICY_BIN="$(BIN_DIR)/policy" swift test --skip-build || status=$$?; \
+	debian_root=$$(scripts/debian-root.sh bullseye) || status=$$?; \
+	POLICY_TEST_RUN=$(TEST_RUN) POLICY_BIN="$(BIN_DIR)/policy" POLICY_STATIC_BIN="$(CURDIR)/$(STATIC_BINARY)" \
+		POLICY_DEBIAN_ROOT="$$debian_root" swift test --skip-build || status=$$?; \
 	[ $$status -ne 0 ] || scripts/fuzz.sh --smoke $(FUZZ_SMOKE_RUNS) || status=$$?; \
+	[ $$status -ne 0 ] || POLICY_TEST_RUN=$(TEST_RUN) POLICY_BIN="$(CURDIR)/$(STATIC_BINARY)" \
+		swift test --skip-build --filter EndToEndTests --skip StaticBinaryTests || status=$$?; \
 	[ $$status -ne 0 ] || POLICY_TEST_RUN=$(TEST_RUN) $(MAKE) --no-print-directory sanitize || status=$$?; \
 	scripts/leftovers.sh $(TEST_RUN) || status=1; \
 	exit $$status
@@ -92,7 +98,7 @@ format: ## format the code in place with swift format
 sanitize: deps ## every test again, tests and the policy binary built with AddressSanitizer (.build-asan)
 	swift build --build-tests --sanitize=address --build-path .build-asan
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan-suppressions.txt POLICY_BIN="$(CURDIR)/.build-asan/debug/policy" \
-		swift test --skip-build --sanitize=address --build-path .build-asan
+		swift test --skip-build --sanitize=address --build-path .build-asan --skip StaticBinaryTests
 
 mutants: deps ## plant each known bug in a scratch copy and check that the tests catch it (scripts/mutants.sh)
 	scripts/mutants.sh

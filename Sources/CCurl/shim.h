@@ -37,11 +37,6 @@ static inline CURLcode policy_curl_getinfo_string(CURL *handle, CURLINFO info, c
     return curl_easy_getinfo(handle, info, value);
 }
 
-/* The CA directory libcurl was built with (e.g. /etc/ssl/certs), or NULL. */
-static inline const char *policy_curl_default_capath(void) {
-    return curl_version_info(CURLVERSION_NOW)->capath;
-}
-
 /* What the libcurl in use reports about itself at run time: its version and those of the libraries inside it
    (TLS, nghttp2, c-ares). CURLVERSION_NOW is a macro naming the newest layout this header knows. */
 static inline const curl_version_info_data *policy_curl_version_info(void) {

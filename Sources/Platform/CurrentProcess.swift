@@ -5,7 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #else
-#error("Platform/CurrentProcess.swift: port environ, getpwuid and exit to this C library (see README, Platforms)")
+#error("Platform/CurrentProcess.swift: port environ, getuid and exit to this C library (see README, Platforms)")
 #endif
 
 /// What the running process was given by the system: its environment, its user's home directory, its end.
@@ -28,10 +28,13 @@ public enum CurrentProcess {
         return variables
     }
 
-    /// The arguments after the program's name, as the bytes the system passed: `CommandLine.arguments` repairs
-    /// bytes that are not UTF-8, and a password given as an argument must keep them.
-    public static func argumentBytes() -> [[UInt8]] {
-        (0..<Int(CommandLine.argc)).dropFirst().map { index in
+    /// The arguments after the program's name, as the bytes the system passed (`CommandLine.arguments` repairs
+    /// bytes that are not UTF-8, and a password given as an argument must keep them); nil when they cannot be
+    /// found: the Swift runtime looks for them through `/proc`, and where that is not mounted they are read from
+    /// the initial stack instead (`StartupArguments`), which fails only once the environment has been replaced.
+    public static func argumentBytes() -> [[UInt8]]? {
+        guard CommandLine.argc > 0 else { return StartupArguments.read().map { Array($0.dropFirst()) } }
+        return (0..<Int(CommandLine.argc)).dropFirst().map { index in
             guard let argument = CommandLine.unsafeArgv[index] else { return [] }
             return argument.withMemoryRebound(to: UInt8.self, capacity: strlen(argument) + 1) { bytes in
                 Array(UnsafeBufferPointer(start: bytes, count: strlen(argument)))
@@ -39,11 +42,11 @@ public enum CurrentProcess {
         }
     }
 
-    /// The user's home directory from the password database (not `$HOME`); nil when there is none.
+    /// The user's home directory from `/etc/passwd` (not `$HOME`, and not through NSS: see `PasswordFile`); nil
+    /// when the file cannot be read or has no usable line for this user.
     public static func passwordDatabaseHome() -> String? {
-        guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return nil }
-        let home = String(cString: directory)
-        return home.isEmpty ? nil : home
+        guard let contents = try? FileDescriptor.readFile(PasswordFile.path, limit: 16 << 20) else { return nil }
+        return PasswordFile.homeDirectory(of: UInt32(getuid()), in: contents)
     }
 
     /// Ends the process with `status`, flushing nothing (`policy` writes unbuffered).

@@ -32,6 +32,20 @@ public enum Directory {
         return false
     }
 
+    /// The names of the directory's entries (without `.` and `..`), sorted; nil when it cannot be opened.
+    public static func entries(_ path: String) -> [String]? {
+        guard let stream = opendir(path) else { return nil }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
     /// Flushes the directory itself to the disk, so that a rename in it survives a crash; best effort.
     public static func sync(_ path: String) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

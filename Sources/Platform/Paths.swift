@@ -37,6 +37,13 @@ public enum Paths {
         return (status.st_mode & S_IFMT) == S_IFREG
     }
 
+    /// Whether what `path` names, following symlinks, is a directory.
+    public static func isDirectory(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        return (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
     /// What the symlink at `path` points to, as written in the link; nil when `path` is not a symlink.
     public static func symlinkTarget(_ path: String) -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)

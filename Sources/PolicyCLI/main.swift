@@ -7,9 +7,7 @@ Signals.ignoreBrokenPipe()
 // Ctrl-C, `timeout`'s SIGTERM, a closed terminal: a running credential helper's process group goes first.
 Signals.installTerminationHandlers()
 let streams = StandardStreams()
-let status = Policy.run(
-    Array(CommandLine.arguments.dropFirst()), raw: CurrentProcess.argumentBytes(), environment: .current(),
-    output: streams)
+let status = Policy.run(systemArguments: CurrentProcess.argumentBytes(), environment: .current(), output: streams)
 // Whoever read stdout went away (`policy status --json | head -1`): end as quietly as SIGPIPE would have.
 if streams.standardOutputPipeClosed { Signals.endByBrokenPipe() }
 CurrentProcess.exit(status.rawValue)

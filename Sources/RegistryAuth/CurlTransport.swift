@@ -1,4 +1,5 @@
 import CCurl
+import Platform
 import PolicyBase
 
 /// The libcurl transport: one easy handle for the whole run, so requests to one host share a connection.
@@ -6,6 +7,7 @@ public final class CurlTransport: HTTPTransport {
     private let handle: UnsafeMutableRawPointer
     private let options: TransportOptions
     private let errorBuffer: UnsafeMutablePointer<CChar>
+    private var hasNoTrust = false
 
     /// - Throws: `TransportError.other` when libcurl cannot be initialised.
     public init(options: TransportOptions) throws(TransportError) {
@@ -35,6 +37,9 @@ public final class CurlTransport: HTTPTransport {
             context.release()
         }
         errorBuffer[0] = 0
+        if hasNoTrust && request.url.lowercased().hasPrefix("https:") {
+            throw .noTrustStore(tried: SystemTrust.defaultPlaces)
+        }
 
         // libcurl builds a request in at most 1 MiB; beyond that it fails with nothing but "Out of memory".
         let authorizationBytes = request.authorization?.headerBytes ?? 0
@@ -117,14 +122,15 @@ public final class CurlTransport: HTTPTransport {
             try set(CURLOPT_SSL_VERIFYPEER, 0)
             try set(CURLOPT_SSL_VERIFYHOST, 0)
         }
-        if let caFile = options.caFile {
-            try set(CURLOPT_CAINFO, caFile)
-        } else if let directory = SystemTrust.hashedCertificateDirectory() {
-            // Look CAs up by hash in the directory, loading only the issuer a server needs, instead of
-            // parsing the whole bundle (about 140 certificates: 16 ms of CPU per login with OpenSSL 3).
-            _ = policy_curl_setopt_string(handle, CURLOPT_CAINFO, nil)
-            try set(CURLOPT_CAPATH, directory)
+        let trust = options.systemTrust ?? SystemTrust.locate(environment: CurrentProcess.environmentVariables())
+        if let refused = CurlTrust.apply(
+            to: handle, caFile: options.caFile, system: trust, extra: options.registryCertificates.pem)
+        {
+            try check(refused.code, refused.option)
         }
+        // Nothing to check a certificate against: said before any request, instead of libcurl's CA file error.
+        hasNoTrust =
+            !options.insecure && options.caFile == nil && trust.isEmpty && options.registryCertificates.pem.isEmpty
         if let certFile = options.certFile { try set(CURLOPT_SSLCERT, certFile) }
         if let keyFile = options.keyFile { try set(CURLOPT_SSLKEY, keyFile) }
     }

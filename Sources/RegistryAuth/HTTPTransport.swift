@@ -99,6 +99,8 @@ public enum TransportError: Error, Sendable, Equatable {
     /// The server dropped an established connection (e.g. right after a TLS handshake it did not like).
     case connectionDropped(detail: OutsideText)
     case caFileProblem(detail: OutsideText)
+    /// No certificate authority to check a server against: no CA file, no `SSL_CERT_FILE`, none of `tried`.
+    case noTrustStore(tried: [String])
     case responseTooLarge(limit: Int)
     /// The request's headers (its credentials) are longer than the transport can send: `bytes` of `limit`.
     case requestTooLarge(bytes: Int, limit: Int)

@@ -4,6 +4,10 @@ public struct TransportOptions: Sendable, Equatable {
     public var insecure: Bool = false
     /// PEM file of extra trusted certificate authorities (`--ca-file`).
     public var caFile: String?
+    /// The system's certificate authorities; nil: located from this process's environment when the transport is made.
+    public var systemTrust: SystemTrust?
+    /// The registry's own certificate authorities (docker's certs.d), trusted on top of the others.
+    public var registryCertificates = DockerCertificates(files: [], pem: [])
     /// PEM client certificate and key for mutual TLS (`--cert-file`, `--key-file`).
     public var certFile: String?
     public var keyFile: String?

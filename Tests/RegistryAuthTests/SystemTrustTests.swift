@@ -1,18 +1,46 @@
+import Platform
 import Testing
 
 @testable import RegistryAuth
 
-struct SystemTrustNameTests {
-    @Test(arguments: [
-        ("5ad8a5d6.0", true), ("002c0b4f.12", true), ("5AD8A5D6.1", true), ("ca-certificates.crt", false),
-        ("5ad8a5d6.r0", false), ("5ad8a5d.0", false), ("5ad8a5d6.", false), ("5ad8a5d6", false), ("zzzzzzzz.0", false)
-    ])
-    func recognisesOpenSSLHashLinks(_ name: String, _ expected: Bool) {
-        #expect(SystemTrust.isHashLinkName(name) == expected)
+struct SystemTrustTests {
+    struct Row: Sendable, CustomTestStringConvertible {
+        let name: String
+        let environment: [String: String]
+        let file: String?
+        let directory: String?
+        var testDescription: String { name }
     }
 
-    @Test func findsThisMachinesCADirectory() {
-        // Debian's libcurl is built with --with-ca-path=/etc/ssl/certs, which ca-certificates fills with hash links.
-        #expect(SystemTrust.hashedCertificateDirectory() == "/etc/ssl/certs")
+    // This machine (Debian) has /etc/ssl/certs/ca-certificates.crt and /etc/ssl/certs.
+    static let rows: [Row] = [
+        Row(
+            name: "neither variable: the first bundle file and directory that exist", environment: [:],
+            file: "/etc/ssl/certs/ca-certificates.crt", directory: "/etc/ssl/certs"),
+        Row(
+            name: "SSL_CERT_FILE replaces the file only", environment: ["SSL_CERT_FILE": "/tmp/bundle.pem"],
+            file: "/tmp/bundle.pem", directory: "/etc/ssl/certs"),
+        Row(
+            name: "SSL_CERT_DIR replaces the directory only", environment: ["SSL_CERT_DIR": "/tmp/hashes"],
+            file: "/etc/ssl/certs/ca-certificates.crt", directory: "/tmp/hashes"),
+        Row(
+            name: "an empty variable counts as unset", environment: ["SSL_CERT_FILE": "", "SSL_CERT_DIR": ""],
+            file: "/etc/ssl/certs/ca-certificates.crt", directory: "/etc/ssl/certs")
+    ]
+
+    @Test(arguments: rows)
+    func locatesTheTrustStore(_ row: Row) {
+        #expect(
+            SystemTrust.locate(environment: row.environment) == SystemTrust(file: row.file, directory: row.directory))
+    }
+
+    @Test func looksInEveryPlaceOfTheIssueInOrder() {
+        #expect(
+            SystemTrust.defaultPlaces == [
+                "/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt",
+                "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem", "/etc/ssl/ca-bundle.pem",
+                "/etc/pki/tls/cacert.pem",
+                "/etc/ssl/cert.pem", "/etc/ssl/certs", "/etc/pki/tls/certs"
+            ])
     }
 }

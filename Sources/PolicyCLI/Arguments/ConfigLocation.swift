@@ -1,7 +1,7 @@
 import Platform
 
 /// Where config.json lives: `-c DIR`, else `$POLICY_CONFIG_DIR`, else `~/.policy`, where `~` is `$HOME` or,
-/// when that is unset, the user's home directory from the password database. Never the working directory:
+/// when that is unset, the user's home directory in /etc/passwd. Never the working directory:
 /// a CI job's checkout is no place for credentials.
 enum ConfigLocation {
     static let environmentVariable = "POLICY_CONFIG_DIR"

@@ -50,4 +50,12 @@ struct NetworkOptions {
         guard Paths.isReadable(path) else { throw .unreadableFile(option: name, path: OutsideText(path)) }
         return path
     }
+
+    /// The same options, with the system's certificate authorities located in `environment` (`SSL_CERT_FILE`,
+    /// `SSL_CERT_DIR`, else the distributions' usual places).
+    func trusting(_ environment: [String: String]) -> NetworkOptions {
+        var options = self
+        options.transport.systemTrust = SystemTrust.locate(environment: environment)
+        return options
+    }
 }

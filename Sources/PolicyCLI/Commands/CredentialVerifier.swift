@@ -25,7 +25,7 @@ struct CredentialVerifier: Sendable {
         guard !credentials.secret.contains(0) else { throw .secretHasNUL }
         var transport: any HTTPTransport
         do {
-            transport = try makeTransport(network.transport)
+            transport = try makeTransport(transportOptions(for: server))
         } catch {
             throw .noTransport(error)
         }
@@ -37,5 +37,12 @@ struct CredentialVerifier: Sendable {
         } catch {
             throw .login(error)
         }
+    }
+
+    /// The transport's options for `server`: the network options, with the server's own CAs from docker's certs.d.
+    func transportOptions(for server: RegistryAddress) -> TransportOptions {
+        var options = network.transport
+        options.registryCertificates = DockerCertificates.of(server.apiAuthority)
+        return options
     }
 }

@@ -168,7 +168,9 @@ struct LoginCommand: Command {
         let output = context.output
         let trace = context.debug ? DebugTrace(output: output) : nil
         let verifier = CredentialVerifier(
-            network: options.network, makeTransport: context.makeTransport, now: context.environment.now)
+            network: options.network.trusting(context.environment.variables), makeTransport: context.makeTransport,
+            now: context.environment.now)
+        trace?.line(TrustNotes.line(verifier.transportOptions(for: server), server: server.apiAuthority))
         let report = try verifier.verify(credentials, at: server, checking: options.access) { request, result in
             if case .bearer(let token) = request.authorization { output.protect(token) }
             trace?.exchange(request, result)

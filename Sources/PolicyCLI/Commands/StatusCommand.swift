@@ -72,7 +72,8 @@ struct StatusCommand: Command {
     /// traced here afterwards, registry by registry in the table's order, so that lines never interleave.
     private func check(_ rows: [StatusRow]) -> [StatusRow] {
         let verifier = CredentialVerifier(
-            network: network, makeTransport: context.makeTransport, now: context.environment.now)
+            network: network.trusting(context.environment.variables), makeTransport: context.makeTransport,
+            now: context.environment.now)
         let traced = context.debug
         let checks = BoundedWorkers.map(count: rows.count, limit: Self.concurrentChecks) { index in
             let log = traced ? ExchangeLog() : nil
@@ -81,7 +82,10 @@ struct StatusCommand: Command {
         }
         if traced {
             let trace = DebugTrace(output: context.output)
-            for (_, exchanges) in checks {
+            for (row, (_, exchanges)) in zip(rows, checks) {
+                if let address = row.registry?.address, !exchanges.isEmpty {
+                    trace.line(TrustNotes.line(verifier.transportOptions(for: address), server: address.apiAuthority))
+                }
                 // A token a registry may echo back is masked before any line of the trace is printed.
                 for exchange in exchanges {
                     if case .bearer(let token) = exchange.request.authorization { context.output.protect(token) }

@@ -17,6 +17,7 @@ extension TransportError {
             .clientCertificateRequired(let detail),
             .caFileProblem(let detail):
             return "TLS with \(host) failed (\(detail))"
+        case .noTrustStore: return "no trusted certificate authorities to check \(host) against (set SSL_CERT_FILE)"
         case .connectionDropped(let detail): return "\(host) closed the connection (\(detail))"
         case .responseTooLarge: return "\(host) sent a response too large to be an answer"
         case .requestTooLarge(let bytes, _):

@@ -30,6 +30,9 @@ extension TransportError {
                 "\(host) closed the connection (\(detail)); if it requires a client certificate (mutual TLS), pass --cert-file and --key-file."
         case .caFileProblem(let detail):
             return "The certificate authority file could not be used (\(detail)); check --ca-file."
+        case .noTrustStore(let tried):
+            return
+                "No trusted certificate authorities to check \(host) against: SSL_CERT_FILE is unset and none of \(tried.joined(separator: ", ")) exists; install the ca-certificates package or set SSL_CERT_FILE to a CA bundle."
         case .responseTooLarge(let limit):
             let size = limit > 0 ? " (more than \(limit / 1024) KiB)" : ""
             return "\(host) sent a response too long to be a registry's answer\(size); the login was abandoned."

@@ -120,7 +120,12 @@ enum ManPage {
                     "Seconds to wait for another policy process to release the config lock before giving up with exit 5, "
                         + "\(TimeoutSeconds.allowed.lowerBound) to \(TimeoutSeconds.allowed.upperBound) (default \(StorageSettings.defaultLockTimeout))."
                 ),
-                ("HOME", "Where ~/.policy is; when it is unset, the home directory in the password database."),
+                ("HOME", "Where ~/.policy is; when it is unset, the user's home directory in /etc/passwd."),
+                (
+                    "SSL_CERT_FILE, SSL_CERT_DIR",
+                    "The trusted CA bundle file and hash-link directory, instead of the first of the distributions' usual ones "
+                        + "(/etc/ssl/certs/ca-certificates.crt, /etc/pki/tls/certs/ca-bundle.crt, ...; /etc/ssl/certs, /etc/pki/tls/certs)."
+                ),
                 ("PATH", "Where the credential helpers docker-credential-<name> are found."),
                 (
                     "HTTPS_PROXY, https_proxy, HTTP_PROXY, http_proxy, ALL_PROXY",

@@ -1,4 +1,5 @@
 import CCurl
+import Platform
 import PolicyBase
 
 /// The libcurl transport for AWS requests, on an easy handle of its own: the SigV4 setting, the access key and
@@ -104,11 +105,10 @@ public final class AWSCurlTransport: AWSTransport {
         guard policy_curl_setopt_callback(handle, CURLOPT_WRITEFUNCTION, ResponseSink.bodyCallback) == CURLE_OK,
             policy_curl_setopt_callback(handle, CURLOPT_HEADERFUNCTION, ResponseSink.headerCallback) == CURLE_OK
         else { throw .other(code: -1, detail: "libcurl refused the response callbacks") }
-        if let caBundle {
-            try set(CURLOPT_CAINFO, caBundle)
-        } else if let directory = SystemTrust.hashedCertificateDirectory() {
-            _ = policy_curl_setopt_string(handle, CURLOPT_CAINFO, nil)
-            try set(CURLOPT_CAPATH, directory)
+        // AWS_CA_BUNDLE replaces the bundle file, as --ca-file does for registries.
+        let trust = SystemTrust.locate(environment: CurrentProcess.environmentVariables())
+        if let refused = CurlTrust.apply(to: handle, caFile: caBundle, system: trust, extra: []) {
+            try check(refused.code, refused.option)
         }
     }
 
