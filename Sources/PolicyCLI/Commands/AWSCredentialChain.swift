@@ -54,12 +54,11 @@ struct AWSCredentialChain {
     private static func expectHeaderSafe(
         _ credentials: AWSCredentials, from source: AWSCredentialSource, server: RegistryAddress
     ) throws(AWSSourceFailure) {
-        for (value, part) in [(credentials.accessKeyID, .accessKeyID), (credentials.sessionToken, .sessionToken)]
-            as [(String?, AWSSourceFailure.HeaderBoundValue)]
-        {
-            if let value, !HTTPHeaderField.canCarry(value) {
-                throw AWSSourceFailure(server: server, source: source, problem: .controlCharacter(part))
-            }
+        if !HTTPHeaderField.canCarry(credentials.accessKeyID) {
+            throw AWSSourceFailure(server: server, source: source, problem: .controlCharacter(.accessKeyID))
+        }
+        if let token = credentials.sessionToken, !HTTPHeaderField.canCarry(token) {
+            throw AWSSourceFailure(server: server, source: source, problem: .controlCharacter(.sessionToken))
         }
     }
 
